@@ -1,0 +1,67 @@
+"""All paths and knobs in one place, each overridable by an environment variable.
+
+Defaults put everything under the project folder (the git checkout when installed in
+editable mode, otherwise the current directory), so `make demo` needs no configuration.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+CATALOG_DIR = PACKAGE_DIR / "catalog"
+
+
+def _default_home() -> Path:
+    checkout = PACKAGE_DIR.parents[1]
+    if (checkout / "dbt_project" / "dbt_project.yml").exists():
+        return checkout
+    return Path.cwd()
+
+
+def _path(env: str, default: Path) -> Path:
+    value = os.environ.get(env)
+    return Path(value).expanduser().resolve() if value else default
+
+
+@dataclass(frozen=True)
+class Settings:
+    home: Path
+    inbox: Path
+    lake: Path
+    processed: Path
+    quarantine: Path
+    warehouse: Path
+    dbt_project: Path
+    samples: Path
+    # BI tools on DuckDB < 2.0 cannot open storage v69: write a format they read.
+    storage_compatibility: str = "v1.5.0"
+    dbt_threads: int = 2
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def warehouse_dir(self) -> Path:
+        return self.warehouse.parent
+
+    def ensure_dirs(self) -> None:
+        for d in (self.inbox, self.lake, self.processed, self.quarantine, self.warehouse_dir):
+            d.mkdir(parents=True, exist_ok=True)
+
+
+def load_settings() -> Settings:
+    """Read settings from the environment (BAOCAO_*), falling back to the project layout."""
+    home = _path("BAOCAO_HOME", _default_home())
+    return Settings(
+        home=home,
+        inbox=_path("BAOCAO_INBOX", home / "data" / "inbox"),
+        lake=_path("BAOCAO_LAKE", home / "data" / "lake"),
+        processed=_path("BAOCAO_PROCESSED", home / "data" / "processed"),
+        quarantine=_path("BAOCAO_QUARANTINE", home / "data" / "quarantine"),
+        warehouse=_path("BAOCAO_WAREHOUSE", home / "warehouse" / "baocao.duckdb"),
+        dbt_project=_path("BAOCAO_DBT_PROJECT", _default_home() / "dbt_project"),
+        samples=_path("BAOCAO_SAMPLES", _default_home() / "data" / "samples"),
+        storage_compatibility=os.environ.get("BAOCAO_STORAGE_COMPATIBILITY", "v1.5.0"),
+        dbt_threads=int(os.environ.get("BAOCAO_DBT_THREADS", "2")),
+    )

@@ -1,0 +1,206 @@
+"""The DuckDB warehouse: raw tables loaded from the lake, plus the ingest ledger.
+
+dbt reads `raw.*` as sources and builds the marts in the same file. DuckDB allows one
+writing process: callers hold `writer_lock()` (a file lock beside the database) around
+every write, and each document version is loaded in one transaction.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import time
+import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+
+from baocao.lake import VersionFiles
+
+RAW_DDL = """
+create schema if not exists raw;
+create table if not exists raw.documents (
+    document_id varchar not null,
+    version integer not null,
+    source_name varchar not null,
+    content_sha256 varchar not null,
+    size_bytes bigint,
+    received_at timestamptz,
+    parsed_at timestamptz,
+    parser_version varchar,
+    title varchar,
+    kind varchar,
+    issuer varchar,
+    locality varchar,
+    locality_level varchar,
+    locality_code varchar,
+    doc_date varchar,
+    period varchar,
+    line_count integer,
+    fact_count integer,
+    loaded_at timestamptz not null default current_timestamp
+);
+create table if not exists raw.facts (
+    document_id varchar not null,
+    version integer not null,
+    fact_seq integer not null,
+    line integer,
+    col integer,
+    value double,
+    value_high double,
+    unit varchar,
+    unit_text varchar,
+    measure varchar,
+    compared_to varchar,
+    qualifier varchar,
+    period varchar,
+    locality varchar,
+    locality_level varchar,
+    indicator varchar,
+    indicator_code varchar,
+    sentence varchar,
+    section varchar
+);
+create sequence if not exists raw.ingest_ledger_seq;
+create table if not exists raw.ingest_ledger (
+    seen_id bigint primary key default nextval('raw.ingest_ledger_seq'),
+    file_name varchar not null,
+    size_bytes bigint,
+    content_sha256 varchar,
+    received_at timestamptz,
+    status varchar not null,   -- processed | duplicate | quarantined
+    document_id varchar,
+    version integer,
+    stage varchar,             -- where a quarantined file failed: read, parse, lake, load, dbt
+    error varchar,
+    flow_run_id varchar,
+    recorded_at timestamptz not null default current_timestamp
+);
+"""
+
+DOCUMENT_COLUMNS = (
+    "document_id, version, source_name, content_sha256, size_bytes, received_at, parsed_at, parser_version, "
+    "title, kind, issuer, locality, locality_level, locality_code, doc_date, period, line_count, fact_count"
+)
+FACT_COLUMNS = (
+    "document_id, version, fact_seq, line, col, value, value_high, unit, unit_text, measure, compared_to, "
+    "qualifier, period, locality, locality_level, indicator, indicator_code, sentence, section"
+)
+
+
+def document_id_for(file_name: str) -> str:
+    """A document is identified by its file name (NFC, case-insensitive): new content under
+    the same name is a new version of the same document."""
+    key = unicodedata.normalize("NFC", file_name).strip().casefold()
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def connect(path: Path, *, read_only: bool = False, storage_compatibility: str = "v1.5.0") -> duckdb.DuckDBPyConnection:
+    if read_only:
+        return duckdb.connect(str(path), read_only=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return duckdb.connect(str(path), config={"storage_compatibility_version": storage_compatibility})
+
+
+@contextmanager
+def writer_lock(warehouse: Path, timeout_s: float = 600.0) -> Iterator[None]:
+    """Serialise writers across processes (flows, CLI, tests) with an OS file lock.
+
+    The lock dies with its process, so a killed ingest never leaves a stale lock behind.
+    """
+    lock_path = warehouse.with_name(warehouse.name + ".lock")
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock_path, "a+") as fh:
+        deadline = time.monotonic() + timeout_s
+        while True:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise TimeoutError(f"another process holds the warehouse writer lock {lock_path}") from None
+                time.sleep(0.2)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(RAW_DDL)
+
+
+@dataclass(frozen=True)
+class VersionDecision:
+    """What arriving content means for the warehouse."""
+
+    status: str  # "new_version" | "unchanged" | "duplicate"
+    document_id: str
+    version: int
+    duplicate_of: str | None = None
+
+
+def decide_version(con: duckdb.DuckDBPyConnection, file_name: str, content_sha256: str) -> VersionDecision:
+    document_id = document_id_for(file_name)
+    same = con.execute(
+        "select document_id, version, source_name from raw.documents where content_sha256 = ? order by document_id = ? desc, version desc limit 1",
+        [content_sha256, document_id],
+    ).fetchone()
+    if same is not None:
+        status = "unchanged" if same[0] == document_id else "duplicate"
+        return VersionDecision(status, same[0], same[1], duplicate_of=same[2])
+    latest = con.execute("select max(version) from raw.documents where document_id = ?", [document_id]).fetchone()[0]
+    return VersionDecision("new_version", document_id, (latest or 0) + 1)
+
+
+def load_version(con: duckdb.DuckDBPyConnection, files: VersionFiles, document_id: str, version: int) -> int:
+    """Replace one document version's rows from its lake files, in one transaction.
+
+    Returns the number of facts loaded. Loading the same version twice is a no-op in effect.
+    """
+    con.execute("begin transaction")
+    try:
+        con.execute("delete from raw.facts where document_id = ? and version = ?", [document_id, version])
+        con.execute("delete from raw.documents where document_id = ? and version = ?", [document_id, version])
+        con.execute(
+            f"insert into raw.documents ({DOCUMENT_COLUMNS}) select {DOCUMENT_COLUMNS} from read_parquet(?)",
+            [str(files.documents)],
+        )
+        con.execute(
+            f"insert into raw.facts ({FACT_COLUMNS}) select {FACT_COLUMNS} from read_parquet(?)",
+            [str(files.facts)],
+        )
+        loaded = con.execute(
+            "select count(*) from raw.facts where document_id = ? and version = ?", [document_id, version]
+        ).fetchone()[0]
+        con.execute("commit")
+    except Exception:
+        con.execute("rollback")
+        raise
+    return int(loaded)
+
+
+def record_seen(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    file_name: str,
+    size_bytes: int | None,
+    content_sha256: str | None,
+    received_at: datetime | None,
+    status: str,
+    document_id: str | None = None,
+    version: int | None = None,
+    stage: str | None = None,
+    error: str | None = None,
+    flow_run_id: str | None = None,
+) -> None:
+    con.execute(
+        "insert into raw.ingest_ledger (file_name, size_bytes, content_sha256, received_at, status, document_id, "
+        "version, stage, error, flow_run_id, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [file_name, size_bytes, content_sha256, received_at, status, document_id, version, stage, error,
+         flow_run_id, datetime.now(UTC)],
+    )
