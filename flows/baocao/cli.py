@@ -4,8 +4,19 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import shutil
 import sys
 from pathlib import Path
+
+from baocao.settings import Settings, load_settings
+
+
+def _prefect_defaults(settings: Settings) -> None:
+    """Keep Prefect's local state inside the project and its telemetry off, unless set."""
+    os.environ.setdefault("PREFECT_HOME", str(settings.home / ".prefect"))
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("DO_NOT_TRACK", "1")
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
@@ -38,6 +49,64 @@ def _print_fact_table(parsed) -> None:
               f"{(f.locality or ''):<14} {f.indicator or ''}" + (f" [{f.indicator_code}]" if f.indicator_code else ""))
 
 
+def _cmd_ingest(args: argparse.Namespace) -> int:
+    settings = load_settings()
+    _prefect_defaults(settings)
+    from baocao.pipeline import ingest_flow
+
+    paths = [str(Path(p).resolve()) for p in args.files] if args.files else None
+    missing = [p for p in paths or [] if not Path(p).is_file()]
+    if missing:
+        print(f"baocao ingest: no such file: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    result = ingest_flow(paths=paths, settle_seconds=args.settle)
+    _print_run(result)
+    return 0 if not result.get("counts", {}).get("quarantined") else 1
+
+
+def _print_run(result: dict) -> None:
+    print(f"\ningest: {result['files']} file(s) {result.get('counts') or ''}")
+    for row in result.get("outcomes", []):
+        detail = f"  {row['detail']}" if row["detail"] else ""
+        print(f"  {row['outcome']:<11} {row['file']}  facts={row['facts']}{detail}")
+    if result.get("dbt"):
+        print(f"  {result['dbt']}")
+
+
+def _cmd_status(args: argparse.Namespace) -> int:
+    from baocao import report
+
+    settings = load_settings()
+    print(report.status(settings, last_runs=args.last))
+    return 0
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    """Sample reports -> inbox -> ingest flow -> marts -> summary."""
+    from baocao import report
+
+    settings = load_settings()
+    settings.ensure_dirs()
+    _prefect_defaults(settings)
+    samples = sorted(p for p in settings.samples.iterdir() if p.is_file() and not p.name.startswith("."))
+    if not samples:
+        print(f"baocao demo: no sample reports in {settings.samples}", file=sys.stderr)
+        return 2
+    copied = []
+    for sample in samples:
+        target = settings.inbox / sample.name
+        shutil.copyfile(sample, target)
+        copied.append(str(target))
+    print(f"copied {len(copied)} sample report(s) from {settings.samples} into {settings.inbox}")
+    from baocao.pipeline import ingest_flow
+
+    result = ingest_flow(paths=copied)
+    _print_run(result)
+    print()
+    print(report.summary(settings))
+    return 0 if not result.get("counts", {}).get("quarantined") else 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="baocao", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -46,13 +115,32 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file")
     p.add_argument("--format", choices=["jsonl", "table"], default="table")
     p.set_defaults(func=_cmd_extract)
+
+    p = sub.add_parser("ingest", help="run the ingest flow once (the inbox by default)")
+    p.add_argument("files", nargs="*", help="files to ingest (default: every file waiting in the inbox)")
+    p.add_argument("--settle", type=float, default=None,
+                   help="seconds a file must be unchanged before a sweep takes it (default BAOCAO_SETTLE_SECONDS)")
+    p.set_defaults(func=_cmd_ingest)
+
+    p = sub.add_parser("status", help="documents, versions, facts and the last runs")
+    p.add_argument("--last", type=int, default=10, help="how many ledger entries to show")
+    p.set_defaults(func=_cmd_status)
+
+    p = sub.add_parser("demo", help="ingest the sample reports and print a summary (what make demo runs)")
+    p.set_defaults(func=_cmd_demo)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except BrokenPipeError:  # `baocao extract … | head`
+        sys.stderr.close()
+        return 0
+    except KeyboardInterrupt:
+        return 130
 
 
 if __name__ == "__main__":

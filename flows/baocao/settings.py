@@ -7,7 +7,7 @@ editable mode, otherwise the current directory), so `make demo` needs no configu
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -39,11 +39,17 @@ class Settings:
     # BI tools on DuckDB < 2.0 cannot open storage v69: write a format they read.
     storage_compatibility: str = "v1.5.0"
     dbt_threads: int = 2
-    extra: dict = field(default_factory=dict)
+    max_bytes: int = 50 * 1024 * 1024  # larger drops are quarantined, not parsed
+    settle_seconds: float = 2.0  # a sweep leaves files modified more recently for later
 
     @property
     def warehouse_dir(self) -> Path:
         return self.warehouse.parent
+
+    @property
+    def read_copy(self) -> Path:
+        """The copy BI tools open read-only; replaced atomically after each good build."""
+        return self.warehouse.with_name(self.warehouse.stem + "_read" + self.warehouse.suffix)
 
     def ensure_dirs(self) -> None:
         for d in (self.inbox, self.lake, self.processed, self.quarantine, self.warehouse_dir):
@@ -64,4 +70,6 @@ def load_settings() -> Settings:
         samples=_path("BAOCAO_SAMPLES", _default_home() / "data" / "samples"),
         storage_compatibility=os.environ.get("BAOCAO_STORAGE_COMPATIBILITY", "v1.5.0"),
         dbt_threads=int(os.environ.get("BAOCAO_DBT_THREADS", "2")),
+        max_bytes=int(os.environ.get("BAOCAO_MAX_BYTES", str(50 * 1024 * 1024))),
+        settle_seconds=float(os.environ.get("BAOCAO_SETTLE_SECONDS", "2")),
     )

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import os
+import shutil
 import time
 import unicodedata
 from collections.abc import Iterator
@@ -204,3 +206,48 @@ def record_seen(
         [file_name, size_bytes, content_sha256, received_at, status, document_id, version, stage, error,
          flow_run_id, datetime.now(UTC)],
     )
+
+
+def was_processed(con: duckdb.DuckDBPyConnection, document_id: str, version: int) -> bool:
+    """Whether the ledger already records this version as processed (vs. a crash before filing)."""
+    row = con.execute(
+        "select count(*) from raw.ingest_ledger where status = 'processed' and document_id = ? and version = ?",
+        [document_id, version],
+    ).fetchone()
+    return bool(row[0])
+
+
+def fact_count(con: duckdb.DuckDBPyConnection, document_id: str, version: int) -> int:
+    return int(con.execute("select count(*) from raw.facts where document_id = ? and version = ?",
+                           [document_id, version]).fetchone()[0])
+
+
+def delete_version(con: duckdb.DuckDBPyConnection, document_id: str, version: int) -> None:
+    """Take a version back out of raw (used when the batch's dbt build fails)."""
+    con.execute("begin transaction")
+    try:
+        con.execute("delete from raw.facts where document_id = ? and version = ?", [document_id, version])
+        con.execute("delete from raw.documents where document_id = ? and version = ?", [document_id, version])
+        con.execute("commit")
+    except Exception:
+        con.execute("rollback")
+        raise
+
+
+def publish_read_copy(warehouse_path: Path, read_copy: Path) -> bool:
+    """Publish a consistent copy for BI readers: checkpoint, copy, atomic rename.
+
+    Readers open the copy read-only and never block the writer; they see the marts as of
+    the last successful build, never a half-applied batch.
+    """
+    if not warehouse_path.exists():
+        return False
+    con = duckdb.connect(str(warehouse_path))
+    try:
+        con.execute("checkpoint")
+    finally:
+        con.close()
+    tmp = read_copy.with_name(f".{read_copy.name}.{os.getpid()}.tmp")
+    shutil.copyfile(warehouse_path, tmp)
+    os.replace(tmp, read_copy)
+    return True

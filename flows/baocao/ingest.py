@@ -1,0 +1,248 @@
+"""Ingest steps as plain functions: prepare a file, load a batch, file the results away.
+
+pipeline.py wires these into a Prefect flow; tests and the CLI can call them directly.
+A batch is applied under the warehouse writer lock:
+  load each new document version (lake Parquet, then one DuckDB transaction)
+  -> dbt build -> publish the read copy -> ledger rows + move files out of the inbox.
+If dbt fails, the batch's versions are taken back out (raw and lake) and its files are
+quarantined, so the marts never show half a batch.
+"""
+
+from __future__ import annotations
+
+import time
+import traceback
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from baocao import inbox, lake, warehouse
+from baocao.marts import DbtOutcome, run_dbt
+from baocao.parse import SUPPORTED_SUFFIXES, ParsedDocument, UnreadableDocument, parse_file
+from baocao.settings import Settings
+
+PARSER_VERSION = "0.1.0"
+
+
+@dataclass
+class Prepared:
+    """A file hashed and parsed (or failed) outside the writer lock."""
+
+    path: Path
+    arrival: inbox.Arrival | None = None
+    parsed: ParsedDocument | None = None
+    stage: str | None = None  # where it failed
+    error: str | None = None
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None and self.parsed is not None
+
+
+@dataclass
+class Outcome:
+    """What happened to one file; one ledger row and one artifact row each."""
+
+    file_name: str
+    status: str  # processed | duplicate | quarantined | skipped
+    document_id: str | None = None
+    version: int | None = None
+    facts: int = 0
+    stage: str | None = None
+    error: str | None = None
+    seconds: float = 0.0
+    moved_to: str | None = None
+    note: str | None = None
+    newly_loaded: bool = False  # this run inserted the version (so a failed dbt build takes it back)
+    arrival: inbox.Arrival | None = field(default=None, repr=False)
+
+    def row(self) -> dict:
+        return {
+            "file": self.file_name,
+            "outcome": self.status,
+            "document": self.document_id or "",
+            "version": self.version or "",
+            "facts": self.facts,
+            "seconds": round(self.seconds, 3),
+            "detail": self.error or self.note or "",
+        }
+
+
+def prepare(path: Path, max_bytes: int | None = None) -> Prepared:
+    """Hash and parse one file. Never raises: failures are returned with their stage."""
+    started = time.perf_counter()
+    prepared = Prepared(path=path)
+    try:
+        prepared.arrival = inbox.Arrival.of(path)
+    except FileNotFoundError:
+        prepared.stage, prepared.error = "gone", "file left the inbox before it was read"
+        return prepared
+    except OSError as exc:
+        prepared.stage, prepared.error = "read", f"cannot read file: {exc}"
+        return prepared
+    if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+        prepared.stage = "read"
+        prepared.error = f"unsupported file type {path.suffix or '(none)'}; expected {', '.join(SUPPORTED_SUFFIXES)}"
+        return prepared
+    if max_bytes is not None and prepared.arrival.size_bytes > max_bytes:
+        prepared.stage = "read"
+        prepared.error = f"file too large: {prepared.arrival.size_bytes} bytes > limit {max_bytes} (BAOCAO_MAX_BYTES)"
+        return prepared
+    try:
+        prepared.parsed = parse_file(path)
+    except UnreadableDocument as exc:
+        prepared.stage, prepared.error = "read", exc.reason
+    except Exception as exc:  # a parser bug must quarantine the file, not stop the batch
+        prepared.stage = "parse"
+        prepared.error = f"parser error {type(exc).__name__}: {exc} | {traceback.format_exc(limit=3)[-600:]}"
+    prepared.seconds = time.perf_counter() - started
+    return prepared
+
+
+def _load_one(con, prepared: Prepared, settings: Settings) -> Outcome:
+    arrival = prepared.arrival
+    assert arrival is not None and prepared.parsed is not None
+    decision = warehouse.decide_version(con, arrival.name, arrival.content_sha256)
+    outcome = Outcome(arrival.name, "processed", decision.document_id, decision.version, arrival=arrival,
+                      seconds=prepared.seconds)
+    if decision.status == "duplicate":
+        outcome.status = "duplicate"
+        outcome.note = f"same content as {decision.duplicate_of!r} (document {decision.document_id} v{decision.version})"
+        return outcome
+    if decision.status == "unchanged":
+        if warehouse.was_processed(con, decision.document_id, decision.version):
+            outcome.status = "duplicate"
+            outcome.note = f"same content as version {decision.version} already loaded"
+            return outcome
+        outcome.note = "recovered: loaded by an earlier run that stopped before filing the file"
+        outcome.facts = warehouse.fact_count(con, decision.document_id, decision.version)
+        return outcome
+    now = datetime.now(UTC)
+    documents = lake.document_frame(
+        prepared.parsed, document_id=decision.document_id, version=decision.version,
+        content_sha256=arrival.content_sha256, size_bytes=arrival.size_bytes, received_at=arrival.received_at,
+        parsed_at=now, parser_version=PARSER_VERSION,
+    )
+    facts = lake.fact_frame(prepared.parsed, document_id=decision.document_id, version=decision.version)
+    try:
+        files = lake.write_version(settings.lake, documents, facts)
+    except Exception as exc:
+        lake.remove_version(settings.lake, decision.document_id, decision.version)
+        return _failed(outcome, "lake", f"{type(exc).__name__}: {exc}")
+    try:
+        outcome.facts = warehouse.load_version(con, files, decision.document_id, decision.version)
+    except Exception as exc:
+        lake.remove_version(settings.lake, decision.document_id, decision.version)
+        return _failed(outcome, "load", f"{type(exc).__name__}: {exc}")
+    outcome.newly_loaded = True
+    outcome.note = "new document" if decision.version == 1 else f"new version {decision.version}"
+    return outcome
+
+
+def _failed(outcome: Outcome, stage: str, error: str) -> Outcome:
+    outcome.status, outcome.stage, outcome.error = "quarantined", stage, error
+    outcome.version, outcome.facts = None, 0
+    return outcome
+
+
+@dataclass
+class BatchResult:
+    outcomes: list[Outcome]
+    dbt: DbtOutcome | None
+    published: bool
+    seconds: float
+
+    @property
+    def counts(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for o in self.outcomes:
+            counts[o.status] = counts.get(o.status, 0) + 1
+        return counts
+
+
+def apply_batch(prepared: list[Prepared], settings: Settings, *, flow_run_id: str | None = None,
+                run_dbt_always: bool = False) -> BatchResult:
+    """Load a batch under the writer lock, build the marts, then file every input away."""
+    started = time.perf_counter()
+    settings.ensure_dirs()
+    outcomes: list[Outcome] = []
+    dbt_outcome: DbtOutcome | None = None
+    published = False
+    with warehouse.writer_lock(settings.warehouse):
+        con = warehouse.connect(settings.warehouse, storage_compatibility=settings.storage_compatibility)
+        try:
+            warehouse.ensure_schema(con)
+            for item in prepared:
+                if item.stage == "gone" or not item.path.exists():
+                    outcomes.append(Outcome(item.path.name, "skipped", note="taken by another run"))
+                elif not item.ok:
+                    outcomes.append(Outcome(item.path.name, "quarantined", stage=item.stage, error=item.error,
+                                            arrival=item.arrival, seconds=item.seconds))
+                else:
+                    outcomes.append(_load_one(con, item, settings))
+            changed = [o for o in outcomes if o.status == "processed"]
+            con.execute("checkpoint")
+        finally:
+            con.close()
+        if changed or run_dbt_always:
+            dbt_outcome = run_dbt(settings, "build")
+            if not dbt_outcome.success:
+                _take_back(settings, changed, dbt_outcome)
+                run_dbt(settings, "build")  # restore the marts to the state before the batch
+        if dbt_outcome is None or dbt_outcome.success:
+            published = warehouse.publish_read_copy(settings.warehouse, settings.read_copy)
+        _file_away(outcomes, settings, flow_run_id)
+    return BatchResult(outcomes, dbt_outcome, published, time.perf_counter() - started)
+
+
+def _take_back(settings: Settings, changed: list[Outcome], dbt_outcome: DbtOutcome) -> None:
+    con = warehouse.connect(settings.warehouse, storage_compatibility=settings.storage_compatibility)
+    try:
+        for outcome in changed:
+            if outcome.newly_loaded:
+                warehouse.delete_version(con, outcome.document_id, outcome.version)
+                lake.remove_version(settings.lake, outcome.document_id, outcome.version)
+            _failed(outcome, "dbt", dbt_outcome.summary())
+    finally:
+        con.close()
+
+
+def _file_away(outcomes: list[Outcome], settings: Settings, flow_run_id: str | None) -> None:
+    """Record every file in the ledger (one transaction), then move it out of the inbox.
+
+    Ledger first: after a crash between the two, the file is still in the inbox and the
+    next run records it again as a duplicate of what the ledger already holds.
+    """
+    con = warehouse.connect(settings.warehouse, storage_compatibility=settings.storage_compatibility)
+    try:
+        con.execute("begin transaction")
+        for o in outcomes:
+            if o.status == "skipped":
+                continue
+            arrival = o.arrival
+            warehouse.record_seen(
+                con, file_name=o.file_name, size_bytes=arrival.size_bytes if arrival else None,
+                content_sha256=arrival.content_sha256 if arrival else None,
+                received_at=arrival.received_at if arrival else None, status=o.status,
+                document_id=o.document_id, version=o.version, stage=o.stage, error=o.error or o.note,
+                flow_run_id=flow_run_id,
+            )
+        con.execute("commit")
+    except Exception:
+        con.execute("rollback")
+        raise
+    finally:
+        con.close()
+    for o in outcomes:
+        if o.status == "skipped":
+            continue
+        source = o.arrival.path if o.arrival else settings.inbox / o.file_name
+        if not source.exists():
+            continue
+        if o.status == "quarantined":
+            moved = inbox.quarantine(source, settings.quarantine, stage=o.stage or "?", reason=o.error or "?",
+                                     content_sha256=o.arrival.content_sha256 if o.arrival else None)
+        else:
+            moved = inbox.move_to_processed(o.arrival, settings.processed)
+        o.moved_to = str(moved)

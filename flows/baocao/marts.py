@@ -1,0 +1,86 @@
+"""Build the marts: run dbt (dbt-duckdb) against the warehouse file, in a child process.
+
+A child process, not dbt's in-process runner: dbt-duckdb keeps its DuckDB connection open
+after the run, which would lock the long-running flow process out of its own warehouse
+and carry dbt's global state from run to run. The child exits and releases the file.
+Callers hold `warehouse.writer_lock`, so two builds never run at once.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from baocao.settings import Settings
+
+
+@dataclass
+class DbtOutcome:
+    success: bool
+    command: list[str]
+    failures: list[str] = field(default_factory=list)
+    nodes: int = 0
+    seconds: float = 0.0
+    error: str | None = None
+
+    def summary(self) -> str:
+        verb = " ".join(self.command[:2]) if self.command[:1] == ["docs"] else self.command[0]
+        if self.success:
+            return f"dbt {verb}: {self.nodes} nodes passed in {self.seconds:.1f}s"
+        detail = "; ".join(self.failures[:5]) or self.error or "unknown error"
+        return f"dbt {verb} failed: {detail}"
+
+
+def dbt_executable() -> str:
+    beside = Path(sys.executable).with_name("dbt")
+    found = str(beside) if beside.exists() else shutil.which("dbt")
+    if not found:
+        raise FileNotFoundError("the dbt command is not installed in this environment (pip install -e .)")
+    return found
+
+
+def dbt_env(settings: Settings) -> dict[str, str]:
+    """The dbt profile (dbt_project/profiles.yml) reads the warehouse path from here."""
+    env = dict(os.environ)
+    env.update({
+        "BAOCAO_WAREHOUSE": str(settings.warehouse),
+        "BAOCAO_DBT_THREADS": str(settings.dbt_threads),
+        "DBT_TARGET_PATH": str(settings.warehouse_dir / "dbt_target"),
+        "DBT_LOG_PATH": str(settings.warehouse_dir / "dbt_logs"),
+        "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+        "DO_NOT_TRACK": "1",
+    })
+    return env
+
+
+def run_dbt(settings: Settings, command: str = "build", extra: list[str] | None = None,
+            timeout_s: float = 1800) -> DbtOutcome:
+    """Run one dbt command (build, test, docs generate …) and say what failed."""
+    args = [*command.split(), "--project-dir", str(settings.dbt_project), "--profiles-dir",
+            str(settings.dbt_project), *(extra or [])]
+    started = time.perf_counter()
+    target = settings.warehouse_dir / "dbt_target"
+    results_file = target / "run_results.json"
+    results_file.unlink(missing_ok=True)
+    try:
+        proc = subprocess.run([dbt_executable(), *args], env=dbt_env(settings), capture_output=True, text=True,
+                              timeout=timeout_s, cwd=settings.dbt_project)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        return DbtOutcome(False, args, error=f"{type(exc).__name__}: {exc}", seconds=time.perf_counter() - started)
+    outcome = DbtOutcome(proc.returncode == 0, args, seconds=time.perf_counter() - started)
+    if results_file.exists():
+        results = json.loads(results_file.read_text(encoding="utf-8")).get("results", [])
+        outcome.nodes = len(results)
+        for r in results:
+            if r.get("status") in {"error", "fail", "runtime error"}:
+                outcome.failures.append(f"{r.get('unique_id', '?')}: {r.get('status')}: "
+                                        f"{(r.get('message') or '').strip()[:300]}")
+    if not outcome.success and not outcome.failures:
+        outcome.error = (proc.stdout[-1500:] + proc.stderr[-1500:]).strip() or f"exit code {proc.returncode}"
+    return outcome

@@ -1,0 +1,65 @@
+"""Prefect flows: thin wiring of the ingest steps (ingest.py) into tasks.
+
+`ingest` sweeps the inbox (or takes explicit files), prepares each file in its own task,
+applies the batch under the warehouse writer lock, and leaves a table artifact.
+The same flow serves `baocao ingest`/`demo` (local, no server), the served deployment
+(schedule, UI runs, watcher-triggered runs) and the tests (prefect_test_harness).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_table_artifact
+from prefect.runtime import flow_run
+
+from baocao import inbox, ingest
+from baocao.settings import load_settings
+
+
+@task(name="prepare-file", task_run_name="prepare {path.name}")
+def prepare_file(path: Path, max_bytes: int) -> ingest.Prepared:
+    return ingest.prepare(path, max_bytes=max_bytes)
+
+
+@task(name="apply-batch")
+def apply_batch(prepared: list[ingest.Prepared], flow_run_id: str | None) -> ingest.BatchResult:
+    return ingest.apply_batch(prepared, load_settings(), flow_run_id=flow_run_id)
+
+
+@flow(name="ingest", log_prints=False)
+def ingest_flow(paths: list[str] | None = None, settle_seconds: float | None = None) -> dict:
+    """Ingest the given files, or every file waiting in the inbox."""
+    logger = get_run_logger()
+    settings = load_settings()
+    settings.ensure_dirs()
+    if paths:
+        files = [Path(p).resolve() for p in paths]
+    else:
+        settle = settings.settle_seconds if settle_seconds is None else settle_seconds
+        files = inbox.pending_files(settings.inbox, settle_seconds=settle)
+    logger.info("ingest: %d file(s) from %s", len(files), settings.inbox)
+    if not files:
+        return {"files": 0, "counts": {}, "dbt": None}
+    futures = [prepare_file.submit(path, settings.max_bytes) for path in files]
+    prepared = [future.result() for future in futures]
+    result = apply_batch(prepared, str(flow_run.get_id() or ""))
+    for o in result.outcomes:
+        log = logger.warning if o.status == "quarantined" else logger.info
+        log("%s: %s %s", o.file_name, o.status, o.error or o.note or "")
+    if result.dbt is not None:
+        logger.info(result.dbt.summary())
+    create_table_artifact(
+        key="ingest-summary",
+        table=[o.row() for o in result.outcomes],
+        description=(f"{len(result.outcomes)} file(s): {result.counts}; "
+                     f"{result.dbt.summary() if result.dbt else 'no dbt build needed'}; "
+                     f"batch {result.seconds:.1f}s"),
+    )
+    return {
+        "files": len(result.outcomes),
+        "counts": result.counts,
+        "dbt": result.dbt.summary() if result.dbt else None,
+        "outcomes": [o.row() for o in result.outcomes],
+    }
