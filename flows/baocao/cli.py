@@ -107,6 +107,22 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     return 0 if not result.get("counts", {}).get("quarantined") else 1
 
 
+def _cmd_up(args: argparse.Namespace) -> int:
+    from baocao import serve
+
+    settings = load_settings()
+    _prefect_defaults(settings)
+    return serve.up(settings, args)
+
+
+def _cmd_watch(args: argparse.Namespace) -> int:
+    from baocao import watch
+
+    settings = load_settings()
+    _prefect_defaults(settings)
+    return watch.run(settings, args)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="baocao", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -125,6 +141,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("status", help="documents, versions, facts and the last runs")
     p.add_argument("--last", type=int, default=10, help="how many ledger entries to show")
     p.set_defaults(func=_cmd_status)
+
+    p = sub.add_parser("up", help="run unattended: Prefect server + ingest deployment + watcher (Ctrl-C stops)")
+    p.set_defaults(func=_cmd_up)
+
+    p = sub.add_parser("watch", help="watch the inbox and start the ingest deployment for new files")
+    p.set_defaults(func=_cmd_watch)
 
     p = sub.add_parser("demo", help="ingest the sample reports and print a summary (what make demo runs)")
     p.set_defaults(func=_cmd_demo)
