@@ -1,0 +1,129 @@
+"""The ingest flow end to end on real components: files in a temporary drop folder, a real
+Prefect flow run (test harness), Parquet written by polars, a DuckDB file, a real dbt build."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import duckdb
+import polars as pl
+import pytest
+
+from baocao.settings import load_settings
+
+SAMPLES = Path(__file__).resolve().parents[2] / "data" / "samples"
+
+SAMPLE_NAMES = sorted(p.name for p in SAMPLES.glob("*.txt"))
+
+
+def drop(inbox: Path, name: str, content: bytes | None = None, sample: str | None = None) -> Path:
+    target = inbox / name
+    if content is not None:
+        target.write_bytes(content)
+    else:
+        shutil.copyfile(SAMPLES / (sample or name), target)
+    return target
+
+
+def query(sql: str, params: list | None = None) -> list[tuple]:
+    with duckdb.connect(str(load_settings().warehouse), read_only=True) as con:
+        return con.execute(sql, params or []).fetchall()
+
+
+def run_ingest() -> dict:
+    from baocao.pipeline import ingest_flow
+
+    return ingest_flow()
+
+
+@pytest.fixture
+def ingested_samples(prefect_harness, baocao_home: Path) -> dict:
+    settings = load_settings()
+    for name in SAMPLE_NAMES[:3]:
+        drop(settings.inbox, name)
+    drop(settings.inbox, "hỏng.txt", content=b"\x00\x01\x02\xff\xfe binary junk \x00" * 50)
+    drop(settings.inbox, "bảng tính.xlsx", content=b"PK\x03\x04 not a report")
+    return run_ingest()
+
+
+def test_sweep_processes_reports_and_quarantines_bad_files(ingested_samples: dict) -> None:
+    settings = load_settings()
+    counts = ingested_samples["counts"]
+    assert counts == {"processed": 3, "quarantined": 2}
+    # nothing lost: every dropped file is in processed/ or quarantine/, the inbox is empty
+    assert list(settings.inbox.iterdir()) == []
+    processed = sorted(p.name for p in settings.processed.rglob("*") if p.is_file())
+    assert processed == SAMPLE_NAMES[:3]
+    quarantined = sorted(p.name for p in settings.quarantine.iterdir())
+    assert quarantined == ["bảng tính.xlsx", "bảng tính.xlsx.error.json", "hỏng.txt", "hỏng.txt.error.json"]
+    # and the ledger has all five
+    ledger = query("select file_name, status, stage from raw.ingest_ledger order by file_name")
+    assert len(ledger) == 5
+    assert {row[1] for row in ledger} == {"processed", "quarantined"}
+
+
+def test_lake_has_one_parquet_file_set_per_document_version(ingested_samples: dict) -> None:
+    settings = load_settings()
+    docs = pl.read_parquet(settings.lake / "documents" / "**" / "*.parquet", hive_partitioning=True)
+    facts = pl.read_parquet(settings.lake / "facts" / "**" / "*.parquet", hive_partitioning=True)
+    assert docs.height == 3
+    assert set(docs["source_name"]) == set(SAMPLE_NAMES[:3])
+    assert facts.height == int(docs["fact_count"].sum()) > 0
+    assert facts.schema["value"] == pl.Float64
+
+
+def test_marts_hold_every_document_with_facts_and_no_orphan_keys(ingested_samples: dict) -> None:
+    assert ingested_samples["dbt"] and "passed" in ingested_samples["dbt"]
+    per_doc = dict(query("select source_name, count(*) from main.fact_value group by 1"))
+    assert set(per_doc) == set(SAMPLE_NAMES[:3])
+    assert all(n > 0 for n in per_doc.values())
+    for dim, key in (("dim_locality", "locality_key"), ("dim_period", "period_key"),
+                     ("dim_indicator", "indicator_key")):
+        orphans = query(f"select count(*) from main.fact_value f anti join main.{dim} d using ({key})")
+        assert orphans == [(0,)], dim
+    # the BI read copy was published and opens read-only
+    settings = load_settings()
+    with duckdb.connect(str(settings.read_copy), read_only=True) as con:
+        assert con.execute("select count(*) from main.fact_value").fetchone()[0] == sum(per_doc.values())
+
+
+def test_ingesting_the_same_files_again_adds_nothing(ingested_samples: dict) -> None:
+    settings = load_settings()
+    before = query("select count(*) from raw.documents union all select count(*) from main.fact_value")
+    for name in SAMPLE_NAMES[:3]:
+        drop(settings.inbox, name)
+    result = run_ingest()
+    assert result["counts"] == {"duplicate": 3}
+    after = query("select count(*) from raw.documents union all select count(*) from main.fact_value")
+    assert after == before
+    assert list(settings.inbox.iterdir()) == []
+
+
+def test_changed_file_with_same_name_becomes_a_new_version(ingested_samples: dict) -> None:
+    settings = load_settings()
+    name = SAMPLE_NAMES[1]
+    original = (SAMPLES / name).read_text(encoding="utf-8")
+    extra = "\n- Kết nạp mới 123 đảng viên, đạt 105% kế hoạch.\n"
+    drop(settings.inbox, name, content=(original + extra).encode("utf-8"))
+    result = run_ingest()
+    assert result["counts"] == {"processed": 1}
+    versions = query("select version from raw.documents where source_name = ? order by version", [name])
+    assert versions == [(1,), (2,)]
+    # fact_value shows only the new version's facts; the old version stays in raw (history)
+    shown = query("select distinct document_version from main.fact_value where source_name = ?", [name])
+    assert shown == [(2,)]
+    old = query("select count(*) from raw.facts f join raw.documents d using (document_id, version) "
+                "where d.source_name = ? and f.version = 1", [name])[0][0]
+    assert old > 0
+    assert query("select count(*) from main.fact_value where source_name = ? and value = 123", [name])[0][0] >= 1
+
+
+def test_same_content_under_another_name_is_a_recorded_duplicate(ingested_samples: dict) -> None:
+    settings = load_settings()
+    drop(settings.inbox, "bản sao báo cáo.txt", sample=SAMPLE_NAMES[0])
+    result = run_ingest()
+    assert result["counts"] == {"duplicate": 1}
+    row = query("select status, error from raw.ingest_ledger where file_name = 'bản sao báo cáo.txt'")
+    assert row[0][0] == "duplicate" and SAMPLE_NAMES[0] in row[0][1]
+    assert query("select count(*) from raw.documents")[0][0] == 3
