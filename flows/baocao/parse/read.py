@@ -1,15 +1,38 @@
 """Turn a report file into NFC-normalised text lines.
 
 Line numbers matter: a fact's anchor is (line, col) in these lines, which for .txt/.md are
-the lines of the file itself.
+the lines of the file itself (line i of the list is line i+1 of the file: only decoded,
+NFC-normalised and with the line ending removed; nothing is joined, stripped or dropped).
+
+.docx and .pdf are rendered to the same shape as Word's own "save as text" exports, which is
+what the extractor is tuned on: one line per paragraph, a line break where a footnote mark
+stood, and the footnotes at the end as lines starting with "\ufffd ".
+
+Every failure is an `UnreadableDocument` carrying a human reason (the pipeline quarantines
+the file and shows the reason); nothing here returns an empty list.
 """
 
 from __future__ import annotations
 
+import csv
+import io
+import re
 import unicodedata
+import zipfile
+from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
+
+MAX_BYTES = 50 * 1024 * 1024  # larger files are quarantined, not read
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # a .docx may not declare more than this uncompressed
+MAX_ZIP_RATIO = 100  # ... nor a member that expands more than this ...
+ZIP_RATIO_MIN_SIZE = 10 * 1024 * 1024  # ... when it is also this large
+MAX_ZIP_MEMBERS = 10_000
+
+FOOTNOTE_MARK = "\ufffd"  # how Word's text export writes a footnote's number at the footnote
+_CATALOG = Path(__file__).resolve().parent.parent / "catalog"
 
 
 class UnreadableDocument(Exception):
@@ -21,19 +44,562 @@ class UnreadableDocument(Exception):
         super().__init__(f"{Path(path).name}: {reason}")
 
 
-def read_lines(path: Path | str) -> list[str]:
+def read_lines(
+    path: Path | str, *, max_bytes: int = MAX_BYTES, max_unpacked_bytes: int = MAX_UNPACKED_BYTES
+) -> list[str]:
+    """Read a .txt/.md/.docx/.pdf report as NFC lines; raise UnreadableDocument with the reason.
+
+    The size limit is checked before anything is read, so a huge upload costs nothing;
+    `max_unpacked_bytes` bounds what a .docx may declare uncompressed (zip bombs).
+    """
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
-        raise UnreadableDocument(path, f"unsupported file type {suffix or '(none)'}; expected one of {', '.join(SUPPORTED_SUFFIXES)}")
+        raise UnreadableDocument(
+            path,
+            f"unsupported file type {suffix or '(none)'}; expected one of {', '.join(SUPPORTED_SUFFIXES)}",
+        )
     try:
+        if not path.is_file():
+            raise UnreadableDocument(path, "not a file" if path.exists() else "file not found")
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise UnreadableDocument(
+                path,
+                f"file too large: {_mb(size)} exceeds the limit of {_mb(max_bytes)} ({size} > {max_bytes} bytes)",
+            )
         data = path.read_bytes()
     except OSError as exc:
         raise UnreadableDocument(path, f"cannot open: {exc.strerror or exc}") from exc
-    if not data.strip():
-        raise UnreadableDocument(path, "empty file")
+    if not data:
+        raise UnreadableDocument(path, "empty file (0 bytes)")
+    if len(data) > max_bytes:  # grew between stat and read
+        raise UnreadableDocument(
+            path, f"file too large: {_mb(len(data))} exceeds the limit of {_mb(max_bytes)}"
+        )
+
+    if suffix in (".txt", ".md"):
+        lines = _split_lines(decode_text(data, path))
+    elif suffix == ".docx":
+        lines = _docx_lines(data, path, max_unpacked_bytes)
+    else:
+        lines = _pdf_lines(data, path)
+    lines = [unicodedata.normalize("NFC", line) for line in lines]
+    if not any(line.strip() for line in lines):
+        raise UnreadableDocument(path, "no text: the file contains only whitespace")
+    return lines
+
+
+def _mb(n: int) -> str:
+    return f"{n / (1024 * 1024):.1f} MB"
+
+
+# ---------------------------------------------------------------------------------------------
+# Plain text: detect the encoding (never assume it)
+# ---------------------------------------------------------------------------------------------
+
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+# C0 controls that never occur in text (tab, LF, VT, FF, CR and SUB/EOF are allowed).
+_BAD_CONTROL = re.compile(r"[\x00-\x08\x0e-\x19\x1b-\x1f\x7f]")
+
+
+def _split_lines(text: str) -> list[str]:
+    """File lines as editors and Python's universal newlines count them (CRLF, CR or LF).
+
+    A final line ending does not start another line, so len() equals the file's line count.
+    """
+    lines = _NEWLINE.split(text)
+    if len(lines) > 1 and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+def decode_text(data: bytes, path: Path | str = "<bytes>") -> str:
+    """Decode report bytes: BOM, UTF-16 by NUL pattern, strict UTF-8, then cp1258 vs TCVN3.
+
+    Legacy 8-bit files are decoded both ways and the one that reads as Vietnamese wins
+    (share of valid syllables); charset-normalizer covers other 8-bit encodings.
+    """
+    text = _decode_unicode(data, path)
+    if text is None:
+        text = _decode_legacy(data, path)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not text.strip():
+        raise UnreadableDocument(path, "no text: the file contains only whitespace")
+    bad = len(_BAD_CONTROL.findall(text))
+    if bad > max(8, len(text) // 100):
+        raise UnreadableDocument(
+            path, f"not text: {bad} control characters in {len(text)} characters (binary file renamed?)"
+        )
+    return text
+
+
+def _decode_unicode(data: bytes, path: Path | str) -> str | None:
+    """UTF-32/16 with BOM, BOM-less UTF-16, UTF-8; None when the bytes are none of these."""
+    for bom, codec in (
+        (b"\xff\xfe\x00\x00", "utf-32-le"),
+        (b"\x00\x00\xfe\xff", "utf-32-be"),
+        (b"\xef\xbb\xbf", "utf-8"),
+        (b"\xff\xfe", "utf-16-le"),
+        (b"\xfe\xff", "utf-16-be"),
+    ):
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(codec)
+            except UnicodeDecodeError:
+                if codec == "utf-8":
+                    break  # a BOM then bad bytes: let the mostly-UTF-8 rule below decide
+                continue
+    if b"\x00" in data:
+        codec = _utf16_by_nuls(data)
+        if codec:
+            try:
+                return data[: len(data) // 2 * 2].decode(codec)
+            except UnicodeDecodeError:
+                pass
+        raise UnreadableDocument(
+            path, f"not text: contains {data.count(0)} NUL bytes and is not UTF-16 (binary file renamed?)"
+        )
+    body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise UnreadableDocument(path, f"not UTF-8 text: {exc}") from exc
-    return [unicodedata.normalize("NFC", line) for line in text.split("\n")]
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    # Mostly UTF-8 with a few damaged bytes (a bad copy/paste): keep it, mark the damage.
+    valid_multibyte = len(_UTF8_MULTIBYTE.findall(body))
+    text = body.decode("utf-8", errors="replace")
+    damaged = text.count("\ufffd") - body.count(b"\xef\xbf\xbd")
+    if valid_multibyte >= 20 and damaged * 50 <= valid_multibyte:
+        return text
+    return None
+
+
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _utf16_by_nuls(data: bytes) -> str | None:
+    """BOM-less UTF-16: text has NULs as the high byte of most characters, on one side only."""
+    even, odd = data[0::2], data[1::2]
+    n = max(1, len(data) // 2)
+    even_nul, odd_nul = even.count(0) / n, odd.count(0) / n
+    if odd_nul > 0.2 and even_nul < 0.02:
+        return "utf-16-le"
+    if even_nul > 0.2 and odd_nul < 0.02:
+        return "utf-16-be"
+    return None
+
+
+@lru_cache(maxsize=1)
+def _tcvn3_table() -> dict[int, str]:
+    """TCVN3 (ABC) byte -> character, from catalog/tcvn3.csv; other bytes as in cp1252.
+
+    The CSV holds the 74 VN3 letters and the VN1 capitals in the positions VN3 leaves free;
+    0x80-0x9F stay cp1252 (smart quotes, dashes), as Windows wrote them in ABC-font files.
+    """
+    table = {b: bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in range(256)}
+    with open(_CATALOG / "tcvn3.csv", encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            table[int(row["byte"], 16)] = chr(int(row["codepoint"][2:], 16))
+    return table
+
+
+def decode_tcvn3(data: bytes) -> str:
+    """Decode TCVN3 bytes; words set in the capitals font (ABC has no toned capitals) are upper-cased."""
+    text = data.decode("latin-1").translate(_tcvn3_translation())
+    return _restore_tcvn3_capitals(unicodedata.normalize("NFC", text))
+
+
+@lru_cache(maxsize=1)
+def _tcvn3_translation() -> dict[int, str]:
+    return {b: ch for b, ch in _tcvn3_table().items() if ch != chr(b)}
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _restore_tcvn3_capitals(text: str) -> str:
+    """TCVN3 has no code for Á, Ệ...: a heading typed in .VnTimeH comes out as 'BáO CáO'.
+
+    A line whose ASCII letters are all capitals (at least two) is upper-cased; elsewhere a word
+    with two or more capitals and no ASCII lower-case letter is. Upper-casing is 1:1 for these
+    letters, so columns are unchanged.
+    """
+    out = []
+    for line in text.split("\n"):
+        ascii_letters = [c for c in line if c.isascii() and c.isalpha()]
+        if len(ascii_letters) >= 2 and all(c.isupper() for c in ascii_letters):
+            out.append(line.upper())
+            continue
+
+        def fix(m: re.Match[str]) -> str:
+            w = m.group(0)
+            if sum(c.isupper() for c in w) >= 2 and not any(c.isascii() and c.islower() for c in w):
+                return w.upper()
+            return w
+
+        out.append(_WORD.sub(fix, line))
+    return "\n".join(out)
+
+
+# Vietnamese syllable shape, on the lower-cased word with its tone mark removed.
+_SYLLABLE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|b|c|d|đ|g|h|k|l|m|n|p|r|s|t|v|x)?"
+    r"(?:[aăâeêioôơuưy]{1,3})"
+    r"(?:ch|ng|nh|c|m|n|p|t)?"
+)
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+_COMMON_SYMBOLS = set("“”‘’–—…•°±×÷§№€£«»·\u00a0\ufeff")
+
+
+def vietnamese_score(text: str) -> float:
+    """Share of non-ASCII words that are valid Vietnamese syllables (mojibake scores near 0).
+
+    Odd symbols (¸ µ ¶ ...) that a wrong 8-bit decoding produces count as failures.
+    """
+    good = total = 0
+    for m in _WORD.finditer(text):
+        w = m.group(0)
+        if w.isascii():
+            continue
+        total += 1
+        decomposed = unicodedata.normalize("NFD", w.lower())
+        tones = sum(c in _TONES for c in decomposed)
+        bare = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
+        if tones <= 1 and _SYLLABLE.fullmatch(bare):
+            good += 1
+    for c in text:
+        if not c.isascii() and c not in _COMMON_SYMBOLS and not c.isalpha():
+            total += 1
+    return good / total if total else 1.0
+
+
+def _decode_legacy(data: bytes, path: Path | str) -> str:
+    """Choose between Windows-1258, TCVN3 and charset-normalizer's guess by Vietnamese plausibility."""
+    candidates: dict[str, str] = {
+        "cp1258": unicodedata.normalize("NFC", data.decode("cp1258", errors="replace")),
+        "tcvn3": decode_tcvn3(data),
+    }
+    scores = {name: vietnamese_score(text) for name, text in candidates.items()}
+    best = max(scores, key=lambda k: (scores[k], k == "cp1258"))
+    if scores[best] >= 0.6:
+        return candidates[best]
+    try:
+        from charset_normalizer import from_bytes
+
+        guess = from_bytes(data).best()
+    except Exception:  # detection is best effort
+        guess = None
+    if guess is not None and guess.chaos < 0.3:
+        text = str(guess)
+        if vietnamese_score(text) >= max(scores.values()):
+            return unicodedata.normalize("NFC", text)
+    if scores[best] >= 0.3:
+        return candidates[best]
+    raise UnreadableDocument(
+        path,
+        "not text: the bytes do not decode to readable text in UTF-8, UTF-16, Windows-1258 or TCVN3 "
+        f"(best: {best}, {scores[best]:.0%} valid Vietnamese words)",
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# .docx: body paragraphs and tables in order, footnotes as Word's text export writes them
+# ---------------------------------------------------------------------------------------------
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_RT_FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+_RT_ENDNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes"
+_SKIP = {
+    _W + t
+    for t in (
+        "delText",
+        "instrText",
+        "delInstrText",
+        "pPr",
+        "rPr",
+        "tblPr",
+        "tcPr",
+        "trPr",
+        "sectPr",
+        "footnoteRef",
+        "endnoteRef",
+        "annotationRef",
+        "commentReference",
+    )
+}
+_SKIP.add(_MC_FALLBACK)
+_WRAPPERS = {_W + t for t in ("sdt", "sdtContent", "customXml", "smartTag", "ins", "moveTo")}
+_BREAK = object()  # a line break inside a paragraph (footnote mark, <w:br/>, <w:cr/>)
+
+
+def _check_zip(data: bytes, path: Path, max_unpacked: int) -> zipfile.ZipFile:
+    """Open the .docx container and reject bombs from the central directory, before inflating."""
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise UnreadableDocument(
+            path,
+            "not a Word document: legacy .doc or password-protected file (OLE2 container); save it as .docx",
+        )
+    if not data.startswith(b"PK"):
+        raise UnreadableDocument(path, "not a Word document: not a zip file")
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        infos = zf.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError) as exc:
+        raise UnreadableDocument(path, f"not a Word document: truncated or damaged zip ({exc})") from exc
+    if len(infos) > MAX_ZIP_MEMBERS:
+        raise UnreadableDocument(path, f"zip bomb suspected: {len(infos)} members (limit {MAX_ZIP_MEMBERS})")
+    total = sum(i.file_size for i in infos)
+    if total > max_unpacked:
+        raise UnreadableDocument(
+            path, f"zip bomb suspected: declares {_mb(total)} uncompressed (limit {_mb(max_unpacked)})"
+        )
+    for i in infos:
+        ratio = i.file_size / max(1, i.compress_size)
+        if i.file_size > ZIP_RATIO_MIN_SIZE and ratio > MAX_ZIP_RATIO:
+            raise UnreadableDocument(
+                path, f"zip bomb suspected: {i.filename} expands {ratio:.0f}x to {_mb(i.file_size)}"
+            )
+    if "word/document.xml" not in zf.namelist() and "[Content_Types].xml" not in zf.namelist():
+        raise UnreadableDocument(path, "not a Word document: the zip has no word/document.xml")
+    return zf
+
+
+def _docx_lines(data: bytes, path: Path, max_unpacked: int = MAX_UNPACKED_BYTES) -> list[str]:
+    zf = _check_zip(data, path, max_unpacked)
+    try:
+        bad = zf.testzip()  # CRC/inflate errors of a truncated or corrupted member
+    except (zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:
+        raise UnreadableDocument(path, f"not a Word document: damaged zip ({exc})") from exc
+    except Exception as exc:  # zlib.error and friends
+        raise UnreadableDocument(
+            path, f"not a Word document: damaged zip ({type(exc).__name__}: {exc})"
+        ) from exc
+    if bad is not None:
+        raise UnreadableDocument(path, f"not a Word document: damaged zip member {bad}")
+    try:
+        import docx
+        from docx.opc.exceptions import PackageNotFoundError
+
+        try:
+            document = docx.Document(io.BytesIO(data))
+        except PackageNotFoundError as exc:
+            raise UnreadableDocument(path, f"not a Word document: {exc}") from exc
+        except ValueError as exc:  # e.g. a .xlsx/.pptx: wrong main part content type
+            raise UnreadableDocument(path, f"not a Word document: {exc}") from exc
+        notes = _notes(document.part)
+        renderer = _DocxRenderer()
+        body = renderer.block_lines(document.element.body)
+        tail = [f"{FOOTNOTE_MARK} {notes[key]}" for key in renderer.note_order if key in notes]
+        tail += [f"{FOOTNOTE_MARK} {text}" for key, text in notes.items() if key not in renderer.note_order]
+        return [*body, *tail]
+    except UnreadableDocument:
+        raise
+    except Exception as exc:  # malformed XML, missing parts: a reason, never a crash
+        raise UnreadableDocument(path, f"damaged Word document: {type(exc).__name__}: {exc}") from exc
+
+
+def _notes(document_part) -> dict[tuple[str, str], str]:
+    """Footnote/endnote id -> one-line text, read from the raw parts (python-docx has no API)."""
+    from lxml import etree
+
+    out: dict[tuple[str, str], str] = {}
+    for rel in document_part.rels.values():
+        kind = {"footnotes": "footnote", "endnotes": "endnote"}.get(rel.reltype.rsplit("/", 1)[-1])
+        if kind is None or rel.is_external:
+            continue
+        root = etree.fromstring(
+            rel.target_part.blob, parser=etree.XMLParser(resolve_entities=False, huge_tree=True)
+        )
+        renderer = _DocxRenderer(flat=True)
+        for note in root.iter(_W + kind):
+            if note.get(_W + "type") in ("separator", "continuationSeparator", "continuationNotice"):
+                continue
+            paras = renderer.block_lines(note)
+            out[(kind, note.get(_W + "id", ""))] = " ".join(p.strip() for p in paras if p.strip())
+    return out
+
+
+class _DocxRenderer:
+    """Walks WordprocessingML in document order; remembers footnote references in mark order."""
+
+    def __init__(self, flat: bool = False):
+        self.flat = flat  # inside table cells and notes: no line breaks
+        self.note_order: list[tuple[str, str]] = []
+
+    def block_lines(self, container) -> list[str]:
+        lines: list[str] = []
+        for el in self._blocks(container):
+            if el.tag == _W + "p":
+                lines.extend(self.paragraph_lines(el))
+            else:
+                lines.extend(self.table_lines(el))
+        return lines
+
+    def _blocks(self, container) -> Iterator:
+        for child in container:
+            if child.tag in (_W + "p", _W + "tbl"):
+                yield child
+            elif child.tag in _WRAPPERS:
+                yield from self._blocks(child)
+
+    def paragraph_lines(self, p) -> list[str]:
+        pieces: list = []
+        extra: list[str] = []  # text boxes anchored in the paragraph, emitted after it
+        self._inline(p, pieces, extra)
+        lines, cur = [], []
+        for piece in pieces:
+            if piece is _BREAK:
+                lines.append("".join(cur))
+                cur = []
+            else:
+                cur.append(piece)
+        lines.append("".join(cur))
+        out = []
+        for line in lines:
+            out.extend(_NEWLINE.split(line))
+        return out + extra
+
+    def _inline(self, el, pieces: list, extra: list[str]) -> None:
+        for child in el:
+            tag = child.tag
+            if not isinstance(tag, str) or tag in _SKIP:
+                continue
+            if tag == _W + "t":
+                pieces.append(child.text or "")
+            elif tag == _W + "r":
+                rpr = child.find(_W + "rPr")
+                vanish = rpr.find(_W + "vanish") if rpr is not None else None
+                if vanish is not None and vanish.get(_W + "val", "true") not in ("0", "false", "off"):
+                    continue  # hidden text is not part of the report
+                self._inline(child, pieces, extra)
+            elif tag == _W + "tab" or tag == _W + "ptab":
+                pieces.append("\t")
+            elif tag in (_W + "br", _W + "cr"):
+                pieces.append(" " if self.flat else _BREAK)
+            elif tag in (_W + "footnoteReference", _W + "endnoteReference"):
+                kind = "footnote" if tag == _W + "footnoteReference" else "endnote"
+                key = (kind, child.get(_W + "id", ""))
+                if key not in self.note_order:
+                    self.note_order.append(key)
+                if not self.flat:
+                    pieces.append(_BREAK)  # Word's text export breaks the line at the mark
+            elif tag == _W + "noBreakHyphen":
+                pieces.append("-")
+            elif tag == _W + "sym":
+                code = (
+                    int(child.get(_W + "char", "0"), 16)
+                    if re.fullmatch(r"[0-9A-Fa-f]{1,6}", child.get(_W + "char", ""))
+                    else 0
+                )
+                if code and not 0xE000 <= code <= 0xF8FF:
+                    pieces.append(chr(code))
+            elif tag == _W + "txbxContent":
+                sub = _DocxRenderer(self.flat)
+                sub.note_order = self.note_order
+                extra.extend(line for line in sub.block_lines(child) if line.strip())
+            else:
+                self._inline(child, pieces, extra)
+
+    def table_lines(self, tbl) -> list[str]:
+        lines = []
+        for tr in self._children(tbl, _W + "tr"):
+            cells = []
+            for tc in self._children(tr, _W + "tc"):
+                cell = _DocxRenderer(flat=True)
+                cell.note_order = self.note_order
+                texts = [t.strip() for t in cell.block_lines(tc)]
+                cells.append(" ".join(t for t in texts if t))
+            if any(cells):
+                lines.append(" | ".join(cells))
+        return lines
+
+    def _children(self, el, tag: str) -> Iterator:
+        for child in el:
+            if child.tag == tag:
+                yield child
+            elif child.tag in _WRAPPERS:
+                yield from self._children(child, tag)
+
+
+# ---------------------------------------------------------------------------------------------
+# .pdf: the text layer, page by page
+# ---------------------------------------------------------------------------------------------
+
+_PAGE_NUMBER = re.compile(
+    r"\s*(?:[-–—]\s*)?(?:(?:trang|page)\s+)?(\d{1,4})(?:\s*(?:/|of|trên)\s*\d{1,4})?(?:\s*[-–—])?\s*",
+    re.IGNORECASE,
+)
+
+
+def _pdf_lines(data: bytes, path: Path) -> list[str]:
+    head = data[:1024]
+    if b"%PDF-" not in head:
+        raise UnreadableDocument(path, "not a PDF: no %PDF- header")
+    try:
+        from pypdf import PdfReader
+        from pypdf.errors import FileNotDecryptedError, PdfReadError
+    except ImportError as exc:  # pragma: no cover - pypdf is a dependency
+        raise UnreadableDocument(path, f"PDF support unavailable: {exc}") from exc
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted:
+            try:
+                opened = reader.decrypt("")  # many PDFs only restrict printing/copying
+            except Exception as exc:
+                raise UnreadableDocument(path, f"encrypted PDF: cannot decrypt ({exc})") from exc
+            if not opened:
+                raise UnreadableDocument(path, "encrypted PDF: a password is required to open it")
+        pages = list(reader.pages)
+    except UnreadableDocument:
+        raise
+    except FileNotDecryptedError as exc:
+        raise UnreadableDocument(path, f"encrypted PDF: {exc}") from exc
+    except (PdfReadError, Exception) as exc:
+        raise UnreadableDocument(path, f"damaged PDF: {type(exc).__name__}: {exc}") from exc
+    if not pages:
+        raise UnreadableDocument(path, "damaged PDF: no pages")
+
+    lines: list[str] = []
+    readable = odd = 0
+    for number, page in enumerate(pages, 1):
+        try:
+            text = page.extract_text() or ""
+        except Exception as exc:
+            raise UnreadableDocument(
+                path, f"damaged PDF: page {number}: {type(exc).__name__}: {exc}"
+            ) from exc
+        page_lines = [line.rstrip() for line in _NEWLINE.split(text)]
+        page_lines = _drop_page_numbers(page_lines, len(pages))
+        for line in page_lines:
+            for c in line:
+                if c.isalnum():
+                    readable += 1
+                elif _BAD_CONTROL.match(c) or "\ue000" <= c <= "\uf8ff" or c == "\ufffd":
+                    odd += 1
+        lines.extend(page_lines)
+    if readable < 10:
+        raise UnreadableDocument(
+            path, f"no text layer (scanned PDF?): {len(pages)} page(s) without extractable text; OCR it first"
+        )
+    if odd > readable:
+        raise UnreadableDocument(
+            path, "no usable text layer: the fonts have no Unicode mapping (garbled text)"
+        )
+    while lines and not lines[-1].strip():
+        lines.pop()
+    return lines
+
+
+def _drop_page_numbers(lines: list[str], n_pages: int) -> list[str]:
+    """Drop a page-number-only line ('3', '- 3 -', 'Trang 3/12') at the top or bottom of a page."""
+    nonblank = [i for i, line in enumerate(lines) if line.strip()]
+    if not nonblank:
+        return lines
+    drop = set()
+    for i in {nonblank[0], nonblank[-1]}:
+        m = _PAGE_NUMBER.fullmatch(lines[i])
+        if m and 0 < int(m.group(1)) <= n_pages + 10:
+            drop.add(i)
+    return [line for i, line in enumerate(lines) if i not in drop]
