@@ -79,6 +79,14 @@ def status(settings: Settings, last_runs: int = 10) -> str:
         by_status = con.execute(
             "select status, count(*) from raw.ingest_ledger group by 1 order by 1").fetchall()
         out.append("ledger: " + ", ".join(f"{s} {n}" for s, n in by_status))
+        runs = con.execute("""
+            select strftime(max(recorded_at), '%Y-%m-%d %H:%M:%S') as at, coalesce(nullif(flow_run_id, ''), '-'),
+                   count(*) as files, count(*) filter (status = 'processed') as processed,
+                   count(*) filter (status = 'duplicate') as duplicate,
+                   count(*) filter (status = 'quarantined') as quarantined
+            from raw.ingest_ledger group by flow_run_id order by max(seen_id) desc limit 5""").fetchall()
+        out.append(f"\nlast {len(runs)} run(s):")
+        out.append(_table(runs, ["finished (UTC)", "flow run", "files", "processed", "duplicate", "quarantined"]))
         rows = con.execute("""
             select strftime(recorded_at, '%Y-%m-%d %H:%M:%S'), file_name, status,
                    coalesce(cast(version as varchar), ''), left(coalesce(error, ''), 80)
