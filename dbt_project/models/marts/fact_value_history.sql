@@ -1,0 +1,47 @@
+-- Every fact of every version of every document, for auditing how a document's numbers
+-- changed between versions. Use fact_value for analysis.
+
+with
+
+facts as (
+
+    select * from {{ ref('int_facts') }}
+
+),
+
+final as (
+
+    select
+        fact_id,
+        document_id,
+        document_version,
+        fact_seq,
+        is_current,
+        source_name,
+        locality_key,
+        period_key,
+        indicator_key,
+        measure,
+        compared_to,
+        qualifier,
+        value,
+        value_high,
+        unit,
+        unit_text,
+        unit_multiplier,
+        base_unit,
+        value_base,
+        value_high_base,
+        indicator_phrase,
+        locality_match,
+        line,
+        col,
+        sentence,
+        section,
+        loaded_at
+
+    from facts
+
+)
+
+select * from final

@@ -1,0 +1,36 @@
+with
+
+source as (
+
+    select * from {{ source('raw', 'facts') }}
+
+),
+
+renamed as (
+
+    select
+        document_id,
+        cast(version as integer) as document_version,
+        cast(fact_seq as integer) as fact_seq,
+        line,
+        col,
+        cast(value as double) as value,
+        cast(value_high as double) as value_high,
+        unit,
+        unit_text,
+        measure,
+        compared_to,
+        qualifier,
+        period as period_text,
+        locality as locality_name,
+        locality_level,
+        indicator as indicator_phrase,
+        indicator_code,
+        sentence,
+        section
+
+    from source
+
+)
+
+select * from renamed

@@ -1,0 +1,29 @@
+with
+
+source as (
+
+    select * from {{ source('raw', 'ingest_ledger') }}
+
+),
+
+renamed as (
+
+    select
+        seen_id,
+        file_name,
+        size_bytes,
+        content_sha256,
+        received_at,
+        status,
+        document_id,
+        cast(version as integer) as document_version,
+        stage as failed_stage,
+        error,
+        flow_run_id,
+        recorded_at
+
+    from source
+
+)
+
+select * from renamed
