@@ -20,6 +20,7 @@ import re
 import unicodedata
 import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -561,24 +562,16 @@ def _pdf_lines(data: bytes, path: Path) -> list[str]:
     if not pages:
         raise UnreadableDocument(path, "damaged PDF: no pages")
 
-    lines: list[str] = []
-    readable = odd = 0
+    page_lines: list[_PdfLine] = []
     for number, page in enumerate(pages, 1):
-        try:
-            text = page.extract_text() or ""
-        except Exception as exc:
-            raise UnreadableDocument(
-                path, f"damaged PDF: page {number}: {type(exc).__name__}: {exc}"
-            ) from exc
-        page_lines = [line.rstrip() for line in _NEWLINE.split(text)]
-        page_lines = _drop_page_numbers(page_lines, len(pages))
-        for line in page_lines:
-            for c in line:
-                if c.isalnum():
-                    readable += 1
-                elif _BAD_CONTROL.match(c) or "\ue000" <= c <= "\uf8ff" or c == "\ufffd":
-                    odd += 1
-        lines.extend(page_lines)
+        page_lines.extend(_drop_page_numbers(_page_lines(page, number, path), len(pages)))
+    readable = odd = 0
+    for pl in page_lines:
+        for c in pl.text:
+            if c.isalnum():
+                readable += 1
+            elif _BAD_CONTROL.match(c) or "\ue000" <= c <= "\uf8ff" or c == "\ufffd":
+                odd += 1
     if readable < 10:
         raise UnreadableDocument(
             path, f"no text layer (scanned PDF?): {len(pages)} page(s) without extractable text; OCR it first"
@@ -587,19 +580,90 @@ def _pdf_lines(data: bytes, path: Path) -> list[str]:
         raise UnreadableDocument(
             path, "no usable text layer: the fonts have no Unicode mapping (garbled text)"
         )
-    while lines and not lines[-1].strip():
-        lines.pop()
-    return lines
+    return _reflow(page_lines)
 
 
-def _drop_page_numbers(lines: list[str], n_pages: int) -> list[str]:
+@dataclass
+class _PdfLine:
+    text: str
+    full: bool  # reaches the right margin: the paragraph goes on on the next line
+    indented: bool  # starts right of the page's left margin: a new paragraph (first-line indent)
+
+
+_CELL_GAP = re.compile(r" {4,}")  # layout mode: a column gap
+_SPACES = re.compile(r"  +")  # layout mode: justified text's wide word spacing
+_ITEM_START = re.compile(
+    r"(?:[-+•*–—·]\s|\(?\d{1,3}(?:\.\d{1,3})*[.)/-]\s|\(?[a-zđ][.)]\s|[IVXLC]{1,5}[.\-–/]\s)"
+)
+
+
+def _page_lines(page, number: int, path: Path) -> list[_PdfLine]:
+    """One page's non-blank text lines with where they start and end.
+
+    Layout mode keeps table columns apart (they become ' | ', like docx rows) and tells the
+    line's extent; pypdf's plain mode is the fallback when layout extraction fails.
+    """
+    try:
+        text = page.extract_text(extraction_mode="layout") or ""
+        layout = True
+    except Exception:
+        layout = False
+        try:
+            text = page.extract_text() or ""
+        except Exception as exc:
+            raise UnreadableDocument(
+                path, f"damaged PDF: page {number}: {type(exc).__name__}: {exc}"
+            ) from exc
+    raws = [r.rstrip() for r in _NEWLINE.split(text) if r.strip()]
+    if not raws:
+        return []
+    lengths = sorted(len(r) for r in raws)
+    width = lengths[int(0.95 * (len(lengths) - 1))]  # the text block's width, robust to a stray wide line
+    margin = min(len(r) - len(r.lstrip()) for r in raws)
+    out = []
+    for r in raws:
+        stripped = r.strip()
+        out.append(
+            _PdfLine(
+                text=_SPACES.sub(" ", _CELL_GAP.sub(" | ", stripped)) if layout else stripped,
+                full=len(r) >= 0.85 * width,  # justified lines vary a little in characters
+                indented=layout and len(r) - len(r.lstrip()) > margin + 1,
+            )
+        )
+    return out
+
+
+def _reflow(lines: list[_PdfLine]) -> list[str]:
+    """Join the visual lines of a paragraph back into one line, like the Word text export has it.
+
+    A line continues the previous one when that reached the right margin and this one is not
+    indented, not a list item / heading number, and neither is a table row.
+    """
+    out: list[str] = []
+    prev: _PdfLine | None = None
+    for line in lines:
+        if (
+            prev is not None
+            and prev.full
+            and not line.indented
+            and " | " not in line.text
+            and " | " not in prev.text
+            and not _ITEM_START.match(line.text)
+        ):
+            out[-1] += " " + line.text
+        else:
+            out.append(line.text)
+        prev = line
+    return out
+
+
+def _drop_page_numbers(lines: list[_PdfLine], n_pages: int) -> list[_PdfLine]:
     """Drop a page-number-only line ('3', '- 3 -', 'Trang 3/12') at the top or bottom of a page."""
-    nonblank = [i for i, line in enumerate(lines) if line.strip()]
-    if not nonblank:
+    if not lines:
         return lines
     drop = set()
-    for i in {nonblank[0], nonblank[-1]}:
-        m = _PAGE_NUMBER.fullmatch(lines[i])
+    for i in {0, len(lines) - 1}:
+        m = _PAGE_NUMBER.fullmatch(lines[i].text)
         if m and 0 < int(m.group(1)) <= n_pages + 10:
             drop.add(i)
     return [line for i, line in enumerate(lines) if i not in drop]
