@@ -18,68 +18,177 @@ DBT_PROJECT = Path(__file__).resolve().parents[2] / "dbt_project"
 
 T0 = datetime(2026, 11, 1, 8, 0, tzinfo=UTC)
 
-# document_id, version, source_name, content_sha256, size_bytes, received_at, parsed_at,
-# parser_version, title, kind, issuer, locality, locality_level, locality_code, doc_date,
-# period, line_count, fact_count
+
+def document(
+    document_id: str, version: int, source_name: str, locality: str, code: str, period: str, **kw
+) -> dict:
+    row = dict.fromkeys(c.strip() for c in DOCUMENT_COLUMNS.split(","))
+    row.update(
+        document_id=document_id,
+        version=version,
+        source_name=source_name,
+        content_sha256=f"{document_id}{version}".ljust(64, "0"),
+        received_at=T0,
+        parsed_at=T0,
+        parser_version="0.1.0",
+        title="Báo cáo kết quả thực hiện nhiệm vụ năm " + period,
+        kind="bao_cao_ket_qua",
+        locality=locality,
+        locality_level="district",
+        locality_code=code,
+        period=period,
+    )
+    row.update(kw)
+    return row
+
+
+def fact(document_id: str, version: int, fact_seq: int, value: float, unit: str | None, **kw) -> dict:
+    row = dict.fromkeys(c.strip() for c in FACT_COLUMNS.split(","))
+    row.update(
+        document_id=document_id,
+        version=version,
+        fact_seq=fact_seq,
+        line=10 + fact_seq,
+        col=0,
+        value=value,
+        unit=unit,
+        measure="actual",
+        qualifier="exact",
+    )
+    row.update(kw)
+    return row
+
+
 DOCUMENTS = [
-    ("doc_tieucan", 1, "BC_TieuCan_2022.docx", "a" * 64, 48211, T0, T0, "0.1.0",
-     "Báo cáo kết quả thực hiện nhiệm vụ năm 2022", "bao_cao_ket_qua", "Huyện ủy Tiểu Cần",
-     "Tiểu Cần", "district", "846", "2022-12-15", "2022", 420, 5),
-    ("doc_phunghiep", 1, "BC_PhungHiep_2024.docx", "b" * 64, 30111, T0, T0, "0.1.0",
-     "Báo cáo chính trị", "bao_cao_chinh_tri", "Huyện ủy Phụng Hiệp",
-     "Phụng Hiệp", "district", "934", "2024-06-01", "2024", 300, 2),
-    ("doc_phunghiep", 2, "BC_PhungHiep_2024.docx", "c" * 64, 30222, T0, T0, "0.1.1",
-     "Báo cáo chính trị", "bao_cao_chinh_tri", "Huyện ủy Phụng Hiệp",
-     "Phụng Hiệp", "district", "934", "2024-06-01", "2024", 310, 3),
+    document("doc_tieucan", 1, "BC_TieuCan_2022.docx", "Tiểu Cần", "846", "2022", fact_count=5),
+    document("doc_phunghiep", 1, "BC_PhungHiep_2024.docx", "Phụng Hiệp", "934", "2024", fact_count=2),
+    document("doc_phunghiep", 2, "BC_PhungHiep_2024.docx", "Phụng Hiệp", "934", "2024", fact_count=3),
 ]
 
-# document_id, version, fact_seq, line, col, value, value_high, unit, unit_text, measure,
-# compared_to, qualifier, period, locality, locality_level, indicator, indicator_code,
-# sentence, section
+TIEU_CAN = {"period": "2022", "locality": "Tiểu Cần", "locality_level": "district"}
+PHUNG_HIEP = {"period": "2024", "locality": "Phụng Hiệp", "locality_level": "district"}
+
 FACTS = [
-    # tỷ đồng → VND
-    ("doc_tieucan", 1, 1, 12, 31, 13603.4, None, "VND_BN", "tỷ đồng", "actual", None, "exact",
-     "2022", "Tiểu Cần", "district", "tổng giá trị sản xuất", "PV_TOTAL",
-     "Tổng giá trị sản xuất ước đạt 13.603,4 tỷ đồng", "I. KẾT QUẢ NĂM 2022"),
-    # Tân Hòa is a commune in 20 districts; old-style tone mark; the report is about Tiểu Cần
-    ("doc_tieucan", 1, 2, 40, 12, 95.5, None, "PCT", "%", "actual", None, "exact",
-     "2022", "Tân Hoà", "commune", "tỷ lệ hộ sử dụng điện", "ELECTRICITY_ACCESS_RATE",
-     "xã Tân Hoà đạt 95,5%", "I. KẾT QUẢ NĂM 2022"),
+    # 13.603,4 tỷ đồng → 1.36034e13 VND
+    fact(
+        "doc_tieucan",
+        1,
+        1,
+        13603.4,
+        "VND_BN",
+        unit_text="tỷ đồng",
+        **TIEU_CAN,
+        indicator="tổng giá trị sản xuất",
+        indicator_code="PV_TOTAL",
+        sentence="Tổng giá trị sản xuất ước đạt 13.603,4 tỷ đồng",
+        section="I. KẾT QUẢ NĂM 2022",
+    ),
+    # Tân Hòa is a commune in 20 districts (old-style tone mark here); the report is about Tiểu Cần
+    fact(
+        "doc_tieucan",
+        1,
+        2,
+        95.5,
+        "PCT",
+        unit_text="%",
+        period="2022",
+        locality="Tân Hoà",
+        locality_level="commune",
+        indicator="tỷ lệ hộ sử dụng điện",
+        indicator_code="ELECTRICITY_ACCESS_RATE",
+    ),
     # thị trấn Tiểu Cần: same name as the district, other level
-    ("doc_tieucan", 1, 3, 41, 20, 120, None, "COUNT", "hộ", "actual", None, "approx",
-     "2022", "Tiểu Cần", "commune", "hộ thoát nghèo", None,
-     "thị trấn Tiểu Cần có khoảng 120 hộ thoát nghèo", "I. KẾT QUẢ NĂM 2022"),
+    fact(
+        "doc_tieucan",
+        1,
+        3,
+        120,
+        "COUNT",
+        unit_text="hộ",
+        qualifier="approx",
+        period="2022",
+        locality="Tiểu Cần",
+        locality_level="commune",
+        indicator="hộ thoát nghèo",
+    ),
     # no place, no period, no indicator
-    ("doc_tieucan", 1, 4, 77, 3, 5, None, None, None, "actual", None, "exact",
-     None, None, None, None, None, "5 ...", None),
-    # an indicator phrase the catalogue lacks, a range over a span
-    ("doc_tieucan", 1, 5, 90, 8, 12, 14, "COUNT", "mô hình", "target", None, "range",
-     "2016 - 2020", "Tiểu Cần", "district", "Mô hình nuôi ong  ", None,
-     "phấn đấu 12 - 14 mô hình nuôi ong", "II. NHIỆM VỤ"),
+    fact("doc_tieucan", 1, 4, 5, None),
+    # an indicator phrase the catalogue lacks; a range over a span written with spaces
+    fact(
+        "doc_tieucan",
+        1,
+        5,
+        12,
+        "COUNT",
+        value_high=14,
+        unit_text="mô hình",
+        measure="target",
+        qualifier="range",
+        **{**TIEU_CAN, "period": "2016 - 2020"},
+        indicator="Mô hình nuôi ong  ",
+    ),
     # version 1 of Phụng Hiệp: replaced by version 2
-    ("doc_phunghiep", 1, 1, 10, 5, 7.1, None, "PCT", "%", "actual", None, "exact",
-     "2024", "Phụng Hiệp", "district", "tốc độ tăng trưởng giá trị sản xuất", "PV_GROWTH",
-     "tăng trưởng 7,1%", None),
-    ("doc_phunghiep", 1, 2, 11, 5, 1.5, None, "VND_M", "triệu đồng", "actual", None, "exact",
-     "2024-06", "Phụng Hiệp", "district", "thu nhập bình quân đầu người", "INCOME_PER_CAPITA",
-     "1,5 triệu đồng", None),
-    ("doc_phunghiep", 2, 1, 10, 5, 7.2, None, "PCT", "%", "actual", None, "exact",
-     "2024", "Phụng Hiệp", "district", "tốc độ tăng trưởng giá trị sản xuất", "PV_GROWTH",
-     "tăng trưởng 7,2%", None),
-    # Tân Hòa again: not in Phụng Hiệp, but one in Hậu Giang (Châu Thành A)
-    ("doc_phunghiep", 2, 2, 20, 0, 3, None, "TON_K", "nghìn tấn", "actual", None, "estimate",
-     "2019-06", "Tân Hòa", "commune", "sản lượng thủy sản", "FISHERY_OUTPUT",
-     "xã Tân Hòa ước 3 nghìn tấn", None),
+    fact("doc_phunghiep", 1, 1, 7.1, "PCT", **PHUNG_HIEP, indicator_code="PV_GROWTH"),
+    fact(
+        "doc_phunghiep",
+        1,
+        2,
+        1.5,
+        "VND_M",
+        **{**PHUNG_HIEP, "period": "2024-06"},
+        indicator_code="INCOME_PER_CAPITA",
+    ),
+    fact("doc_phunghiep", 2, 1, 7.2, "PCT", **PHUNG_HIEP, indicator_code="PV_GROWTH"),
+    # Tân Hòa again: none in Phụng Hiệp, one elsewhere in Hậu Giang (Châu Thành A)
+    fact(
+        "doc_phunghiep",
+        2,
+        2,
+        3,
+        "TON_K",
+        unit_text="nghìn tấn",
+        qualifier="estimate",
+        period="2019-06",
+        locality="Tân Hòa",
+        locality_level="commune",
+        indicator_code="FISHERY_OUTPUT",
+    ),
     # a place the gazetteer lacks
-    ("doc_phunghiep", 2, 3, 21, 0, 2, None, "HA", "ha", "change_abs", "same_period", "more_than",
-     "2024", "Tân Phụng Mới", "commune", "diện tích nuôi trồng thủy sản", "AQUACULTURE_AREA",
-     "xã Tân Phụng Mới tăng hơn 2 ha", None),
+    fact(
+        "doc_phunghiep",
+        2,
+        3,
+        2,
+        "HA",
+        measure="change_abs",
+        compared_to="same_period",
+        qualifier="more_than",
+        period="2024",
+        locality="Tân Phụng Mới",
+        locality_level="commune",
+        indicator_code="AQUACULTURE_AREA",
+    ),
 ]
 
 
-def _insert(con, table: str, columns: str, rows: list[tuple]) -> None:
-    marks = ", ".join("?" for _ in columns.split(","))
-    con.executemany(f"insert into raw.{table} ({columns}) values ({marks})", rows)
+def release_dbt_duckdb() -> None:
+    """dbt-duckdb keeps its DuckDB instance open after an in-process invocation (the
+    environment outlives the run), which holds the file lock and blocks any connection with
+    another configuration (read_only) in this process and any other process. Close it."""
+    from dbt.adapters.duckdb.connections import DuckDBConnectionManager
+
+    env = DuckDBConnectionManager._ENV
+    if env is not None:
+        env.close()
+    DuckDBConnectionManager.close_all_connections()
+
+
+def _insert(con, table: str, columns: str, rows: list[dict]) -> None:
+    names = [c.strip() for c in columns.split(",")]
+    marks = ", ".join("?" for _ in names)
+    con.executemany(
+        f"insert into raw.{table} ({columns}) values ({marks})", [[r[n] for n in names] for r in rows]
+    )
 
 
 @pytest.fixture(scope="module")
@@ -105,15 +214,20 @@ def warehouse(tmp_path_factory: pytest.TempPathFactory):
         result = dbtRunner().invoke(
             [
                 "build",
-                "--project-dir", str(DBT_PROJECT),
-                "--profiles-dir", str(DBT_PROJECT),
-                "--target-path", str(tmp / "target"),
-                "--log-path", str(tmp / "logs"),
+                "--project-dir",
+                str(DBT_PROJECT),
+                "--profiles-dir",
+                str(DBT_PROJECT),
+                "--target-path",
+                str(tmp / "target"),
+                "--log-path",
+                str(tmp / "logs"),
                 "--no-use-colors",
                 "--quiet",
             ]
         )
     finally:
+        release_dbt_duckdb()
         for k, v in saved.items():
             if v is None:
                 os.environ.pop(k, None)
@@ -137,12 +251,19 @@ def rows(con, sql: str) -> list[tuple]:
 
 
 def test_fact_value_holds_only_current_versions(warehouse):
-    got = rows(warehouse, "select document_id, document_version, count(*) from fact_value group by all order by 1")
+    got = rows(
+        warehouse, "select document_id, document_version, count(*) from fact_value group by all order by 1"
+    )
     assert got == [("doc_phunghiep", 2, 3), ("doc_tieucan", 1, 5)]
-    assert rows(warehouse, "select value from fact_value where document_id = 'doc_phunghiep' and fact_seq = 1") == [(7.2,)]
+    assert rows(
+        warehouse, "select value from fact_value where document_id = 'doc_phunghiep' and fact_seq = 1"
+    ) == [(7.2,)]
     history = rows(warehouse, "select count(*), count(*) filter (where is_current) from fact_value_history")
     assert history == [(10, 8)]
-    assert rows(warehouse, "select current_version, version_count from dim_document where document_id = 'doc_phunghiep'") == [(2, 2)]
+    assert rows(
+        warehouse,
+        "select current_version, version_count from dim_document where document_id = 'doc_phunghiep'",
+    ) == [(2, 2)]
 
 
 def test_fact_ids_are_unique_and_deterministic(warehouse):
@@ -191,9 +312,9 @@ def test_localities_resolve_within_the_documents_place(warehouse):
     assert got["doc_phunghiep#2"] == "31345"  # xã Tân Hòa, Châu Thành A, Hậu Giang
     missing = got["doc_phunghiep#3"]
     assert missing.startswith("x:")
-    assert rows(warehouse, f"select name, level, is_in_gazetteer from dim_locality where locality_key = '{missing}'") == [
-        ("Tân Phụng Mới", "commune", False)
-    ]
+    assert rows(
+        warehouse, f"select name, level, is_in_gazetteer from dim_locality where locality_key = '{missing}'"
+    ) == [("Tân Phụng Mới", "commune", False)]
     assert rows(warehouse, "select locality_key from dim_locality where locality_key = '01'") == [("01",)]
 
 
@@ -212,7 +333,9 @@ def test_uncatalogued_indicator_phrase(warehouse):
         "where f.document_id = 'doc_tieucan' and f.fact_seq = 5",
     )[0]
     assert key.startswith("p:") and name == "mô hình nuôi ong" and catalogued is False
-    assert rows(warehouse, "select is_catalogued from dim_indicator where indicator_key = 'PV_TOTAL'") == [(True,)]
+    assert rows(warehouse, "select is_catalogued from dim_indicator where indicator_key = 'PV_TOTAL'") == [
+        (True,)
+    ]
 
 
 def test_periods_are_parsed(warehouse):
@@ -229,4 +352,6 @@ def test_periods_are_parsed(warehouse):
 
 
 def test_locality_codes_keep_leading_zeros(warehouse):
-    assert rows(warehouse, "select typeof(locality_key) from dim_locality where locality_key = '00001'") == [("VARCHAR",)]
+    assert rows(warehouse, "select typeof(locality_key) from dim_locality where locality_key = '00001'") == [
+        ("VARCHAR",)
+    ]
