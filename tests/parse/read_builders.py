@@ -40,7 +40,11 @@ def tcvn3_encoder() -> dict[str, int]:
 
     table = Path(__file__).resolve().parents[2] / "flows" / "baocao" / "catalog" / "tcvn3.csv"
     with open(table, encoding="utf-8", newline="") as f:
-        return {chr(int(r["codepoint"][2:], 16)): int(r["byte"], 16) for r in csv.DictReader(f) if r["variant"] == "vn3"}
+        return {
+            chr(int(r["codepoint"][2:], 16)): int(r["byte"], 16)
+            for r in csv.DictReader(f)
+            if r["variant"] == "vn3"
+        }
 
 
 def encode_tcvn3(text: str) -> bytes:
@@ -67,7 +71,7 @@ CT_FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.f
 
 @dataclass
 class Footnote:
-    """A footnote mark inside a paragraph (the text is the footnote's own text)."""
+    """A footnote mark inside a paragraph (the text is the footnote's own; '\n' separates its paragraphs)."""
 
     text: str
 
@@ -137,12 +141,17 @@ def build_docx(spec: DocxSpec, path: Path) -> Path:
             '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>',
         ]
         for i, text in enumerate(notes, 1):
-            xml.append(
-                f'<w:footnote w:id="{i}"><w:p><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteRef/></w:r>'
-                f'<w:r><w:t xml:space="preserve"> {_escape(text)}</w:t></w:r></w:p></w:footnote>'
-            )
+            first, *more = text.split("\n")  # a footnote of several paragraphs
+            paras = [
+                '<w:p><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteRef/></w:r>'
+                f'<w:r><w:t xml:space="preserve"> {_escape(first)}</w:t></w:r></w:p>'
+            ]
+            paras += [f'<w:p><w:r><w:t xml:space="preserve">{_escape(m)}</w:t></w:r></w:p>' for m in more]
+            xml.append(f'<w:footnote w:id="{i}">{"".join(paras)}</w:footnote>')
         xml.append("</w:footnotes>")
-        part = Part(PackURI("/word/footnotes.xml"), CT_FOOTNOTES, "".join(xml).encode("utf-8"), document.part.package)
+        part = Part(
+            PackURI("/word/footnotes.xml"), CT_FOOTNOTES, "".join(xml).encode("utf-8"), document.part.package
+        )
         document.part.relate_to(part, RT_FOOTNOTES)
     document.save(str(path))
     return path
@@ -166,8 +175,10 @@ def unicode_font() -> Path | None:
             return p
     import importlib.util
 
-    for package, rel in (("matplotlib", "mpl-data/fonts/ttf/DejaVuSans.ttf"),
-                         ("prefect", "server/ui-v2/fonts/Geist-VariableFont_wght.ttf")):
+    for package, rel in (
+        ("matplotlib", "mpl-data/fonts/ttf/DejaVuSans.ttf"),
+        ("prefect", "server/ui-v2/fonts/Geist-VariableFont_wght.ttf"),
+    ):
         spec = importlib.util.find_spec(package)
         if spec and spec.submodule_search_locations:
             for base in spec.submodule_search_locations:
@@ -177,7 +188,9 @@ def unicode_font() -> Path | None:
     return None
 
 
-def build_pdf(lines: list[str | list[list[str]]], path: Path, font: Path, *, encrypt_password: str | None = None) -> Path:
+def build_pdf(
+    lines: list[str | list[list[str]]], path: Path, font: Path, *, encrypt_password: str | None = None
+) -> Path:
     """A PDF with a text layer: each str is a paragraph, each list of rows a table; pages numbered."""
     from fpdf import FPDF
 

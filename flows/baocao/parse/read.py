@@ -394,6 +394,8 @@ def _docx_lines(data: bytes, path: Path, max_unpacked: int = MAX_UNPACKED_BYTES)
         body = renderer.block_lines(document.element.body)
         tail = [f"{FOOTNOTE_MARK} {notes[key]}" for key in renderer.note_order if key in notes]
         tail += [f"{FOOTNOTE_MARK} {text}" for key, text in notes.items() if key not in renderer.note_order]
+        if tail and body and body[-1].strip():
+            body.append("")  # the text exports also set the notes apart from the body
         return [*body, *tail]
     except UnreadableDocument:
         raise
