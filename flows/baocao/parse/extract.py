@@ -1,26 +1,270 @@
-"""Lines -> facts. (Baseline: every digit-written number that is not a year is a fact.)"""
+"""Lines -> facts: the orchestration of the rules in numbers/units/structure/meaning/places.
+
+For each logical paragraph (Word line breaks rejoined, original anchors kept):
+  1. every digit-written number is found (numbers.find_numbers);
+  2. numbers that are no quantity are set aside (meaning.non_fact_reason): headings,
+     dates, document references, years used as period labels, labels (`mức độ 3`), the
+     upper end of a range;
+  3. the rest get a unit, and pairs `a/b` and ranges `a-b` are read together;
+  4. each fact gets its measure, compared_to and qualifier from cue words of its clause,
+     its period (clause > section > document), its place (clause > document) and its
+     indicator (words before it, or its counted noun; inherited by the `đạt 102%` /
+     `tăng 3%` that comment on it).
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from baocao.parse.model import DocumentInfo, Fact, ParsedDocument
+from baocao.parse import meaning
+from baocao.parse.docinfo import DocContext, document_context
+from baocao.parse.indicators import clean_phrase, match_code
+from baocao.parse.model import Fact, ParsedDocument
+from baocao.parse.numbers import NumToken, find_numbers, is_range_joint, is_slash_joint
+from baocao.parse.places import find_bare_communes, find_mentions
+from baocao.parse.sentences import clause_span, segment_span, sentence_span, topic_of
+from baocao.parse.structure import Paragraph, Section, build_outline
+from baocao.parse.units import UnitMatch, match_unit, unit_class
 
-NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
-YEAR = re.compile(r"^(19|20)\d\d$")
+ADMIN_NOUNS = {"xã", "thị trấn", "xã, thị trấn", "xã, phường, thị trấn", "phường", "ấp", "khóm", "ấp, khóm", "huyện"}
 
 
-def parse_number(text: str) -> float:
-    """Vietnamese notation: '.' groups thousands, ',' marks decimals."""
-    return float(text.replace(".", "").replace(",", "."))
+@dataclass
+class Pending:
+    tok: NumToken
+    unit: UnitMatch | None
+    unit_end: int
+    value_high: float | None = None
+    partner: int | None = None  # index of the other number of a pair a/b
+    role: str = "single"  # single | pair_a | pair_b | range
+    fact: Fact | None = None
+    subject: str = ""
+    phrases: tuple[str, ...] = ()
+    inherits: bool = False
+
+
+def _unit_fields(u: UnitMatch | None) -> tuple[str, str | None]:
+    if u is None:
+        return "COUNT", None
+    return u.code, u.text
+
+
+def _section_path(sec: Section) -> str:
+    s = " > ".join(sec.path)
+    return s if len(s) <= 240 else "…" + s[-239:]
+
+
+def _sentence_text(text: str, pos: int) -> str:
+    s0, s1 = sentence_span(text, pos)
+    s = text[s0:s1].strip()
+    return s if len(s) <= 400 else s[:399] + "…"
+
+
+def _place_for(text: str, pos: int, after_pos: int, c0: int, c1: int, mentions, unit: UnitMatch | None):
+    """Clause place: nearest group of places named before the number in its clause, or a
+    (xã …) bracket right after it (unless the number counts communes themselves)."""
+    groups: list[tuple[int, int, list]] = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        if groups and re.fullmatch(r"\s*(?:,|và|;)?\s*", text[groups[-1][1]:m.start]) and text[groups[-1][1]:m.start].strip() != ";":
+            groups[-1] = (groups[-1][0], m.end, groups[-1][2] + [m])
+        else:
+            groups.append((m.start, m.end, [m]))
+    noun = (unit.text.lower() if unit and unit.noun else "")
+    after = text[after_pos:c1]
+    mp = re.match(r"^\s*\(\s*(?:tại\s+)?(xã|thị trấn|phường)\s", after)
+    if mp and noun not in ADMIN_NOUNS:
+        start = after_pos + mp.start(1)
+        for g0, g1, ms in groups:
+            if g0 >= start - 1 and g0 <= start + 2:
+                return ms
+    best = None
+    for g0, g1, ms in groups:
+        if c0 <= g0 and g1 <= pos:
+            best = ms
+    return best
+
+
+def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list[Fact]) -> None:
+    text = para.text
+    toks = find_numbers(text)
+    if not toks:
+        return
+    n = len(toks)
+    units: list[UnitMatch | None] = [match_unit(text, t.end) for t in toks]
+    reasons: list[str | None] = [meaning.non_fact_reason(text, toks, i, units[i], para.heading_prefix) for i in range(n)]
+    meaning.propagate_labels(text, toks, units, reasons)
+    pend: dict[int, Pending] = {}
+    i = 0
+    while i < n:
+        if reasons[i] is not None:
+            i += 1
+            continue
+        t = toks[i]
+        u = units[i]
+        p = Pending(t, u, u.end if u else t.end)
+        pend[i] = p
+        if i + 1 < n and reasons[i + 1] is None:
+            b = toks[i + 1]
+            if is_range_joint(text, t, b) and (u is None or u.code in ("PCT",) and units[i + 1] and units[i + 1].code == "PCT"):
+                reasons[i + 1] = "range_high"
+                p.value_high = b.value
+                p.role = "range"
+                if units[i + 1] is not None:
+                    p.unit = units[i + 1]
+                    p.unit_end = units[i + 1].end
+                i += 2
+                continue
+            if is_slash_joint(text, t, b) and (u is None or (units[i + 1] is not None and u.code == units[i + 1].code and u.code == "PCT")):
+                q = Pending(b, units[i + 1], units[i + 1].end if units[i + 1] else b.end)
+                if p.unit is None:
+                    p.unit = q.unit
+                p.partner, q.partner = i + 1, i
+                p.role, q.role = "pair_a", "pair_b"
+                pend[i + 1] = q
+                i += 2
+                continue
+        i += 1
+    if not pend:
+        return
+    mentions = [m for m in find_mentions(text) if m.level in ("district", "commune")]
+    if doc.district_code:
+        mentions += [m for m in find_bare_communes(text, doc.district_code)
+                     if not any(x.start <= m.start < x.end for x in mentions)]
+    order = sorted(pend)
+    last_anchor: dict[int, Pending] = {}  # clause start -> last fact with its own subject
+    prev_end_in_clause: dict[int, int] = {}
+    for idx in order:
+        p = pend[idx]
+        t = p.tok
+        c0, c1 = clause_span(text, t.start)
+        g0, g1 = segment_span(text, t.start)
+        prev_end = prev_end_in_clause.get(c0, c0)
+        sub0 = max(g0, prev_end) if prev_end > g0 else g0
+        raw_subject = text[sub0:t.start]
+        unit_code, unit_text = _unit_fields(p.unit)
+        if p.role == "pair_b" and p.unit is None:
+            unit_code, unit_text = _unit_fields(pend[p.partner].unit)
+        # bác sĩ/giường bệnh per 10 000 people written out ('số bác sĩ trên 10.000 dân là 05 bác sĩ')
+        if unit_code == "COUNT" and unit_text and re.search(r"vạn dân|10\.000 dân", text[c0:c1]) and re.match(r"bác s|giường", unit_text.lower()):
+            unit_code = "PER_10K_POP"
+            m10 = re.search(r"[^;,]*?(?:vạn dân|10\.000 dân)", text[c0:t.start])
+            unit_text = (m10.group(0).strip() if m10 else unit_text)
+        anchor = last_anchor.get(c0)
+        ctx = meaning.Context(
+            text=text, pos=t.start, unit_end=p.unit_end, clause=(c0, c1), segment=(g0, g1),
+            unit=unit_code, mode=sec.mode or doc.mode, anchor_unit=(anchor.fact.unit if anchor and anchor.fact else None),
+            anchor_role=(anchor.role if anchor else None), doc_year=doc.year_end,
+        )
+        m = meaning.read_meaning(ctx, raw_subject)
+        measure, compared_to, qualifier = m.measure, m.compared_to, m.qualifier
+        if p.role == "range":
+            qualifier = "range"
+        period = sec.period or doc.period
+        cy = meaning.clause_period(text, t.start, p.unit_end, c0)
+        if cy:
+            period = cy
+        if m.period_override:
+            period = m.period_override
+        # pairs: the second number is a target, a whole, or last year's level
+        if p.role == "pair_b":
+            a = pend[p.partner]
+            kind = meaning.pair_kind(text, a.tok, t, unit_code, c0, c1, p.unit_end)
+            af = a.fact
+            if kind == "target":
+                measure, compared_to, qualifier = "target", None, "exact"
+            elif kind.startswith("previous"):
+                measure, compared_to, qualifier = "actual", None, "exact"
+                period = kind.split(":", 1)[1] or period
+            else:
+                measure, compared_to, qualifier = "actual", None, "exact"
+            if af is not None and period == af.period and kind.startswith("previous"):
+                pass
+        # place
+        loc_name, loc_level = doc.locality, doc.locality_level
+        ms = _place_for(text, t.start, p.unit_end, c0, c1, mentions, p.unit if p.role != "pair_b" else (p.unit or pend[p.partner].unit))
+        if ms:
+            loc_name = ", ".join(x.name for x in ms)
+            loc_level = ms[0].level if len(ms) == 1 else "commune"
+        # indicator
+        subject = clean_phrase(raw_subject)
+        noun = unit_text if (p.unit and p.unit.noun) else (pend[p.partner].unit.text if p.role == "pair_b" and pend[p.partner].unit and pend[p.partner].unit.noun else None)
+        trailing = clean_phrase(re.split(r"[,;()]", text[p.unit_end:g1] + ",")[0])[:80]
+        indicator, code = _indicator(p, pend, subject, noun, trailing, measure, m.inherit, anchor, unit_code, text, t.start, c0)
+        f = Fact(
+            line=para.locate(t.start)[0], col=para.locate(t.start)[1], value=t.value, value_high=p.value_high,
+            unit=unit_code, unit_text=unit_text, measure=measure, compared_to=compared_to, qualifier=qualifier,
+            period=period, locality=loc_name, locality_level=loc_level, indicator=indicator, indicator_code=code,
+            sentence=_sentence_text(text, t.start), section=_section_path(sec),
+        )
+        p.fact = f
+        if p.role == "pair_b" and kind == "whole":
+            f.indicator = "tổng số " + (noun or (subject or "đơn vị")).strip()
+            f.indicator_code = None
+        out.append(f)
+        if not m.inherit and p.role != "pair_b":
+            last_anchor[c0] = p
+        prev_end_in_clause[c0] = p.unit_end
+
+
+def _indicator(p: Pending, pend: dict[int, Pending], subject: str, noun: str | None, trailing: str, measure: str,
+               inherit: bool, anchor: Pending | None, unit_code: str, text: str, pos: int, c0: int) -> tuple[str | None, str | None]:
+    if p.role == "pair_b":
+        a = pend[p.partner]
+        if a.fact is not None:
+            return a.fact.indicator, a.fact.indicator_code
+    if inherit and anchor is not None and anchor.fact is not None:
+        code = anchor.fact.indicator_code
+        if code is None or unit_class(unit_code) == "percent" and measure in ("actual", "target"):
+            code = match_code(list(anchor.phrases) + [trailing], unit_code) if measure in ("actual", "target") else code
+        return anchor.fact.indicator, code
+    phrases: list[str] = []
+    if subject and noun:
+        phrases.append(f"{subject} {noun} {trailing}")
+    if subject:
+        phrases.append(subject)
+    if noun:
+        phrases.append(f"{noun} {trailing}")
+    topic = topic_of(text, pos)
+    if topic:
+        phrases.append(f"{topic} {subject} {noun or ''}")
+    if trailing:
+        phrases.append(trailing)
+    if not subject and anchor is not None and anchor.fact is not None and unit_class(unit_code) == "percent":
+        phrases = list(anchor.phrases) + phrases
+    p.phrases = tuple(phrases)
+    code = match_code(phrases, unit_code)
+    if subject and len(subject) >= 3:
+        ind = subject
+        if noun and noun.lower() not in subject.lower() and len(subject.split()) <= 3:
+            ind = f"{noun} {subject}"
+    elif noun:
+        ind = f"{noun} {trailing}".strip()
+    elif anchor is not None and anchor.fact is not None:
+        ind = anchor.fact.indicator
+    else:
+        ind = trailing or None
+    if ind:
+        ind = ind.lower()[:120]
+    return ind, code
 
 
 def parse_lines(lines: list[str], source_name: str = "") -> ParsedDocument:
+    outline = build_outline(lines)
+    doc = document_context(lines, outline)
     facts: list[Fact] = []
-    for line_no, line in enumerate(lines, 1):
-        for m in NUMBER.finditer(line):
-            literal = m.group(0).rstrip(".,")
-            if YEAR.match(literal):
-                continue
-            facts.append(Fact(line=line_no, col=m.start(), value=parse_number(literal), sentence=line.strip()[:500]))
-    return ParsedDocument(source_name=source_name, info=DocumentInfo(), facts=facts, line_count=len(lines))
+    # footnote k takes the section of the k-th mark
+    marks = outline.footnote_marks
+    for para in outline.paragraphs:
+        sec = outline.sections[para.section_index] if para.section_index >= 0 else Section([], None, None)
+        if para.footnote:
+            k = para.footnote
+            if 0 < k <= len(marks):
+                mp = outline.paragraphs[marks[k - 1][0]]
+                sec = outline.sections[mp.section_index]
+            else:
+                sec = Section(["Chú thích"], None, None)
+            sec = Section(sec.path + [f"chú thích {k}"], sec.period, sec.mode)
+        _extract_paragraph(para, sec, doc, facts)
+    facts.sort(key=lambda f: (f.line, f.col))
+    return ParsedDocument(source_name=source_name, info=doc.info, facts=facts, line_count=len(lines))

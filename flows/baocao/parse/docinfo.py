@@ -1,0 +1,118 @@
+"""What the document says about itself: title, kind, issuer, place, date, period, default measure.
+
+Kind comes from the title words (`BÁO CÁO CHÍNH TRỊ`, `TRÌNH ĐẠI HỘI` -> political report;
+`BÁO CÁO … kết quả` -> results report; `CHƯƠNG TRÌNH`, `KẾ HOẠCH` -> plans) or, for an
+untitled export, from how the text names itself (`thực hiện Chương trình này`). A plan's
+numbers are targets unless a section says otherwise; a report's are actuals.
+The period is the title's year or term, else the first `năm YYYY` of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from baocao.parse.model import DocumentInfo
+from baocao.parse.places import resolve_document_place
+from baocao.parse.structure import YEAR, YEAR_SPAN, Outline, is_caps_line
+
+KINDS = [
+    ("bao_cao_chinh_tri", re.compile(r"báo cáo chính trị|trình đại hội", re.I)),
+    ("bao_cao_ket_qua", re.compile(r"^báo cáo\b", re.I)),
+    ("chuong_trinh", re.compile(r"chương trình (?:công tác|hành động|làm việc)|^chương trình$", re.I)),
+    ("ke_hoach", re.compile(r"^kế hoạch\b", re.I)),
+    ("nghi_quyet", re.compile(r"^nghị quyết\b", re.I)),
+    ("bao_cao_ket_qua", re.compile(r"^báo cáo\b|kết quả thực hiện", re.I)),
+]
+SELF_NAME = re.compile(r"(Chương trình|Kế hoạch|Báo cáo|Nghị quyết)\s+(?:công tác\s+)?(?:này|năm\s+\d{4}\s+của)", re.I)
+ISSUER = re.compile(r"^(?:BAN CHẤP HÀNH ĐẢNG BỘ|BAN THƯỜNG VỤ|HUYỆN ỦY|HUYỆN UỶ|TỈNH ỦY|TỈNH UỶ|ĐẢNG BỘ|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|ĐẢNG ỦY|ĐẢNG UỶ)[^\n]{0,80}$")
+DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d\d)", re.I)
+
+
+@dataclass
+class DocContext:
+    info: DocumentInfo
+    mode: str  # default measure: 'actual' or 'target'
+    period: str | None
+    year_end: int | None
+    locality: str | None
+    locality_level: str | None
+    district_code: str | None
+
+
+def _title(lines: list[str], outline: Outline) -> str | None:
+    out: list[str] = []
+    for raw in lines[:15]:
+        s = raw.strip().strip("*").strip()
+        if not s or set(s) <= set("-_*=."):
+            if out:
+                continue
+            continue
+        if len(s) > 160:
+            break
+        if re.match(r"^(BÁO CÁO|KẾ HOẠCH|CHƯƠNG TRÌNH|NGHỊ QUYẾT|TRÌNH ĐẠI HỘI|BÁO CÁO CHÍNH TRỊ)\b", s) or (out and len(out) < 4):
+            out.append(s)
+            continue
+        if out:
+            break
+    if not out:
+        return None
+    return re.sub(r"\s+", " ", " ".join(out)).strip()
+
+
+def document_context(lines: list[str], outline: Outline) -> DocContext:
+    text = "\n".join(lines)
+    title = _title(lines, outline)
+    kind = None
+    probe = title or ""
+    for k, pat in KINDS:
+        if pat.search(probe):
+            kind = k
+            break
+    if kind is None:
+        m = SELF_NAME.search(text)
+        if m:
+            kind = {"chương trình": "chuong_trinh", "kế hoạch": "ke_hoach", "báo cáo": "bao_cao_ket_qua",
+                    "nghị quyết": "nghi_quyet"}[m.group(1).lower()]
+    mode = "target" if kind in ("chuong_trinh", "ke_hoach", "nghi_quyet") else "actual"
+    # period: title, else the first section heading with a year, else the first 'năm YYYY'
+    period = None
+    for src in [title or ""] + [" ".join(s.path) for s in outline.sections if s.period][:1]:
+        m = YEAR_SPAN.search(src)
+        if m:
+            period = f"{m.group(1)}-{m.group(2)}"
+            break
+        m = YEAR.search(src)
+        if m:
+            period = m.group(1)
+            break
+    if period is None:
+        m = re.search(r"năm\s+((?:19|20)\d\d)(?!\s*[-–]\s*\d)", text, re.I)
+        if m:
+            period = m.group(1)
+    year_end = int(period[-4:]) if period else None
+    place = resolve_document_place(text)
+    issuer = None
+    for raw in lines[:12]:
+        s = raw.strip()
+        if ISSUER.match(s) and is_caps_line(s):
+            issuer = s
+            break
+    if issuer is None:
+        m = re.search(r"(Ban Chấp hành Đảng bộ (?:huyện|tỉnh)|Ban Thường vụ (?:Huyện|Tỉnh) ủy|Huyện ủy|Tỉnh ủy|Đảng bộ huyện|Đảng ủy Khối[^,.;]{0,60})", text)
+        if m:
+            issuer = m.group(1)
+    date = None
+    m = DATE.search("\n".join(lines[:20]))
+    if m:
+        date = f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"
+    info = DocumentInfo(
+        title=title, kind=kind, issuer=issuer,
+        locality=place.name if place else None, locality_level=place.level if place else None,
+        locality_code=place.code if place else None, date=date, period=period,
+    )
+    return DocContext(
+        info=info, mode=mode, period=period, year_end=year_end,
+        locality=info.locality, locality_level=info.locality_level,
+        district_code=place.code if place and place.level == "district" else None,
+    )

@@ -1,0 +1,136 @@
+"""Indicator phrase -> catalogue code (catalog/indicators.csv + catalog/indicator_aliases.csv).
+
+The phrase naming what a number measures is cut from the words before it (`tổng đàn gia
+súc 97.160 con`) or, for a count, from its noun and what follows (`kết nạp 120 đảng viên`).
+A code is given when an alias of a catalogue indicator occurs in that phrase (whole words,
+longest alias wins) or is close to it (rapidfuzz), and the indicator's unit class agrees
+with the fact's unit (a % is never `RICE_AREA`). Aliases are data: add rows to
+indicator_aliases.csv.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from baocao.parse.units import unit_class
+
+CATALOG = Path(__file__).resolve().parent.parent / "catalog"
+
+COMPATIBLE = {
+    "percent": {"percent"},
+    "money": {"money"},
+    "money_per_person_year": {"money_per_person", "money"},
+    "count": {"count"},
+    "area": {"area"},
+    "mass": {"mass"},
+    "yield": {"yield"},
+    "per_10k_pop": {"per_10k_pop", "count"},
+}
+
+
+@dataclass(frozen=True)
+class Alias:
+    code: str
+    text: str  # normalised
+    unit_class: str
+
+
+def norm(s: str) -> str:
+    s = s.casefold().replace("–", "-").replace("*", "")
+    s = re.sub(r"[“”\"'‘’]", "", s)
+    s = re.sub(r"\s*-\s*", " - ", s)
+    return re.sub(r"\s+", " ", s).strip()
+
+
+@lru_cache(maxsize=1)
+def aliases() -> tuple[Alias, ...]:
+    classes: dict[str, str] = {}
+    out: list[Alias] = []
+    with open(CATALOG / "indicators.csv", encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            classes[r["code"]] = r["unit_class"]
+            out.append(Alias(r["code"], norm(r["name_vi"]), r["unit_class"]))
+            for a in r["written_as"].split(";"):
+                a = re.sub(r"\(.*?\)", "", a)
+                if "…" in a or "..." in a:
+                    continue
+                a = norm(a)
+                if a:
+                    out.append(Alias(r["code"], a, r["unit_class"]))
+    path = CATALOG / "indicator_aliases.csv"
+    if path.exists():
+        with open(path, encoding="utf-8") as fh:
+            for r in csv.DictReader(fh):
+                code = r["code"].strip()
+                if code in classes:
+                    out.append(Alias(code, norm(r["alias"]), classes[code]))
+    uniq = {(a.code, a.text): a for a in out}
+    return tuple(sorted(uniq.values(), key=lambda a: -len(a.text)))
+
+
+@lru_cache(maxsize=1)
+def catalogue_names() -> dict[str, str]:
+    with open(CATALOG / "indicators.csv", encoding="utf-8") as fh:
+        return {r["code"]: r["name_vi"] for r in csv.DictReader(fh)}
+
+
+def compatible(alias_class: str, unit_code: str | None) -> bool:
+    uc = unit_class(unit_code)
+    return uc in COMPATIBLE.get(alias_class, {alias_class})
+
+
+def match_code(phrases: list[str], unit_code: str | None) -> str | None:
+    """The catalogue code named by the first phrase that names one (phrases in priority order)."""
+    for phrase in phrases:
+        p = " " + norm(phrase) + " "
+        if len(p.strip()) < 2:
+            continue
+        for a in aliases():
+            if not compatible(a.unit_class, unit_code):
+                continue
+            if (" " + a.text + " ") in p:
+                return a.code
+    for phrase in phrases[:1]:
+        p = norm(phrase)
+        if len(p) < 8:
+            continue
+        best, best_score = None, 0.0
+        for a in aliases():
+            if len(a.text.split()) < 3 or not compatible(a.unit_class, unit_code):
+                continue
+            sc = fuzz.partial_ratio(a.text, p)
+            if sc > best_score:
+                best, best_score = a.code, sc
+        if best and best_score >= 92:
+            return best
+    return None
+
+
+LEADING_NOISE = re.compile(
+    r"^(?:[-+*•→\s]+|trong đó\s*:?\s*|và\s+|toàn (?:huyện|tỉnh|xã)\s+(?:hiện\s+)?có\s+|hiện có\s+|có\s+|đã\s+|được\s+|với\s+|"
+    r"nâng\s+(?:tổng\s+số\s+)?(?:toàn huyện\s+)?(?:có\s+|lên\s+)?|kết quả\s*:?\s*|đến nay\s*,?\s*|riêng\s+)+",
+    re.I,
+)
+TRAILING_NOISE = re.compile(
+    r"(?:\s+|^)(?:ước\s+đạt|ước\s+tính|ước|đạt\s+tỷ\s+lệ|đạt|là|được|có|còn|chiếm|với|bằng|khoảng|gần|trên|hơn|dưới|từ|"
+    r"tổng số|tổng cộng|tăng|giảm|vượt|thêm|ở mức|mức|đến nay|hiện nay|đạt được|lên|xuống còn|xuống|tới|cho|tổng|trở lên|ít nhất|tối thiểu|dự kiến|bình quân)\s*$",
+    re.I,
+)
+
+
+def clean_phrase(s: str) -> str:
+    s = re.sub(r"\*", "", s)
+    s = re.sub(r"\s+", " ", s).strip(" ,;:.-–()“”\"")
+    for _ in range(4):
+        s2 = LEADING_NOISE.sub("", s).strip(" ,;:.-–")
+        s2 = TRAILING_NOISE.sub("", s2).strip(" ,;:.-–")
+        if s2 == s:
+            break
+        s = s2
+    return s

@@ -1,0 +1,301 @@
+"""What a number means: is it a quantity at all, and if so its measure, reference and qualifier.
+
+Not quantities (FACTS.md 'Not facts'):
+  heading   the section numbering at the start of a paragraph (`1.1.`, `(3).`)
+  date      `ngày 21/2/2005`, `31/12/2022`, `tháng 02/2020`, `mùng 03 Tết`
+  doc_ref   `49-CT/TW`, `22/2013/QĐ-TTg`, `Quy định số 784`
+  period    a year used as a time label (`năm 2022`, `2020 - 2025`), `6 tháng`, `05 năm`
+  other     a number after a label word of catalog/label_words.csv (`mức độ 3`, `đợt 4`,
+            `Covid-19`, `Trung ương 4`), `trên 10.000 dân`, `trẻ em dưới 5 tuổi`, `03 sao`
+
+Measures, from cue words of catalog/cue_words.csv around the number in its clause:
+  target          `(chỉ tiêu 49,5 …)`, `(NQ12%)`, `phấn đấu …`, a targets section
+  attainment_pct  `đạt 93,34% kế hoạch`, `bằng 108% so với năm 2022`, `đạt 102,74%` right after
+                  a level
+  change_pct      `tăng 3,11% so cùng kỳ`; change_abs for a non-% change and for a change of a
+                  rate in % (percentage points); change_times `tăng 1,87 lần`
+  actual          otherwise in a results section (or target in a targets section)
+A growth or reduction that is itself a catalogue indicator (`tốc độ tăng trưởng tăng 16%`,
+`tỷ lệ hộ nghèo giảm 1,5%`, `tăng bình quân 13%/năm`) is that indicator's actual/target.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from baocao.parse.numbers import NumToken, is_year
+from baocao.parse.units import UnitMatch
+from baocao.parse.vocab import cue_re, label_re
+
+DOC_TYPES = (r"(?:Quyết định|Nghị quyết|Chỉ thị|Kế hoạch|Kết luận|Quy định|Quy chế|Đề án|Hướng dẫn|Thông báo|Công văn|"
+             r"Thông tư|Nghị định|Luật|Tờ trình|Báo cáo|Chương trình|Thông tri|Chỉ đạo|Điều lệ)")
+DOC_REF_AFTER = re.compile(r"^(?:\s?-\s?[A-ZĐ][A-Za-zĐđ]*\s*/|/[A-ZĐ]|/\d{2,4}/[A-ZĐ]|:\d{4})")
+DOC_NUMBER_BEFORE = re.compile(DOC_TYPES + r"\s+(?:số\s+)?$", re.I)
+SO_BEFORE = re.compile(r"(?:\b(?:bão|hiệu|phòng|nhà|đường|tờ|thửa|hẻm|lô|khu|tổ)\s+số|\bsố\s+hiệu)\s*$", re.I)
+DATE_BEFORE = re.compile(r"(?:ngày|mùng|mồng|tháng|Ngày|Tháng)\s*$")
+DURATION_AFTER = re.compile(r"^\s*(?:tháng|năm)(?![\wÀ-ỹ])")
+YEAR_EXPR = re.compile(
+    r"(?P<kw>năm học|niên học|niên vụ|năm|giai đoạn|đến năm|đến cuối năm|cuối năm|đầu năm)\s+(?P<y1>(?:19|20)\d\d)(?:\s*[-–—]\s*(?P<y2>(?:19|20)\d\d))?(?!\d)",
+    re.I,
+)
+
+
+def _chain(text: str, toks: list[NumToken], i: int) -> list[int]:
+    """Indices of the slash-joined chain that contains token i (`21/2/2005`)."""
+    lo = i
+    while lo > 0 and text[toks[lo - 1].end:toks[lo].start] == "/":
+        lo -= 1
+    hi = i
+    while hi + 1 < len(toks) and text[toks[hi].end:toks[hi + 1].start] == "/":
+        hi += 1
+    return list(range(lo, hi + 1))
+
+
+def non_fact_reason(text: str, toks: list[NumToken], i: int, unit: UnitMatch | None, heading_prefix: int) -> str | None:
+    """Why token i is not a quantity, or None when it is one."""
+    t = toks[i]
+    before = text[:t.start]
+    after = text[t.end:]
+    if t.start < heading_prefix:
+        return "heading"
+    chain = _chain(text, toks, i)
+    if len(chain) >= 3:
+        if DOC_REF_AFTER.match(text[toks[chain[-1]].end:]) or re.match(r"^/[A-ZĐ]", text[toks[chain[-1]].end:]):
+            return "doc_ref"
+        return "date"
+    first = toks[chain[0]]
+    if DATE_BEFORE.search(text[:first.start]):
+        return "date"
+    if len(chain) == 2:
+        a, b = toks[chain[0]], toks[chain[1]]
+        if is_year(b) and a.literal.isdigit() and 1 <= int(a.literal) <= 12 and unit is None:
+            return "date"
+        if re.search(r"(?:từ|đến|tới)\s*$", text[:a.start]) and a.literal.isdigit() and b.literal.isdigit() \
+                and int(a.literal) <= 31 and int(b.literal) <= 12 and re.match(r"^\s*[-–]\s*\d", text[b.end:]) is None and unit is None:
+            return "date"
+    if DOC_REF_AFTER.match(after):
+        return "doc_ref"
+    if i > 0 and text[toks[i - 1].end:t.start] == "/" and DOC_REF_AFTER.match(text[t.end:]):
+        return "doc_ref"
+    if re.search(r"(?<![\wÀ-ỹ])số\s*$", before):
+        head = before[:len(before) - len(re.search(r"số\s*$", before).group(0))]
+        if re.search(DOC_TYPES + r"\s*$", head, re.I) or SO_BEFORE.search(before):
+            return "doc_ref"
+    if DOC_NUMBER_BEFORE.search(before) and unit is None:
+        return "doc_ref"
+    if unit is None or unit.code == "COUNT" and unit.text.lower() in ("bao", "điểm"):
+        if is_year(t):
+            return "period"
+        if label_re().search(before):
+            return "other"
+        if t.literal == "4.0":
+            return "other"
+        if re.match(r"^\s*sao(?![\wÀ-ỹ])", after):
+            return "other"
+    if is_year(t) and (unit is None or unit.code in ("COUNT",) and unit.text.lower() in ("năm",)):
+        return "period"
+    if DURATION_AFTER.match(after) and not re.search(r"(?:thời gian|thời hạn|rút ngắn|kéo dài)\s*[\wÀ-ỹ ]{0,10}$", before):
+        return "period"
+    if re.match(r"^\s*dân(?![\wÀ-ỹ])", after) and re.search(r"(?:trên|/)\s*$", before):
+        return "other"
+    if unit is not None and unit.code == "AGE_YEARS" and re.search(r"trẻ(?: em)?(?:[\wÀ-ỹ ]{0,20})?(?:dưới|từ|đủ|trên)?\s*$", before[-40:]):
+        return "other"
+    if re.search(r"Covid\s*-?\s*$", before, re.I):
+        return "other"
+    return None
+
+
+def propagate_labels(text: str, toks: list[NumToken], units: list[UnitMatch | None], reasons: list[str | None]) -> None:
+    """`mức 3, 4` / `khóa XI, XII`: a unit-less number listed right after a label is a label too."""
+    for i in range(1, len(toks)):
+        if reasons[i] is None and reasons[i - 1] == "other" and units[i] is None:
+            if re.fullmatch(r"\s*(?:,|và|hoặc)\s*", text[toks[i - 1].end:toks[i].start]):
+                reasons[i] = "other"
+
+
+@dataclass
+class Context:
+    text: str
+    pos: int
+    unit_end: int
+    clause: tuple[int, int]
+    segment: tuple[int, int]
+    unit: str
+    mode: str | None
+    anchor_unit: str | None
+    anchor_role: str | None
+    doc_year: int | None
+
+
+@dataclass
+class Meaning:
+    measure: str
+    compared_to: str | None
+    qualifier: str
+    inherit: bool  # comments on the previous level (attainment/change/bracketed target)
+    period_override: str | None = None
+
+
+CHANGE_BEFORE = re.compile(
+    r"(?<![\wÀ-ỹ])(?P<verb>tăng|giảm|vượt|cao hơn|thấp hơn|nhiều hơn|ít hơn|kéo giảm|tăng thêm|giảm thêm|vượt thêm)"
+    r"(?P<tail>(?:\s+(?:thêm|bình quân|hàng năm|hằng năm|lên|xuống|được|khoảng|gần|trên|hơn|là|so|mức|từ|"
+    r"\d{2}\s+năm|trong\s+\d+\s+năm))*)\s*$",
+    re.I,
+)
+REF_AFTER = {
+    "same_period": re.compile(r"^\s*(?:so\s+)?(?:với\s+)?(?:cùng kỳ|cùng thời điểm|năm trước|năm ngoái)", re.I),
+    "previous_term": re.compile(r"^\s*(?:so\s+)?(?:với\s+)?nhiệm kỳ trước", re.I),
+    "year": re.compile(r"^\s*(?:so\s+)?(?:với\s+)?(?:năm\s+|cuối năm\s+)?((?:19|20)\d\d)", re.I),
+    "target": re.compile(r"^\s*(?:so\s+)?(?:với\s+)?(?:kế hoạch|KH|chỉ tiêu|nghị quyết|NQ|dự toán|mục tiêu)(?![\wÀ-ỹ])", re.I),
+}
+TARGET_LEAD = re.compile(r"^\s*\*?\s*(?:chỉ tiêu|kế hoạch|KH|nghị quyết|NQ|mục tiêu|dự toán|phấn đấu)(?![\wÀ-Ỹà-ỹ])", re.I)
+TARGET_IN_SEGMENT = re.compile(r"(?<![\wÀ-ỹ])(?:phấn đấu|mục tiêu|chỉ tiêu(?!\s+(?:tỉnh|huyện|trên)?\s*giao)|kế hoạch(?=\s+(?:là|giao|đề ra)))(?![\wÀ-ỹ])", re.I)
+RATE_SUBJECT = re.compile(r"tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng|chiếm|khu vực I|mức độ|tốc độ", re.I)
+GROWTH_SUBJECT = re.compile(r"tốc độ tăng|tăng trưởng|tốc độ phát triển", re.I)
+REDUCTION_SUBJECT = re.compile(r"nghèo", re.I)
+ATTAIN_VERB = re.compile(r"(?<![\wÀ-ỹ])(?:đạt|đạt được|đạt tỷ lệ|đạt tỉ lệ|bằng|chiếm|được)\s*(?:khoảng|gần|trên|hơn)?\s*$", re.I)
+
+
+def _ref_after(s: str) -> str | None:
+    s = re.sub(r"^[\s*)(]*", " ", s)
+    if REF_AFTER["previous_term"].match(s):
+        return "previous_term"
+    if REF_AFTER["same_period"].match(s):
+        return "same_period"
+    m = REF_AFTER["year"].match(s)
+    if m:
+        return f"year:{m.group(1)}"
+    if REF_AFTER["target"].match(s):
+        return "target"
+    return None
+
+
+def _qualifier(before_seg: str, after: str, estimate_scope: str) -> str:
+    if re.match(r"^\s*(?:trở lên|trở lại)", after):
+        return "at_least"
+    if re.search(r"(?<![\wÀ-ỹ])từ\s*$", before_seg) and re.match(r"^[^,;]{0,40}?trở lên", after):
+        return "at_least"
+    for kind in ("at_least", "at_most", "approx", "less_than", "more_than"):
+        if cue_re(kind).search(before_seg):
+            return kind
+    if cue_re("estimate", "any").search(estimate_scope):
+        return "estimate"
+    return "exact"
+
+
+def _estimate_scope(text: str, c0: int, pos: int) -> str:
+    """Text from an `ước`/`dự kiến` cue to the number, unless a new subject starts in between."""
+    s = text[c0:pos]
+    ms = list(cue_re("estimate", "any").finditer(s))
+    if not ms:
+        return ""
+    s = s[ms[-1].start():]
+    parts = re.split(r",|\(", s)
+    for part in parts[1:]:
+        if not re.match(r"^\s*(?:đạt|nâng|bằng|tăng|giảm|vượt|chiếm|với|trong đó|\d|lên|còn|tổng)", part, re.I):
+            return ""
+    return s
+
+
+def read_meaning(ctx: Context, raw_subject: str) -> Meaning:
+    text, pos = ctx.text, ctx.pos
+    c0, c1 = ctx.clause
+    g0, g1 = ctx.segment
+    before_seg = text[g0:pos]
+    before_local = raw_subject
+    after = text[ctx.unit_end:c1]
+    mode = ctx.mode or "actual"
+    qual = _qualifier(before_local, text[ctx.unit_end:], _estimate_scope(text, c0, pos))
+    is_pct = ctx.unit in ("PCT", "PERMILLE")
+    # a bracketed target comment: (chỉ tiêu 49,5 …), (NQ12%), (*Nghị quyết tăng 11 -12%*)
+    from baocao.parse.sentences import paren_span
+    par = paren_span(text, pos)
+    if par and par[0] >= c0 - 1:
+        inside = text[par[0] + 1:pos]
+        if TARGET_LEAD.match(inside):
+            return Meaning("target", None, "exact" if qual == "estimate" else qual, True)
+    ref = _ref_after(after)
+    cm = CHANGE_BEFORE.search(before_local)
+    if cm:
+        head = before_local[:cm.start()]
+        tail = cm.group("tail") or ""
+        verb = cm.group("verb").lower()
+        average = "bình quân" in tail.lower() or "hàng năm" in tail.lower() or re.search(r"bình quân\s*$", head, re.I)
+        if average or GROWTH_SUBJECT.search(head + " " + verb) and not ref or (verb.startswith("giảm") and REDUCTION_SUBJECT.search(head)):
+            if ctx.unit == "PCT_PER_YEAR" or average or GROWTH_SUBJECT.search(head):
+                return Meaning(mode, None, qual if qual not in ("more_than",) else qual, False)
+            return Meaning(mode, None, qual, False)
+        q = qual if qual in ("approx", "estimate", "at_least", "more_than", "less_than", "at_most") else "exact"
+        if ctx.unit == "TIMES":
+            return Meaning("change_times", ref, q, True)
+        if is_pct:
+            rate = RATE_SUBJECT.search(text[c0:pos]) or (ctx.anchor_unit in ("PCT", "PERMILLE") and ctx.anchor_role != "pair_a")
+            return Meaning("change_abs" if rate else "change_pct", ref, q, True)
+        return Meaning("change_abs", ref, q, True)
+    if is_pct:
+        if ref and ref != "previous_term" and ATTAIN_VERB.search(before_local) or ref == "target" or (ref and ref.startswith("year") and re.search(r"bằng\s*$", before_local)):
+            return Meaning("attainment_pct", ref, qual, True)
+        if re.match(r"^\s*\(\s*\*?\s*vượt\s+(?:kế hoạch|chỉ tiêu|nghị quyết|KH|NQ)", after, re.I):
+            return Meaning("attainment_pct", "target", qual, True)
+        if ATTAIN_VERB.search(before_local) and ctx.anchor_unit and ctx.anchor_unit not in ("PCT", "PERMILLE") \
+                and ctx.anchor_role not in ("pair_a",) and not re.match(r"^\s*(?:so\s+với\s+tổng|so\s+tổng|[\wÀ-ỹ])", after) \
+                and not re.search(r"chiếm\s*$", before_local):
+            return Meaning("attainment_pct", "target", qual, True)
+        if ATTAIN_VERB.search(before_local) and ctx.anchor_unit and ctx.anchor_role == "pair_a" and not clean(before_local):
+            return Meaning("actual", None, qual, True)
+    if TARGET_IN_SEGMENT.search(before_seg):
+        return Meaning("target", None, qual, False)
+    m = re.search(r"đến\s+(?:cuối\s+)?năm\s+((?:19|20)\d\d)", text[c0:pos])
+    if m and ctx.doc_year and int(m.group(1)) > ctx.doc_year:
+        return Meaning("target", None, qual, False, m.group(1))
+    if not clean(before_local) and ctx.anchor_unit and is_pct and re.search(r"chiếm|tỷ lệ|đạt", before_local):
+        return Meaning(mode, None, qual, True)
+    return Meaning(mode, None, qual, False)
+
+
+def clean(s: str) -> str:
+    return re.sub(r"(?<![\wÀ-ỹ])(?:đạt|được|là|có|chiếm|bằng|tỷ lệ|khoảng|gần|trên|hơn|với)(?![\wÀ-ỹ])|[\s,;:()*\-]", "", s)
+
+
+def clause_period(text: str, pos: int, unit_end: int, c0: int) -> str | None:
+    """A year or span named in the clause before the number (`năm học 2022 - 2023 có …`), or
+    right after it (`9,29% năm 2015`); a year after `so (với)` is a reference, not the period."""
+    m = re.match(r"^\s*(?:vào\s+)?(?:năm|cuối năm|đầu năm)\s+((?:19|20)\d\d)(?!\s*[-–]\s*\d)", text[unit_end:unit_end + 20])
+    if m:
+        return m.group(1)
+    best = None
+    for m in YEAR_EXPR.finditer(text, c0, pos):
+        pre = text[max(c0, m.start() - 12):m.start()]
+        if re.search(r"so\s*(?:với)?\s*$", pre, re.I):
+            continue
+        best = m
+    if best is None:
+        return None
+    y1, y2 = best.group("y1"), best.group("y2")
+    return f"{y1}-{y2}" if y2 else y1
+
+
+def pair_kind(text: str, a: NumToken, b: NumToken, unit: str, c0: int, c1: int, b_end: int) -> str:
+    """`a/b`: 'target' (41/40 doanh nghiệp, 9.090/11.000 ha … đạt 83% kế hoạch), 'whole'
+    (22/45 trường: b is the total), or 'previous:YYYY' (39/29 vụ (tăng 10 vụ so với năm 2020))."""
+    after = text[b_end:c1]
+    m = re.match(r"^\s*\(?\s*(?:tăng|giảm)\s+(\d+(?:[.,]\d+)*)[^)]*?so\s+(?:với\s+)?(?:năm\s+)?((?:19|20)\d\d|cùng kỳ|năm trước)", after)
+    if m:
+        from baocao.parse.numbers import parse_value
+        try:
+            if abs(abs(a.value - b.value) - parse_value(m.group(1))) < 1e-6:
+                y = m.group(2)
+                return "previous:" + (y if y[:2] in ("19", "20") else "")
+        except ValueError:
+            pass
+    if a.value > b.value:
+        return "target"
+    if unit in ("PCT", "PERMILLE"):
+        return "target"
+    ctx_text = text[c0:a.start] + " " + after[:80]
+    if re.search(r"(?<![\wÀ-ỹ])(?:kế hoạch|KH|chỉ tiêu|dự toán|nghị quyết|NQ)(?![\wÀ-ỹ])", ctx_text, re.I):
+        return "target"
+    if not unit.startswith("COUNT"):
+        return "target"
+    return "whole"

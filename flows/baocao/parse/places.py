@@ -1,0 +1,180 @@
+"""Places: names in the text resolved against the gazetteer (catalog/localities.csv).
+
+A place is written with its level word (`huyện Tiểu Cần`, `xã Tân Hòa`, `thị trấn Cây
+Dương`, `tỉnh Hậu Giang`); inside a district's report its communes are also named bare
+(`Bình Phú cơ bản đạt 19 tiêu chí`). The document's own place is the district (or province)
+most consistent with every place it names: a commune votes for its district, a province
+for its districts, a district for itself. A report naming only `thị trấn Cây Dương` and
+`Hậu Giang` is about huyện Phụng Hiệp.
+
+The gazetteer is read once into a compact index (name -> rows), so lookups are dict hits.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+CATALOG = Path(__file__).resolve().parent.parent / "catalog"
+
+LEVEL_WORDS = {
+    "tỉnh": "province",
+    "huyện": "district",
+    "thị xã": "district",
+    "thành phố": "district",
+    "tp.": "district",
+    "quận": "district",
+    "xã": "commune",
+    "phường": "commune",
+    "thị trấn": "commune",
+}
+NAME_WORD = r"(?:[A-ZĐÀ-ỸÁ-Ỹ][\wÀ-ỹ]*|\d{1,2})"
+MENTION = re.compile(
+    r"(?<![\wÀ-ỹ])(tỉnh|Tỉnh|huyện|Huyện|thị xã|Thị xã|thành phố|Thành phố|TP\.|quận|Quận|xã|Xã|phường|Phường|thị trấn|Thị trấn)\s+("
+    + NAME_WORD + r"(?:\s+" + NAME_WORD + r"){0,3})"
+)
+
+
+@dataclass
+class Place:
+    code: str
+    name: str
+    level: str
+    parent: str
+    province: str
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    name: str
+    level: str
+    candidates: list[Place]
+
+
+@dataclass
+class Gazetteer:
+    by_name: dict[str, list[Place]]
+    by_code: dict[str, Place]
+    children: dict[str, list[Place]]
+    province_names: set[str]
+
+
+def _key(name: str) -> str:
+    return re.sub(r"\s+", " ", name.strip().casefold())
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    by_name: dict[str, list[Place]] = defaultdict(list)
+    by_code: dict[str, Place] = {}
+    children: dict[str, list[Place]] = defaultdict(list)
+    for fname in ("localities.csv", "localities_extra.csv"):
+        path = CATALOG / fname
+        if not path.exists():
+            continue
+        with open(path, encoding="utf-8") as fh:
+            for r in csv.DictReader(fh):
+                if not r.get("locality_code") or r.get("level") not in ("province", "district", "commune"):
+                    continue
+                p = Place(r["locality_code"], r["name"], r["level"], r.get("parent_code") or "", r.get("province_code") or "")
+                by_name[_key(p.name)].append(p)
+                by_code[p.code] = p
+                if p.parent:
+                    children[p.parent].append(p)
+    provinces = {k for k, v in by_name.items() if any(p.level == "province" for p in v)}
+    return Gazetteer(dict(by_name), by_code, dict(children), provinces)
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Places written with a level word; the longest name prefix known to the gazetteer."""
+    g = gazetteer()
+    out: list[Mention] = []
+    for m in MENTION.finditer(text):
+        level = LEVEL_WORDS[m.group(1).lower()]
+        words = m.group(2).split()
+        for k in range(len(words), 0, -1):
+            name = " ".join(words[:k])
+            cands = [p for p in g.by_name.get(_key(name), []) if p.level == level
+                     or (level == "district" and p.level == "province" and m.group(1).lower() == "thành phố")]
+            if cands:
+                end = m.start(2) + len(name)
+                out.append(Mention(m.start(), end, name, level, cands))
+                break
+    return out
+
+
+def find_bare_communes(text: str, district_code: str) -> list[Mention]:
+    """Communes of the document's district named without their level word."""
+    g = gazetteer()
+    out: list[Mention] = []
+    district = g.by_code.get(district_code)
+    for p in _communes_by_length(district_code):
+        if district and _key(p.name) == _key(district.name):
+            continue
+        for m in re.finditer(r"(?<![\wÀ-ỹ])" + re.escape(p.name) + r"(?![\wÀ-ỹ])", text):
+            if any(x.start <= m.start() < x.end for x in out):
+                continue
+            out.append(Mention(m.start(), m.end(), p.name, "commune", [p]))
+    return out
+
+
+@lru_cache(maxsize=64)
+def _communes_by_length(district_code: str) -> tuple[Place, ...]:
+    g = gazetteer()
+    kids = [p for p in g.children.get(district_code, []) if p.level == "commune" and len(p.name.split()) >= 2]
+    return tuple(sorted(kids, key=lambda p: -len(p.name)))
+
+
+PROVINCE_SCOPE = re.compile(r"toàn tỉnh|tỉnh nhà|Tỉnh ủy|Tỉnh uỷ|của tỉnh|trên địa bàn tỉnh|Đảng bộ tỉnh|UBND tỉnh|HĐND tỉnh", re.I)
+DISTRICT_SCOPE = re.compile(r"toàn huyện|huyện nhà|Huyện ủy|Huyện uỷ|của huyện|trên địa bàn huyện|Đảng bộ huyện|UBND huyện|HĐND huyện", re.I)
+
+
+def resolve_document_place(text: str) -> Place | None:
+    """The district (or province) the document is about, from all the places it names."""
+    g = gazetteer()
+    mentions = find_mentions(text)
+    score: dict[str, float] = defaultdict(float)
+    province_votes: dict[str, float] = defaultdict(float)
+    seen_communes: set[str] = set()
+    for m in mentions:
+        if m.level == "district":
+            for p in m.candidates:
+                score[p.code] += 3.0 / len(m.candidates) + 1.0
+        elif m.level == "commune":
+            key = _key(m.name)
+            if key in seen_communes:
+                continue
+            seen_communes.add(key)
+            parents = {p.parent for p in m.candidates}
+            for par in parents:
+                score[par] += 1.0 / len(parents) + 0.5
+        elif m.level == "province":
+            for p in m.candidates:
+                province_votes[p.code] += 1.0
+    # bare province names (e.g. 'Hậu Giang') also vote
+    for key in g.province_names:
+        pass
+    for code in list(score):
+        d = g.by_code.get(code)
+        if d and d.province in province_votes:
+            score[code] += 2.0 * min(province_votes[d.province], 3)
+    prov_scope = len(PROVINCE_SCOPE.findall(text))
+    dist_scope = len(DISTRICT_SCOPE.findall(text))
+    best = max(score, key=lambda c: score[c]) if score else None
+    if best is not None:
+        d = g.by_code[best]
+        distinct = {c for c in score if score[c] >= 2}
+        if prov_scope > 2 * max(dist_scope, 1) and len(distinct) >= 3:
+            prov = g.by_code.get(d.province)
+            if prov:
+                return prov
+        return d
+    if province_votes:
+        return g.by_code[max(province_votes, key=lambda c: province_votes[c])]
+    return None

@@ -1,0 +1,263 @@
+"""Document structure: headings -> section path, footnotes, logical paragraphs, document info.
+
+Headings. Reports number their sections in several styles (`PHẦN A`, `Phần I`, `I.`, `II-`,
+`A.`, `1.`, `1.1.`, `(1)`, `a)`). The hierarchy is not fixed across reports, so it is learned
+from order of appearance: a style seen before closes everything opened after it. An
+all-caps line right after a heading continues its title (`Phần I` / `KẾT QUẢ …` / `NHIỆM KỲ …`).
+
+Sections switch the time and the meaning of the numbers under them: `KẾT QUẢ … NĂM 2022` is
+results of 2022; `CÁC CHỈ TIÊU … NĂM 2023`, `PHƯƠNG HƯỚNG …` are targets.
+
+Word exports. The body keeps a line break where each footnote mark stood, so a sentence may
+continue on the next line (which then starts with punctuation or a lower-case word); such
+lines are joined into one logical paragraph while every character keeps its original
+(line, col). Footnotes sit at the end, each starting with `�` or a superscript mark; the k-th
+footnote belongs to the k-th mark.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+ROMAN = r"(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
+HEADING_PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("part", re.compile(r"^(?:PHẦN|Phần|phần)\s+(?:thứ\s+\w+|[IVXLC]+|\d+)\b\s*[.:\-–]?\s*", re.I)),
+    ("upper_letter", re.compile(r"^(?:PHẦN|Phần)\s+[A-ZĐ]\b\s*[.:\-–]?\s*")),
+    ("roman", re.compile(r"^(?=[IVXLC])" + ROMAN + r"\s*[.\-–)/]\s*(?=\S)")),
+    ("upper_letter", re.compile(r"^[A-ZĐ]\s*[.)]\s*(?=\S)")),
+    ("arabic3", re.compile(r"^\d{1,2}\.\d{1,2}\.\d{1,2}\.?\s*(?=[^\d\s.,])")),
+    ("arabic2", re.compile(r"^\d{1,2}\.\d{1,2}\.?\s*(?=[^\d\s.,%])")),
+    ("arabic1", re.compile(r"^\d{1,2}\s*[.)]\s*(?=[^\d\s.,%])")),
+    ("arabic1", re.compile(r"^\d{1,2}\s*-\s+(?=[A-ZĐÂĂÊÔƠƯ])")),
+    ("paren", re.compile(r"^\(\d{1,2}\)\s*[.:]?\s*")),
+    ("lower_letter", re.compile(r"^[a-zđ]\s*\)\s*-?\s*")),
+]
+FOOTNOTE_START = re.compile(r"^\s*(?:\ufffd|[⁽⁾⁰¹²³⁴⁵⁶⁷⁸⁹]+\.?)")
+SUPERSCRIPT_MARK = re.compile(r"⁽?[⁰¹²³⁴⁵⁶⁷⁸⁹]+⁾?")
+SUPER_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+TARGET_HEADING = re.compile(r"phương hướng|mục tiêu|chỉ tiêu|nhiệm vụ|kế hoạch|giải pháp|định hướng", re.I)
+RESULT_HEADING = re.compile(r"kết quả|tình hình|đánh giá|đạt được|thành tựu|hạn chế|tồn tại|khuyết điểm|bài học|nguyên nhân", re.I)
+YEAR_SPAN = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)(?!\d)")
+YEAR = re.compile(r"(?<![\d/.,])((?:19|20)\d\d)(?![\d/])")
+
+
+@dataclass
+class Heading:
+    style: str
+    number: str  # the numbering as written, e.g. '1.1.', '(3).', 'II-'
+    title: str
+
+
+def match_heading(line: str) -> tuple[str, int] | None:
+    """(style, length of the numbering prefix) when the stripped line starts with a section number."""
+    for style, pat in HEADING_PATTERNS:
+        m = pat.match(line)
+        if m:
+            if style == "roman" and not re.match(r"^[IVXLC]+\s*[.\-–)/]", line):
+                continue
+            return style, m.end()
+    return None
+
+
+def is_caps_line(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > 0.85
+
+
+@dataclass
+class Segment:
+    para_start: int
+    line: int  # 1-based
+    col: int  # col in the line of this segment's first char
+    length: int
+
+
+@dataclass
+class Paragraph:
+    text: str
+    segments: list[Segment]
+    first_line: int
+    section_index: int = -1  # index into Outline.sections
+    footnote: int = 0  # k (1-based) when this paragraph is the k-th footnote
+    heading_prefix: int = 0  # length of the section numbering at the start of the text
+
+    def locate(self, pos: int) -> tuple[int, int]:
+        """Paragraph offset -> (line, col) in the original file."""
+        for seg in reversed(self.segments):
+            if pos >= seg.para_start:
+                return seg.line, seg.col + (pos - seg.para_start)
+        seg = self.segments[0]
+        return seg.line, seg.col
+
+
+@dataclass
+class Section:
+    path: list[str]
+    period: str | None
+    mode: str | None  # 'target' | 'actual' | None (inherit the document's)
+
+
+@dataclass
+class Outline:
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    footnote_marks: list[tuple[int, int]] = field(default_factory=list)  # (paragraph index, offset)
+    heading_lines: set[int] = field(default_factory=set)
+
+
+def heading_period(title: str) -> str | None:
+    m = YEAR_SPAN.search(title)
+    if m:
+        return f"{m.group(1)}-{m.group(2)}"
+    m = YEAR.search(title)
+    if m:
+        return m.group(1)
+    return None
+
+
+def heading_mode(title: str) -> str | None:
+    if RESULT_HEADING.search(title):
+        return "actual"
+    if TARGET_HEADING.search(title):
+        return "target"
+    return None
+
+
+def _is_continuation(text: str) -> bool:
+    s = text.lstrip()
+    if not s:
+        return False
+    if s[0] in ",;.:)…" and not s.startswith("..."):
+        return not re.match(r"^\.\s*$", s) or True
+    return s[0].islower() and match_heading(s) is None
+
+
+def _is_footnote_line(text: str) -> bool:
+    return bool(FOOTNOTE_START.match(text))
+
+
+def footnote_zone_start(lines: list[str]) -> int:
+    """Index of the first line of the trailing footnote block (len(lines) when none)."""
+    idx = [i for i, t in enumerate(lines) if _is_footnote_line(t) and t.strip()]
+    if not idx:
+        return len(lines)
+    # the block is the tail starting at the first footnote line after which only footnotes,
+    # blanks and their continuation lines follow; require it to be in the last part of the text
+    first = idx[0]
+    for i in idx:
+        if i >= len(lines) * 0.5 or i >= idx[-1] - 3 * len(idx):
+            first = i
+            break
+    return first
+
+
+def build_outline(lines: list[str]) -> Outline:
+    out = Outline()
+    fz = footnote_zone_start(lines)
+    stack: list[tuple[str, str]] = []  # (style, title)
+    periods: list[tuple[str, str | None, str | None]] = []  # parallel to stack: (style, period, mode)
+    cur_section = -1
+
+    def push_section() -> int:
+        path = [t for _, t in stack]
+        period = None
+        mode = None
+        for _, p, m in periods:
+            if p:
+                period = p
+            if m:
+                mode = m
+        out.sections.append(Section(path=path, period=period, mode=mode))
+        return len(out.sections) - 1
+
+    cur_section = push_section()
+    i = 0
+    n = len(lines)
+    last_heading_idx = -10
+    footnote_k = 0
+    while i < n:
+        raw = lines[i]
+        stripped = raw.strip()
+        if not stripped:
+            i += 1
+            continue
+        in_fz = i >= fz
+        lead = len(raw) - len(raw.lstrip())
+        if not in_fz:
+            h = match_heading(stripped)
+            if h is None and is_caps_line(stripped) and last_heading_idx >= 0 and i - last_heading_idx <= 2 and stack:
+                # continuation of a heading title written on several lines
+                style, title = stack[-1]
+                stack[-1] = (style, (title + " " + stripped).strip())
+                s_style, s_p, s_m = periods[-1]
+                full = stack[-1][1]
+                periods[-1] = (s_style, heading_period(full) or s_p, heading_mode(full) or s_m)
+                cur_section = push_section()
+                out.heading_lines.add(i + 1)
+                last_heading_idx = i
+                i += 1
+                continue
+            if h is not None:
+                style, plen = h
+                rest = stripped[plen:]
+                is_title = len(rest) <= 160 or is_caps_line(rest[:80])
+                if is_title or style in ("part", "roman", "upper_letter"):
+                    title_full = stripped if len(stripped) <= 160 else stripped[:plen] + rest.split(":")[0][:100]
+                    title_short = title_full if len(title_full) <= 90 else title_full[:87].rstrip() + "…"
+                    if any(s == style for s, _ in stack):
+                        while stack and stack[-1][0] != style:
+                            stack.pop()
+                            periods.pop()
+                        stack.pop()
+                        periods.pop()
+                    stack.append((style, title_short))
+                    periods.append((style, heading_period(title_full), heading_mode(title_full)))
+                    cur_section = push_section()
+                    last_heading_idx = i
+                    out.heading_lines.add(i + 1)
+        # a paragraph: this line plus following continuation lines
+        para_text = stripped
+        segs = [Segment(0, i + 1, lead, len(stripped))]
+        j = i + 1
+        while j < n and lines[j].strip() and (j < fz or not _is_footnote_line(lines[j])) and (j >= fz) == in_fz:
+            nxt = lines[j]
+            if not _is_continuation(nxt) and not (in_fz and not _is_footnote_line(nxt) and False):
+                break
+            if not in_fz:
+                out.footnote_marks.append((len(out.paragraphs), len(para_text)))
+            ns = nxt.strip()
+            nlead = len(nxt) - len(nxt.lstrip())
+            para_text += " "
+            segs.append(Segment(len(para_text), j + 1, nlead, len(ns)))
+            para_text += ns
+            j += 1
+        p = Paragraph(text=para_text, segments=segs, first_line=i + 1, section_index=cur_section)
+        if not in_fz:
+            h = match_heading(stripped)
+            if h:
+                p.heading_prefix = h[1]
+        else:
+            if _is_footnote_line(stripped):
+                footnote_k += 1
+            p.footnote = max(footnote_k, 1)
+        out.paragraphs.append(p)
+        i = j
+    # inline superscript marks (⁽¹⁾) in the body take precedence when present
+    inline: list[tuple[int, int]] = []
+    for pi, p in enumerate(out.paragraphs):
+        if p.footnote:
+            continue
+        for m in SUPERSCRIPT_MARK.finditer(p.text):
+            inline.append((pi, m.start()))
+    if inline:
+        out.footnote_marks = inline
+    return out
+
+
+def footnote_number(text: str) -> int | None:
+    m = re.match(r"^\s*⁽?([⁰¹²³⁴⁵⁶⁷⁸⁹]+)", text)
+    if m:
+        return int(m.group(1).translate(SUPER_DIGITS))
+    return None
