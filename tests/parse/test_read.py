@@ -98,7 +98,8 @@ def test_a_single_short_legacy_line_is_detected(encode) -> None:
 
 def test_tcvn3_table_round_trips_every_vietnamese_letter() -> None:
     letters = "aàảãáạăằẳẵắặâầẩẫấậeèẻẽéẹêềểễếệiìỉĩíịoòỏõóọôồổỗốộơờởỡớợuùủũúụưừửữứựyỳỷỹýỵđ"
-    text = f"{letters} {letters.upper()}\n"  # the capitals line comes back via the all-caps rule
+    spaced = " ".join(letters)
+    text = f"{spaced}\n{spaced.upper()}\n"  # the capitals line comes back via the all-caps rule
     assert decode_text(rb.encode_tcvn3(text)) == text
 
 
@@ -430,7 +431,7 @@ def test_docx_fixture_reads_like_its_text_export() -> None:
     got_notes = [line for line in lines[len(body) :] if line]
     assert len(got_notes) == len(notes)
     for got, want in zip(got_notes, notes, strict=True):
-        assert got.startswith(want)  # a note of several paragraphs is one line in the docx reading
+        assert got.startswith(want.rstrip())  # a note of several paragraphs is one line in the docx reading
 
 
 def test_pdf_fixture_reads_back_to_the_export_paragraphs() -> None:
