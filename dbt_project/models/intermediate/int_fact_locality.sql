@@ -10,6 +10,8 @@
 -- 'ambiguous'. Unresolved names get a 'x:' key (a dim_locality member with
 -- is_in_gazetteer = false); facts with no place get the unknown key.
 
+{{ config(materialized='table') }}
+
 with
 
 facts as (

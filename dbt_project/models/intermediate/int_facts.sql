@@ -1,6 +1,8 @@
 -- Every fact of every document version with its dimension keys and base-unit values.
 -- fact_value keeps the current versions; fact_value_history keeps them all.
 
+{{ config(materialized='table') }}
+
 with
 
 facts as (
