@@ -110,6 +110,11 @@ def test_a_mostly_utf8_file_with_one_damaged_byte_is_kept(tmp_path: Path) -> Non
     assert lines[1].startswith("Tổng giá trị sản xuất đạt 13.603,4 t\ufffd đồng")
 
 
+def test_an_8bit_file_that_is_not_vietnamese_is_still_text(tmp_path: Path) -> None:
+    text = "Revenue report 2022\nCafé sales rose 5% to 1,200 units.\nNo other accents here at all.\n"
+    assert read_lines(_write(tmp_path, "en.txt", text.encode("cp1252"))) == text.split("\n")[:-1]
+
+
 # ----------------------------------------------------------------------------- line anchoring
 
 
@@ -243,6 +248,42 @@ def test_docx_skips_deleted_and_hidden_text_and_field_codes(tmp_path: Path) -> N
     document.element.body.insert(0, etree.fromstring(body))
     document.save(str(tmp_path / "r.docx"))
     assert read_lines(tmp_path / "r.docx") == ["Thu 713,275 tỷ\tđồng", "dòng mới"]
+
+
+def test_docx_list_numbers_are_written_out_like_the_text_export(tmp_path: Path) -> None:
+    from docx import Document
+
+    document = Document()
+    for text, style in [
+        ("Mục tiêu", "List Number"),
+        ("Nhiệm vụ", "List Number"),
+        ("Giải pháp", "List Bullet"),
+        ("Chi tiết", "List Number 2"),
+        ("Kết luận", "List Number"),
+    ]:
+        document.add_paragraph(text, style=style)
+    document.save(str(tmp_path / "list.docx"))
+    assert read_lines(tmp_path / "list.docx") == [
+        "1. Mục tiêu",
+        "2. Nhiệm vụ",
+        "• Giải pháp",
+        "1. Chi tiết",
+        "3. Kết luận",
+    ]
+
+
+def test_docm_that_python_docx_refuses_is_read_from_the_zip(tmp_path: Path) -> None:
+    """A macro-enabled document renamed .docx: python-docx rejects the content type, the parts are still there."""
+    src = zipfile.ZipFile(rb.build_docx(_report_spec(), tmp_path / "a.docx"))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(b"document.main+xml", b"ms-word.document.macroEnabled.main+xml")
+            zf.writestr(info, data)
+    path = _write(tmp_path, "macro.docx", out.getvalue())
+    assert read_lines(path) == read_lines(tmp_path / "a.docx")
 
 
 def test_docx_of_a_sample_report_reads_fast(tmp_path: Path) -> None:

@@ -176,6 +176,7 @@ def _decode_unicode(data: bytes, path: Path | str) -> str | None:
     return None
 
 
+_HIGH_BYTES = re.compile(rb"[\x80-\xff]")
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
@@ -297,6 +298,8 @@ def _decode_legacy(data: bytes, path: Path | str) -> str:
             return unicodedata.normalize("NFC", text)
     if scores[best] >= 0.3:
         return candidates[best]
+    if len(_HIGH_BYTES.findall(data)) <= 0.02 * len(data):
+        return candidates["cp1258"]  # plain text with a few odd bytes (a non-Vietnamese 8-bit file)
     raise UnreadableDocument(
         path,
         "not text: the bytes do not decode to readable text in UTF-8, UTF-16, Windows-1258 or TCVN3 "
@@ -371,65 +374,260 @@ def _docx_lines(data: bytes, path: Path, max_unpacked: int = MAX_UNPACKED_BYTES)
     zf = _check_zip(data, path, max_unpacked)
     try:
         bad = zf.testzip()  # CRC/inflate errors of a truncated or corrupted member
-    except (zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:
-        raise UnreadableDocument(path, f"not a Word document: damaged zip ({exc})") from exc
-    except Exception as exc:  # zlib.error and friends
+    except Exception as exc:  # BadZipFile, zlib.error, EOFError, RuntimeError (encrypted member)
         raise UnreadableDocument(
             path, f"not a Word document: damaged zip ({type(exc).__name__}: {exc})"
         ) from exc
     if bad is not None:
         raise UnreadableDocument(path, f"not a Word document: damaged zip member {bad}")
     try:
-        import docx
-        from docx.opc.exceptions import PackageNotFoundError
-
-        try:
-            document = docx.Document(io.BytesIO(data))
-        except PackageNotFoundError as exc:
-            raise UnreadableDocument(path, f"not a Word document: {exc}") from exc
-        except ValueError as exc:  # e.g. a .xlsx/.pptx: wrong main part content type
-            raise UnreadableDocument(path, f"not a Word document: {exc}") from exc
-        notes = _notes(document.part)
-        renderer = _DocxRenderer()
-        body = renderer.block_lines(document.element.body)
-        tail = [f"{FOOTNOTE_MARK} {notes[key]}" for key in renderer.note_order if key in notes]
-        tail += [f"{FOOTNOTE_MARK} {text}" for key, text in notes.items() if key not in renderer.note_order]
-        if tail and body and body[-1].strip():
-            body.append("")  # the text exports also set the notes apart from the body
-        return [*body, *tail]
+        parts = _parts_via_python_docx(data, zf, path)
+        return _render_docx(*parts)
     except UnreadableDocument:
         raise
     except Exception as exc:  # malformed XML, missing parts: a reason, never a crash
         raise UnreadableDocument(path, f"damaged Word document: {type(exc).__name__}: {exc}") from exc
 
 
-def _notes(document_part) -> dict[tuple[str, str], str]:
-    """Footnote/endnote id -> one-line text, read from the raw parts (python-docx has no API)."""
+def _xml(blob: bytes):
     from lxml import etree
 
-    out: dict[tuple[str, str], str] = {}
-    for rel in document_part.rels.values():
-        kind = {"footnotes": "footnote", "endnotes": "endnote"}.get(rel.reltype.rsplit("/", 1)[-1])
-        if kind is None or rel.is_external:
+    return etree.fromstring(
+        blob, parser=etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+    )
+
+
+def _parts_via_python_docx(data: bytes, zf: zipfile.ZipFile, path: Path) -> tuple:
+    """(body, notes roots, numbering root, styles root) via python-docx's package and relationships.
+
+    python-docx refuses Word files whose main part has another content type (.docm, .dotx):
+    those are read from the zip's usual part names instead.
+    """
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except PackageNotFoundError as exc:
+        raise UnreadableDocument(path, f"not a Word document: {exc}") from exc
+    except ValueError as exc:  # main part is not a .docx document
+        names = set(zf.namelist())
+        if "word/document.xml" not in names:
+            raise UnreadableDocument(path, f"not a Word document: {exc}") from exc
+        optional = {
+            n: _xml(zf.read(f"word/{n}.xml"))
+            for n in ("footnotes", "endnotes", "numbering", "styles")
+            if f"word/{n}.xml" in names
+        }
+        body = _xml(zf.read("word/document.xml")).find(_W + "body")
+        if body is None:
+            raise UnreadableDocument(path, "not a Word document: word/document.xml has no body") from exc
+        notes = [optional[n] for n in ("footnotes", "endnotes") if n in optional]
+        return body, notes, optional.get("numbering"), optional.get("styles")
+    notes, numbering, styles = [], None, None
+    for rel in document.part.rels.values():
+        if rel.is_external:
             continue
-        root = etree.fromstring(
-            rel.target_part.blob, parser=etree.XMLParser(resolve_entities=False, huge_tree=True)
-        )
-        renderer = _DocxRenderer(flat=True)
+        kind = rel.reltype.rsplit("/", 1)[-1]
+        if kind in ("footnotes", "endnotes"):
+            notes.append(_xml(rel.target_part.blob))
+        elif kind == "numbering":
+            numbering = _xml(rel.target_part.blob)
+        elif kind == "styles":
+            styles = _xml(rel.target_part.blob)
+    return document.element.body, notes, numbering, styles
+
+
+def _render_docx(body, note_roots: list, numbering_root, styles_root) -> list[str]:
+    """Body lines, a blank line, then one '\ufffd text' line per footnote/endnote in mark order."""
+    numbering = _Numbering(numbering_root, styles_root)
+    renderer = _DocxRenderer(numbering=numbering)
+    lines = renderer.block_lines(body)
+    notes: dict[tuple[str, str], str] = {}
+    flat = _DocxRenderer(flat=True, numbering=numbering)
+    for root in note_roots:
+        kind = "footnote" if root.tag == _W + "footnotes" else "endnote"
         for note in root.iter(_W + kind):
             if note.get(_W + "type") in ("separator", "continuationSeparator", "continuationNotice"):
                 continue
-            paras = renderer.block_lines(note)
-            out[(kind, note.get(_W + "id", ""))] = " ".join(p.strip() for p in paras if p.strip())
-    return out
+            paras = flat.block_lines(note)
+            notes[(kind, note.get(_W + "id", ""))] = " ".join(p.strip() for p in paras if p.strip())
+    order = [key for key in renderer.note_order if key in notes]
+    order += [key for key in notes if key not in renderer.note_order]  # unreferenced notes last
+    order.sort(key=lambda key: key[0] == "endnote")  # footnotes, then endnotes (each in mark order)
+    tail = [f"{FOOTNOTE_MARK} {notes[key]}" for key in order]
+    if tail and lines and lines[-1].strip():
+        lines.append("")  # the text exports also set the notes apart from the body
+    return [*lines, *tail]
+
+
+_ROMAN = (
+    (1000, "m"),
+    (900, "cm"),
+    (500, "d"),
+    (400, "cd"),
+    (100, "c"),
+    (90, "xc"),
+    (50, "l"),
+    (40, "xl"),
+    (10, "x"),
+    (9, "ix"),
+    (5, "v"),
+    (4, "iv"),
+    (1, "i"),
+)
+_BULLETS = {
+    "\uf0b7": "•",
+    "\uf0a7": "▪",
+    "\uf0d8": "➢",
+    "\uf076": "❖",
+    "\uf0fc": "✓",
+    "\uf0a8": "□",
+    "\uf06e": "■",
+}
+
+
+def _roman(n: int) -> str:
+    out = []
+    for value, numeral in _ROMAN:
+        while n >= value:
+            out.append(numeral)
+            n -= value
+    return "".join(out)
+
+
+def _letters(n: int) -> str:
+    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1) if n > 0 else ""
+
+
+class _Numbering:
+    """Word's automatic list labels ('1.', 'a)', 'II-', bullets), which the text export writes out.
+
+    Counters follow Word: lists sharing an abstract definition continue one another unless a
+    startOverride restarts them; a level restarts after a higher level is used.
+    """
+
+    _FORMATS = {
+        "decimal": str,
+        "decimalZero": lambda n: f"{n:02d}",
+        "lowerLetter": _letters,
+        "upperLetter": lambda n: _letters(n).upper(),
+        "lowerRoman": _roman,
+        "upperRoman": lambda n: _roman(n).upper(),
+        "none": lambda n: "",
+    }
+
+    def __init__(self, numbering_root, styles_root):
+        self.levels: dict[str, dict[int, tuple[int, str, str, str]]] = {}
+        self.nums: dict[str, tuple[str, dict[int, int]]] = {}
+        self.style_num: dict[str, tuple[str | None, int | None]] = {}
+        self.style_parent: dict[str, str] = {}
+        self.counters: dict[str, dict[int, int]] = {}
+        self.started: set[str] = set()
+        if numbering_root is not None:
+            for absnum in numbering_root.iter(_W + "abstractNum"):
+                levels = {}
+                for lvl in absnum.iter(_W + "lvl"):
+                    levels[_int(lvl.get(_W + "ilvl"))] = (
+                        _int(_val(lvl, "start"), 1),
+                        _val(lvl, "numFmt") or "decimal",
+                        _val(lvl, "lvlText") or "",
+                        _val(lvl, "suff") or "tab",
+                    )
+                self.levels[absnum.get(_W + "abstractNumId", "")] = levels
+            for num in numbering_root.iter(_W + "num"):
+                overrides = {}
+                for ov in num.iter(_W + "lvlOverride"):
+                    start = _val(ov, "startOverride")
+                    if start is not None:
+                        overrides[_int(ov.get(_W + "ilvl"))] = _int(start, 1)
+                self.nums[num.get(_W + "numId", "")] = (_val(num, "abstractNumId") or "", overrides)
+        if styles_root is not None:
+            for style in styles_root.iter(_W + "style"):
+                sid = style.get(_W + "styleId", "")
+                based = _val(style, "basedOn")
+                if based:
+                    self.style_parent[sid] = based
+                ppr = style.find(_W + "pPr")
+                numpr = ppr.find(_W + "numPr") if ppr is not None else None
+                if numpr is not None:
+                    ilvl = _val(numpr, "ilvl")
+                    self.style_num[sid] = (_val(numpr, "numId"), _int(ilvl) if ilvl is not None else None)
+
+    def label(self, p) -> str:
+        """The label of paragraph p (advancing the counters), or ''."""
+        if not self.nums:
+            return ""
+        ppr = p.find(_W + "pPr")
+        num_id, ilvl = None, None
+        if ppr is not None:
+            numpr = ppr.find(_W + "numPr")
+            if numpr is not None:
+                num_id, lvl = _val(numpr, "numId"), _val(numpr, "ilvl")
+                ilvl = _int(lvl) if lvl is not None else None
+            style = _val(ppr, "pStyle")
+            seen = set()
+            while style and style not in seen and (num_id is None or ilvl is None):
+                seen.add(style)
+                s_num, s_lvl = self.style_num.get(style, (None, None))
+                num_id = num_id if num_id is not None else s_num
+                ilvl = ilvl if ilvl is not None else s_lvl
+                style = self.style_parent.get(style)
+        if num_id is None or num_id == "0" or num_id not in self.nums:
+            return ""
+        ilvl = ilvl or 0
+        abstract, overrides = self.nums[num_id]
+        levels = self.levels.get(abstract, {})
+        if ilvl not in levels:
+            return ""
+        counts = self.counters.setdefault(abstract, {})
+        if num_id not in self.started:
+            self.started.add(num_id)
+            for lvl_no, start in overrides.items():
+                counts[lvl_no] = start - 1
+        counts[ilvl] = counts.get(ilvl, levels[ilvl][0] - 1) + 1
+        for deeper in [k for k in counts if k > ilvl]:
+            del counts[deeper]
+        _start, fmt, text, suff = levels[ilvl]
+        if fmt == "bullet":
+            label = "".join(_BULLETS.get(c, "•" if "\ue000" <= c <= "\uf8ff" else c) for c in text)
+        else:
+
+            def number(m: re.Match[str]) -> str:
+                k = int(m.group(1)) - 1
+                n = counts.get(k, levels.get(k, (1,))[0])
+                return self._FORMATS.get(levels.get(k, (0, "decimal"))[1], str)(n)
+
+            label = re.sub(r"%([1-9])", number, text)
+        if not label.strip():
+            return ""
+        return label + ("" if suff == "nothing" else " ")
+
+
+def _val(el, tag: str) -> str | None:
+    child = el.find(_W + tag)
+    return child.get(_W + "val") if child is not None else None
+
+
+def _int(s: str | None, default: int = 0) -> int:
+    try:
+        return int(s) if s is not None else default
+    except ValueError:
+        return default
 
 
 class _DocxRenderer:
     """Walks WordprocessingML in document order; remembers footnote references in mark order."""
 
-    def __init__(self, flat: bool = False):
+    def __init__(self, flat: bool = False, numbering: _Numbering | None = None):
         self.flat = flat  # inside table cells and notes: no line breaks
+        self.numbering = numbering or _Numbering(None, None)
         self.note_order: list[tuple[str, str]] = []
+
+    def _child(self, flat: bool) -> _DocxRenderer:
+        sub = _DocxRenderer(flat, self.numbering)
+        sub.note_order = self.note_order
+        return sub
 
     def block_lines(self, container) -> list[str]:
         lines: list[str] = []
@@ -448,7 +646,7 @@ class _DocxRenderer:
                 yield from self._blocks(child)
 
     def paragraph_lines(self, p) -> list[str]:
-        pieces: list = []
+        pieces: list = [self.numbering.label(p)]
         extra: list[str] = []  # text boxes anchored in the paragraph, emitted after it
         self._inline(p, pieces, extra)
         lines, cur = [], []
@@ -491,17 +689,12 @@ class _DocxRenderer:
             elif tag == _W + "noBreakHyphen":
                 pieces.append("-")
             elif tag == _W + "sym":
-                code = (
-                    int(child.get(_W + "char", "0"), 16)
-                    if re.fullmatch(r"[0-9A-Fa-f]{1,6}", child.get(_W + "char", ""))
-                    else 0
-                )
-                if code and not 0xE000 <= code <= 0xF8FF:
+                char = child.get(_W + "char", "")
+                code = int(char, 16) if re.fullmatch(r"[0-9A-Fa-f]{1,6}", char) else 0
+                if 0 < code <= 0x10FFFF and not 0xE000 <= code <= 0xF8FF:
                     pieces.append(chr(code))
             elif tag == _W + "txbxContent":
-                sub = _DocxRenderer(self.flat)
-                sub.note_order = self.note_order
-                extra.extend(line for line in sub.block_lines(child) if line.strip())
+                extra.extend(line for line in self._child(self.flat).block_lines(child) if line.strip())
             else:
                 self._inline(child, pieces, extra)
 
@@ -510,9 +703,7 @@ class _DocxRenderer:
         for tr in self._children(tbl, _W + "tr"):
             cells = []
             for tc in self._children(tr, _W + "tc"):
-                cell = _DocxRenderer(flat=True)
-                cell.note_order = self.note_order
-                texts = [t.strip() for t in cell.block_lines(tc)]
+                texts = [t.strip() for t in self._child(flat=True).block_lines(tc)]
                 cells.append(" ".join(t for t in texts if t))
             if any(cells):
                 lines.append(" | ".join(cells))
