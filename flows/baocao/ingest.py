@@ -190,9 +190,9 @@ def apply_batch(prepared: list[Prepared], settings: Settings, *, flow_run_id: st
             if not dbt_outcome.success:
                 _take_back(settings, changed, dbt_outcome)
                 run_dbt(settings, "build")  # restore the marts to the state before the batch
-        if dbt_outcome is None or dbt_outcome.success:
-            published = warehouse.publish_read_copy(settings.warehouse, settings.read_copy)
         _file_away(outcomes, settings, flow_run_id)
+        if dbt_outcome is None or dbt_outcome.success:  # after the ledger, so the copy has it too
+            published = warehouse.publish_read_copy(settings.warehouse, settings.read_copy)
     return BatchResult(outcomes, dbt_outcome, published, time.perf_counter() - started)
 
 

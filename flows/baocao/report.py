@@ -1,7 +1,6 @@
 """Plain-text summaries of the warehouse for `baocao status` and `baocao demo`.
 
-Reads the published read copy when it exists (never blocks a running load), else the
-warehouse itself, read-only.
+Reads the warehouse read-only; while a load holds it, the published read copy instead.
 """
 
 from __future__ import annotations
@@ -15,7 +14,8 @@ from baocao.settings import Settings
 
 def _open(settings: Settings) -> tuple[duckdb.DuckDBPyConnection | None, Path | None, str]:
     error = "no warehouse yet: run `baocao ingest` or `make demo`"
-    for path in (settings.read_copy, settings.warehouse):
+    # The warehouse itself is freshest; while a load holds it, the published read copy.
+    for path in (settings.warehouse, settings.read_copy):
         if path.exists():
             try:
                 return duckdb.connect(str(path), read_only=True), path, ""
