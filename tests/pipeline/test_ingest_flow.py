@@ -88,6 +88,14 @@ def test_marts_hold_every_document_with_facts_and_no_orphan_keys(ingested_sample
         assert con.execute("select count(*) from main.fact_value").fetchone()[0] == sum(per_doc.values())
 
 
+def test_dbt_docs_generate_works_on_the_built_warehouse(ingested_samples: dict) -> None:
+    from baocao.marts import run_dbt
+
+    outcome = run_dbt(load_settings(), "docs generate")
+    assert outcome.success, outcome.summary()
+    assert (load_settings().warehouse_dir / "dbt_target" / "catalog.json").exists()
+
+
 def test_ingesting_the_same_files_again_adds_nothing(ingested_samples: dict) -> None:
     settings = load_settings()
     before = query("select count(*) from raw.documents union all select count(*) from main.fact_value")
