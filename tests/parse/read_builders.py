@@ -18,7 +18,7 @@ FOOTNOTE_MARK = "\ufffd"
 # ----------------------------------------------------------------------------- encodings
 
 
-def encode_cp1258(text: str) -> bytes:
+def encode_cp1258(text: str, errors: str = "strict") -> bytes:
     """Encode like Windows does for cp1258: precomposed where the code page has it, else base + tone mark."""
     out = bytearray()
     for ch in unicodedata.normalize("NFC", text):
@@ -30,7 +30,7 @@ def encode_cp1258(text: str) -> bytes:
         decomposed = unicodedata.normalize("NFD", ch)
         tones = "".join(c for c in decomposed if c in TONES)
         base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in TONES))
-        out += base.encode("cp1258") + tones.encode("cp1258")
+        out += base.encode("cp1258", errors) + tones.encode("cp1258", errors)
     return bytes(out)
 
 
@@ -47,7 +47,7 @@ def tcvn3_encoder() -> dict[str, int]:
         }
 
 
-def encode_tcvn3(text: str) -> bytes:
+def encode_tcvn3(text: str, errors: str = "strict") -> bytes:
     """Encode as a TCVN3 (ABC) file: toned capitals have no code, so they get the lower-case
     code, exactly what text typed in the .VnTimeH capitals font looks like."""
     enc = tcvn3_encoder()
@@ -58,7 +58,7 @@ def encode_tcvn3(text: str) -> bytes:
         elif ch.lower() in enc:
             out.append(enc[ch.lower()])
         else:
-            out += ch.encode("cp1252")
+            out += ch.encode("cp1252", errors)
     return bytes(out)
 
 

@@ -115,6 +115,12 @@ def test_an_8bit_file_that_is_not_vietnamese_is_still_text(tmp_path: Path) -> No
     assert read_lines(_write(tmp_path, "en.txt", text.encode("cp1252"))) == text.split("\n")[:-1]
 
 
+def test_a_text_file_with_a_stray_nul_is_read_with_columns_kept(tmp_path: Path) -> None:
+    data = (PARAGRAPH * 3).encode("utf-8").replace(b"13.603,4", b"13.\x00603,4", 1)  # 1 NUL in 1.7 KB
+    lines = read_lines(_write(tmp_path, "nul.txt", data))
+    assert lines[1].startswith("Tổng giá trị sản xuất đạt 13.\ufffd603,4 tỷ đồng")
+
+
 # ----------------------------------------------------------------------------- line anchoring
 
 

@@ -128,6 +128,7 @@ def decode_text(data: bytes, path: Path | str = "<bytes>") -> str:
         text = text[1:]
     if not text.strip():
         raise UnreadableDocument(path, "no text: the file contains only whitespace")
+    text = text.replace("\x00", "\ufffd")  # one character for one: columns stay put
     bad = len(_BAD_CONTROL.findall(text))
     if bad > max(8, len(text) // 100):
         raise UnreadableDocument(
@@ -159,9 +160,12 @@ def _decode_unicode(data: bytes, path: Path | str) -> str | None:
                 return data[: len(data) // 2 * 2].decode(codec)
             except UnicodeDecodeError:
                 pass
-        raise UnreadableDocument(
-            path, f"not text: contains {data.count(0)} NUL bytes and is not UTF-16 (binary file renamed?)"
-        )
+        nuls = data.count(0)
+        if nuls * 1000 > len(data):
+            raise UnreadableDocument(
+                path, f"not text: contains {nuls} NUL bytes and is not UTF-16 (binary file renamed?)"
+            )
+        # a few stray NULs in a text file (a damaged copy): read on, they become U+FFFD below
     body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
     try:
         return body.decode("utf-8")
@@ -728,6 +732,19 @@ _PAGE_NUMBER = re.compile(
 
 
 def _pdf_lines(data: bytes, path: Path) -> list[str]:
+    """Text-layer lines of a PDF; pypdf's repair warnings are silenced (the pipeline logs the reason)."""
+    import logging
+
+    logger = logging.getLogger("pypdf")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        return _pdf_lines_quiet(data, path)
+    finally:
+        logger.setLevel(level)
+
+
+def _pdf_lines_quiet(data: bytes, path: Path) -> list[str]:
     head = data[:1024]
     if b"%PDF-" not in head:
         raise UnreadableDocument(path, "not a PDF: no %PDF- header")
