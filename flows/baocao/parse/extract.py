@@ -14,8 +14,11 @@ For each logical paragraph (Word line breaks rejoined, original anchors kept):
 
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from baocao.parse import meaning
 from baocao.parse.docinfo import DocContext, document_context
@@ -27,6 +30,7 @@ from baocao.parse.sentences import clause_span, segment_span, sentence_span, top
 from baocao.parse.structure import Paragraph, Section, build_outline
 from baocao.parse.units import UnitMatch, match_unit, unit_class
 
+CATALOG = Path(__file__).resolve().parent.parent / "catalog"
 ADMIN_NOUNS = {"xã", "thị trấn", "xã, thị trấn", "xã, phường, thị trấn", "phường", "ấp", "khóm", "ấp, khóm", "huyện"}
 
 
@@ -115,7 +119,9 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
                     p.unit_end = units[i + 1].end
                 i += 2
                 continue
-            if is_slash_joint(text, t, b) and (u is None or (units[i + 1] is not None and u.code == units[i + 1].code and u.code == "PCT")):
+            unit_slash = u is not None and units[i + 1] is not None and u.code == units[i + 1].code \
+                and re.fullmatch(r"\s*/\s*", text[u.end:b.start]) is not None
+            if (is_slash_joint(text, t, b) and (u is None or (units[i + 1] is not None and u.code == units[i + 1].code and u.code == "PCT"))) or unit_slash:
                 q = Pending(b, units[i + 1], units[i + 1].end if units[i + 1] else b.end)
                 if p.unit is None:
                     p.unit = q.unit
@@ -134,6 +140,7 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
     order = sorted(pend)
     last_anchor: dict[int, Pending] = {}  # clause start -> last fact with its own subject
     prev_end_in_clause: dict[int, int] = {}
+    prev_in_clause: dict[int, Pending] = {}
     for idx in order:
         p = pend[idx]
         t = p.tok
@@ -151,10 +158,12 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
             m10 = re.search(r"[^;,]*?(?:vạn dân|10\.000 dân)", text[c0:t.start])
             unit_text = (m10.group(0).strip() if m10 else unit_text)
         anchor = last_anchor.get(c0)
+        subj_text = _subject_text(text[max(c0, prev_end):t.start])
         ctx = meaning.Context(
             text=text, pos=t.start, unit_end=p.unit_end, clause=(c0, c1), segment=(g0, g1),
             unit=unit_code, mode=sec.mode or doc.mode, anchor_unit=(anchor.fact.unit if anchor and anchor.fact else None),
             anchor_role=(anchor.role if anchor else None), doc_year=doc.year_end,
+            anchor_subject=(anchor.subject if anchor else ""),
         )
         m = meaning.read_meaning(ctx, raw_subject)
         measure, compared_to, qualifier = m.measure, m.compared_to, m.qualifier
@@ -187,10 +196,13 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
             loc_name = ", ".join(x.name for x in ms)
             loc_level = ms[0].level if len(ms) == 1 else "commune"
         # indicator
-        subject = clean_phrase(raw_subject)
+        subject = clean_phrase(subj_text)
+        p.subject = subject
         noun = unit_text if (p.unit and p.unit.noun) else (pend[p.partner].unit.text if p.role == "pair_b" and pend[p.partner].unit and pend[p.partner].unit.noun else None)
-        trailing = clean_phrase(re.split(r"[,;()]", text[p.unit_end:g1] + ",")[0])[:80]
-        indicator, code = _indicator(p, pend, subject, noun, trailing, measure, m.inherit, anchor, unit_code, text, t.start, c0)
+        nxt = next((pend[j].tok.start for j in order if j > idx and pend[j].tok.start >= p.unit_end), len(text))
+        trailing = clean_phrase(re.split(r"[,;()]|\s+và\s+|\s+với\s+", text[p.unit_end:min(g1, nxt)] + ",")[0])[:80]
+        indicator, code = _indicator(p, pend, subject, subj_text, noun, unit_text, trailing, measure, m.inherit, anchor,
+                                     prev_in_clause.get(c0), unit_code, text, t.start, c0, c1)
         f = Fact(
             line=para.locate(t.start)[0], col=para.locate(t.start)[1], value=t.value, value_high=p.value_high,
             unit=unit_code, unit_text=unit_text, measure=measure, compared_to=compared_to, qualifier=qualifier,
@@ -202,38 +214,96 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
             f.indicator = "tổng số " + (noun or (subject or "đơn vị")).strip()
             f.indicator_code = None
         out.append(f)
-        if not m.inherit and p.role != "pair_b":
+        if p.role != "pair_b" and (not m.inherit or measure in ("actual", "target")):
             last_anchor[c0] = p
         prev_end_in_clause[c0] = p.unit_end
+        prev_in_clause[c0] = p
 
 
-def _indicator(p: Pending, pend: dict[int, Pending], subject: str, noun: str | None, trailing: str, measure: str,
-               inherit: bool, anchor: Pending | None, unit_code: str, text: str, pos: int, c0: int) -> tuple[str | None, str | None]:
+def _subject_text(raw: str) -> str:
+    """Words naming the quantity: the clause text before the number without bracketed asides,
+    from the last comma (reaching back over commas while the phrase is too short to name
+    anything: `Tỷ lệ hộ sử dụng điện thường xuyên, an toàn đạt 99,8%`)."""
+    s = re.sub(r"\([^()]*\)", " ", raw)
+    if "(" in s:
+        s = s[s.rfind("(") + 1:]
+    parts = s.split(",")
+    k = len(parts) - 1
+    subj = parts[k]
+    while k > 0 and len(clean_phrase(subj).split()) < 3 and not re.search(r"\d", parts[k - 1]):
+        k -= 1
+        subj = parts[k] + "," + subj
+    return re.sub(r"\s+", " ", subj).strip(" ,;:-–*")
+
+
+@lru_cache(maxsize=1)
+def _context_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    heads: list[str] = []
+    topics: list[str] = []
+    with open(CATALOG / "indicator_context.csv", encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            (heads if r["kind"] == "generic_head" else topics).append(r["phrase"].strip().lower())
+    return tuple(sorted(heads, key=len, reverse=True)), tuple(sorted(topics, key=len, reverse=True))
+
+
+def _topic_noun(text: str) -> str | None:
+    _, topics = _context_words()
+    low = text.lower()
+    best = None
+    for tw in topics:
+        for m in re.finditer(r"(?<![\wÀ-ỹ])" + re.escape(tw) + r"(?![\wÀ-ỹ])", low):
+            if best is None or m.start() < best[0]:
+                best = (m.start(), tw)
+            break
+    return best[1] if best else None
+
+
+def _indicator(p: Pending, pend: dict[int, Pending], subject: str, subj_text: str, noun: str | None, unit_text: str | None,
+               trailing: str, measure: str, inherit: bool, anchor: Pending | None, prev: Pending | None,
+               unit_code: str, text: str, pos: int, c0: int, c1: int) -> tuple[str | None, str | None]:
     if p.role == "pair_b":
         a = pend[p.partner]
+        p.phrases = a.phrases
         if a.fact is not None:
             return a.fact.indicator, a.fact.indicator_code
-    if inherit and anchor is not None and anchor.fact is not None:
+    own_noun = bool(noun) and anchor is not None and anchor.fact is not None and \
+        (anchor.fact.unit_text or "").lower() != (noun or "").lower() and measure in ("actual", "target")
+    if inherit and anchor is not None and anchor.fact is not None and not own_noun:
         code = anchor.fact.indicator_code
-        if code is None or unit_class(unit_code) == "percent" and measure in ("actual", "target"):
-            code = match_code(list(anchor.phrases) + [trailing], unit_code) if measure in ("actual", "target") else code
+        p.phrases = anchor.phrases
+        if code is None:
+            extra = [f"{subj_text} {trailing}", trailing]
+            if measure in ("actual", "target"):
+                code = match_code(list(anchor.phrases) + extra, unit_code)
+            elif measure == "attainment_pct" and (re.search(r"tỷ lệ", subj_text) or re.search(r"kế hoạch vốn", text[pos:c1])):
+                code = match_code(list(anchor.phrases) + extra + [text[pos:c1]], unit_code)
         return anchor.fact.indicator, code
+    heads, _ = _context_words()
     phrases: list[str] = []
-    if subject and noun:
-        phrases.append(f"{subject} {noun} {trailing}")
-    if subject:
-        phrases.append(subject)
+    low = subject.lower()
+    if any(low == h or low.startswith(h + " ") and len(low.split()) <= len(h.split()) + 2 for h in heads):
+        topic = _topic_noun(trailing) or _topic_noun(text[sentence_span(text, pos)[0]:pos]) or _topic_noun(topic_of(text, pos))
+        if topic:
+            phrases.append(f"{subject} {topic}")
+    if noun:
+        phrases.append(f"{subj_text} {noun} {trailing}")
+    phrases += [subj_text, subject]
     if noun:
         phrases.append(f"{noun} {trailing}")
-    topic = topic_of(text, pos)
-    if topic:
-        phrases.append(f"{topic} {subject} {noun or ''}")
+    if unit_text:
+        phrases.append(unit_text)
+    if re.fullmatch(r"(?:tỷ lệ|tỉ lệ)", low) and anchor is not None:
+        phrases.insert(0, f"tỷ lệ {anchor.subject}")
     if trailing:
         phrases.append(trailing)
     if not subject and anchor is not None and anchor.fact is not None and unit_class(unit_code) == "percent":
         phrases = list(anchor.phrases) + phrases
     p.phrases = tuple(phrases)
-    code = match_code(phrases, unit_code)
+    match_unit_code: str | None = unit_code if measure in ("actual", "target", "change_abs") else None
+    code = match_code(phrases, match_unit_code, loose=[text[pos:c1]] if unit_class(unit_code) == "percent" else None)
+    if code is None and noun and prev is not None and prev.fact is not None and prev.fact.indicator_code \
+            and (prev.fact.unit_text or "").lower() == noun.lower() and measure in ("actual", "target"):
+        code = prev.fact.indicator_code  # the same counted thing continued: 'đưa 31 lao động …, dự kiến … 44 lao động'
     if subject and len(subject) >= 3:
         ind = subject
         if noun and noun.lower() not in subject.lower() and len(subject.split()) <= 3:

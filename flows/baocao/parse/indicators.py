@@ -85,30 +85,53 @@ def compatible(alias_class: str, unit_code: str | None) -> bool:
     return uc in COMPATIBLE.get(alias_class, {alias_class})
 
 
-def match_code(phrases: list[str], unit_code: str | None) -> str | None:
-    """The catalogue code named by the first phrase that names one (phrases in priority order)."""
+def _tokens(s: str) -> set[str]:
+    return set(re.findall(r"[\wÀ-ỹ/.]+", s))
+
+
+def match_code(phrases: list[str], unit_code: str | None, loose: list[str] | None = None) -> str | None:
+    """The catalogue code named by the first phrase that names one (phrases in priority order).
+
+    Tier 1: an alias written as whole words inside a phrase (longest alias first).
+    Tier 2: every word of a (3+ word) alias occurs in the phrase (word order free).
+    Tier 3: a near-identical spelling (rapidfuzz ratio >= 95 on an equally long window).
+    `loose` phrases (e.g. the rest of the clause) are tried with tier 1 and long aliases only.
+    `unit_code` None accepts any unit class (used for attainment/change of a level).
+    """
+    def ok(a: Alias) -> bool:
+        return unit_code is None or compatible(a.unit_class, unit_code)
+
     for phrase in phrases:
         p = " " + norm(phrase) + " "
         if len(p.strip()) < 2:
             continue
         for a in aliases():
-            if not compatible(a.unit_class, unit_code):
-                continue
-            if (" " + a.text + " ") in p:
+            if ok(a) and (" " + a.text + " ") in p:
                 return a.code
-    for phrase in phrases[:1]:
-        p = norm(phrase)
-        if len(p) < 8:
-            continue
-        best, best_score = None, 0.0
+    for phrase in phrases:
+        toks = _tokens(norm(phrase))
+        best = None
         for a in aliases():
-            if len(a.text.split()) < 3 or not compatible(a.unit_class, unit_code):
+            at = a.text.split()
+            if len(at) >= 3 and ok(a) and set(at) <= toks and (best is None or len(at) > len(best.text.split())):
+                best = a
+        if best:
+            return best.code
+    for phrase in phrases[:2]:
+        words = norm(phrase).split()
+        for a in aliases():
+            at = a.text.split()
+            if len(at) < 3 or not ok(a) or len(words) < len(at):
                 continue
-            sc = fuzz.partial_ratio(a.text, p)
-            if sc > best_score:
-                best, best_score = a.code, sc
-        if best and best_score >= 92:
-            return best
+            for k in range(0, len(words) - len(at) + 1):
+                win = words[k:k + len(at)]
+                if win[0] == at[0] and fuzz.ratio(" ".join(win), a.text) >= 95:
+                    return a.code
+    for phrase in loose or []:
+        p = " " + norm(phrase) + " "
+        for a in aliases():
+            if len(a.text.split()) >= 4 and ok(a) and (" " + a.text + " ") in p:
+                return a.code
     return None
 
 

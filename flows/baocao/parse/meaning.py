@@ -101,6 +101,9 @@ def non_fact_reason(text: str, toks: list[NumToken], i: int, unit: UnitMatch | N
         return "other"
     if unit is not None and unit.code == "AGE_YEARS" and re.search(r"trẻ(?: em)?(?:[\wÀ-ỹ ]{0,20})?(?:dưới|từ|đủ|trên)?\s*$", before[-40:]):
         return "other"
+    if unit is None and t.literal.isdigit() and not t.literal.startswith("0") and int(t.literal) <= 20 \
+            and re.match(r"^\s+(?:là|đạt)\s+\d", after) and re.search(r"[\wÀ-ỹ]\s$", before):
+        return "heading"  # a footnote number left in the text ('Tổng chi ngân sách 1 là 324,603 …')
     if re.search(r"Covid\s*-?\s*$", before, re.I):
         return "other"
     return None
@@ -126,6 +129,7 @@ class Context:
     anchor_unit: str | None
     anchor_role: str | None
     doc_year: int | None
+    anchor_subject: str = ""
 
 
 @dataclass
@@ -158,7 +162,9 @@ ATTAIN_VERB = re.compile(r"(?<![\wÀ-ỹ])(?:đạt|đạt được|đạt tỷ 
 
 
 def _ref_after(s: str) -> str | None:
-    s = re.sub(r"^[\s*)(]*", " ", s)
+    s = re.sub(r"^[\s*)]*", " ", s)
+    if re.match(r"^\s*(?:so\s+)?(?:với\s+)?(?:kế hoạch|KH|chỉ tiêu|nghị quyết|NQ|dự toán|mục tiêu)\s*(?:là\s*)?(?:tăng|giảm)?\s*\d", s, re.I):
+        return None
     if REF_AFTER["previous_term"].match(s):
         return "previous_term"
     if REF_AFTER["same_period"].match(s):
@@ -240,13 +246,15 @@ def read_meaning(ctx: Context, raw_subject: str) -> Meaning:
             return Meaning("attainment_pct", "target", qual, True)
         if ATTAIN_VERB.search(before_local) and ctx.anchor_unit and ctx.anchor_unit not in ("PCT", "PERMILLE") \
                 and ctx.anchor_role not in ("pair_a",) and not re.match(r"^\s*(?:so\s+với\s+tổng|so\s+tổng|[\wÀ-ỹ])", after) \
-                and not re.search(r"chiếm\s*$", before_local):
+                and not re.search(r"chiếm\s*$", before_local) and not clean(before_local) \
+                and not RATE_SUBJECT.search(ctx.anchor_subject[:12]):
             return Meaning("attainment_pct", "target", qual, True)
-        if ATTAIN_VERB.search(before_local) and ctx.anchor_unit and ctx.anchor_role == "pair_a" and not clean(before_local):
-            return Meaning("actual", None, qual, True)
+        if ATTAIN_VERB.search(before_local) and ctx.anchor_unit and not clean(before_local) \
+                and (ctx.anchor_role == "pair_a" or RATE_SUBJECT.search(ctx.anchor_subject[:12])):
+            return Meaning(mode, None, qual, True)
     if TARGET_IN_SEGMENT.search(before_seg):
         return Meaning("target", None, qual, False)
-    m = re.search(r"đến\s+(?:cuối\s+)?năm\s+((?:19|20)\d\d)", text[c0:pos])
+    m = re.search(r"đến\s+(?:cuối\s+)?năm\s+((?:19|20)\d\d)", text[g0:pos])
     if m and ctx.doc_year and int(m.group(1)) > ctx.doc_year:
         return Meaning("target", None, qual, False, m.group(1))
     if not clean(before_local) and ctx.anchor_unit and is_pct and re.search(r"chiếm|tỷ lệ|đạt", before_local):
@@ -293,8 +301,10 @@ def pair_kind(text: str, a: NumToken, b: NumToken, unit: str, c0: int, c1: int, 
         return "target"
     if unit in ("PCT", "PERMILLE"):
         return "target"
-    ctx_text = text[c0:a.start] + " " + after[:80]
-    if re.search(r"(?<![\wÀ-ỹ])(?:kế hoạch|KH|chỉ tiêu|dự toán|nghị quyết|NQ)(?![\wÀ-ỹ])", ctx_text, re.I):
+    seg_before = re.split(r"[,;(]", text[c0:a.start])[-1]
+    if re.search(r"(?<![\wÀ-ỹ])(?:kế hoạch|KH|chỉ tiêu|dự toán|nghị quyết|NQ)(?![\wÀ-ỹ])", seg_before, re.I):
+        return "target"
+    if re.match(r"^[^;]{0,60}?(?:đạt|bằng|chiếm)\s+(?:tỷ lệ\s+)?[\d.,]+\s*%\s*(?:so\s+)?(?:với\s+)?(?:kế hoạch|KH|chỉ tiêu|dự toán|nghị quyết|NQ)", after, re.I):
         return "target"
     if not unit.startswith("COUNT"):
         return "target"
