@@ -199,8 +199,9 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
         subject = clean_phrase(subj_text)
         p.subject = subject
         noun = unit_text if (p.unit and p.unit.noun) else (pend[p.partner].unit.text if p.role == "pair_b" and pend[p.partner].unit and pend[p.partner].unit.noun else None)
-        nxt = next((pend[j].tok.start for j in order if j > idx and pend[j].tok.start >= p.unit_end), len(text))
-        trailing = clean_phrase(re.split(r"[,;()]|\s+và\s+|\s+với\s+", text[p.unit_end:min(g1, nxt)] + ",")[0])[:80]
+        t_start = pend[p.partner].unit_end if p.role == "pair_a" else p.unit_end
+        nxt = next((pend[j].tok.start for j in order if j > idx and pend[j].tok.start >= t_start), len(text))
+        trailing = clean_phrase(re.split(r"[,;()]|\.\s|\s+và\s+|\s+với\s+", text[t_start:min(g1, nxt)] + ",")[0])[:80]
         indicator, code = _indicator(p, pend, subject, subj_text, noun, unit_text, trailing, measure, m.inherit, anchor,
                                      prev_in_clause.get(c0), unit_code, text, t.start, c0, c1)
         f = Fact(
@@ -230,7 +231,7 @@ def _subject_text(raw: str) -> str:
     parts = s.split(",")
     k = len(parts) - 1
     subj = parts[k]
-    while k > 0 and len(clean_phrase(subj).split()) < 3 and not re.search(r"\d", parts[k - 1]):
+    while k > 0 and len(clean_phrase(subj).split()) < 4 and not re.search(r"\d", parts[k - 1]):
         k -= 1
         subj = parts[k] + "," + subj
     return re.sub(r"\s+", " ", subj).strip(" ,;:-–*")
@@ -272,7 +273,7 @@ def _indicator(p: Pending, pend: dict[int, Pending], subject: str, subj_text: st
         code = anchor.fact.indicator_code
         p.phrases = anchor.phrases
         if code is None:
-            extra = [f"{subj_text} {trailing}", trailing]
+            extra = [f"{subj_text} {anchor.subject}", f"{subj_text} {trailing}", trailing]
             if measure in ("actual", "target"):
                 code = match_code(list(anchor.phrases) + extra, unit_code)
             elif measure == "attainment_pct" and (re.search(r"tỷ lệ", subj_text) or re.search(r"kế hoạch vốn", text[pos:c1])):
@@ -282,7 +283,7 @@ def _indicator(p: Pending, pend: dict[int, Pending], subject: str, subj_text: st
     phrases: list[str] = []
     low = subject.lower()
     if any(low == h or low.startswith(h + " ") and len(low.split()) <= len(h.split()) + 2 for h in heads):
-        topic = _topic_noun(trailing) or _topic_noun(text[sentence_span(text, pos)[0]:pos]) or _topic_noun(topic_of(text, pos))
+        topic = _topic_noun(trailing) or _topic_noun(text[c0:pos]) or _topic_noun(text[:pos])
         if topic:
             phrases.append(f"{subject} {topic}")
     if noun:
@@ -296,13 +297,19 @@ def _indicator(p: Pending, pend: dict[int, Pending], subject: str, subj_text: st
         phrases.insert(0, f"tỷ lệ {anchor.subject}")
     if trailing:
         phrases.append(trailing)
+    tp = topic_of(text, pos)
+    if tp:
+        phrases.append(f"{tp} {subject} {noun or ''}")
+    if any(h in low for h in heads):
+        phrases.append(text[c0:pos])  # the clause so far (word-set tier: 'thả nuôi … trên diện tích 153 ha')
     if not subject and anchor is not None and anchor.fact is not None and unit_class(unit_code) == "percent":
         phrases = list(anchor.phrases) + phrases
     p.phrases = tuple(phrases)
     match_unit_code: str | None = unit_code if measure in ("actual", "target", "change_abs") else None
     code = match_code(phrases, match_unit_code, loose=[text[pos:c1]] if unit_class(unit_code) == "percent" else None)
     if code is None and noun and prev is not None and prev.fact is not None and prev.fact.indicator_code \
-            and (prev.fact.unit_text or "").lower() == noun.lower() and measure in ("actual", "target"):
+            and (prev.fact.unit_text or "").lower() == noun.lower() and measure in ("actual", "target") \
+            and re.fullmatch(r"(?:\s|dự kiến|ước|nâng|tổng số|cuối năm|đến nay|đưa|thêm|là|được)*", subj_text.lower()):
         code = prev.fact.indicator_code  # the same counted thing continued: 'đưa 31 lao động …, dự kiến … 44 lao động'
     if subject and len(subject) >= 3:
         ind = subject
