@@ -79,7 +79,10 @@ def read_lines(
             path, f"file too large: {_mb(len(data))} exceeds the limit of {_mb(max_bytes)}"
         )
 
+    kind = sniff(data)
     if suffix in (".txt", ".md"):
+        if kind is not None:
+            raise UnreadableDocument(path, f"not text: the file is {kind} (wrong extension?)")
         lines = _split_lines(decode_text(data, path))
     elif suffix == ".docx":
         lines = _docx_lines(data, path, max_unpacked_bytes)
@@ -89,6 +92,31 @@ def read_lines(
     if not any(line.strip() for line in lines):
         raise UnreadableDocument(path, "no text: the file contains only whitespace")
     return lines
+
+
+_MAGIC = (
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a zip archive (.docx/.xlsx/.zip)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a legacy Office file (.doc/.xls) or a password-protected one"),
+    (b"{\\rtf", "an RTF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"Rar!", "a RAR archive"),
+    (b"7z\xbc\xaf", "a 7-Zip archive"),
+)
+
+
+def sniff(data: bytes) -> str | None:
+    """What a file really is by its first bytes, for reasons like 'the file is a PNG image'."""
+    head = data[:16]
+    for magic, kind in _MAGIC:
+        if head.startswith(magic):
+            return kind
+    return None
 
 
 def _mb(n: int) -> str:
@@ -350,7 +378,10 @@ def _check_zip(data: bytes, path: Path, max_unpacked: int) -> zipfile.ZipFile:
             "not a Word document: legacy .doc or password-protected file (OLE2 container); save it as .docx",
         )
     if not data.startswith(b"PK"):
-        raise UnreadableDocument(path, "not a Word document: not a zip file")
+        kind = sniff(data)
+        raise UnreadableDocument(
+            path, "not a Word document: not a zip file" + (f" (the file is {kind})" if kind else "")
+        )
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
@@ -747,7 +778,10 @@ def _pdf_lines(data: bytes, path: Path) -> list[str]:
 def _pdf_lines_quiet(data: bytes, path: Path) -> list[str]:
     head = data[:1024]
     if b"%PDF-" not in head:
-        raise UnreadableDocument(path, "not a PDF: no %PDF- header")
+        kind = sniff(data)
+        raise UnreadableDocument(
+            path, "not a PDF: no %PDF- header" + (f" (the file is {kind})" if kind else "")
+        )
     try:
         from pypdf import PdfReader
         from pypdf.errors import FileNotDecryptedError, PdfReadError
