@@ -89,6 +89,17 @@ def _tokens(s: str) -> set[str]:
     return set(re.findall(r"[\wÀ-ỹ/.]+", s))
 
 
+@lru_cache(maxsize=64)
+def _aliases_for(uclass: str | None) -> tuple[tuple[Alias, str, frozenset[str], int], ...]:
+    """Aliases usable for a unit class (None: any), with their padded text and word set."""
+    out = []
+    for a in aliases():
+        if uclass is None or uclass in COMPATIBLE.get(a.unit_class, {a.unit_class}):
+            words = a.text.split()
+            out.append((a, " " + a.text + " ", frozenset(words), len(words)))
+    return tuple(out)
+
+
 def match_code(phrases: list[str], unit_code: str | None, loose: list[str] | None = None) -> str | None:
     """The catalogue code named by the first phrase that names one (phrases in priority order).
 
@@ -98,39 +109,36 @@ def match_code(phrases: list[str], unit_code: str | None, loose: list[str] | Non
     `loose` phrases (e.g. the rest of the clause) are tried with tier 1 and long aliases only.
     `unit_code` None accepts any unit class (used for attainment/change of a level).
     """
-    def ok(a: Alias) -> bool:
-        return unit_code is None or compatible(a.unit_class, unit_code)
-
-    for phrase in phrases:
-        p = " " + norm(phrase) + " "
-        if len(p.strip()) < 2:
+    cands = _aliases_for(unit_class(unit_code) if unit_code is not None else None)
+    normed = [norm(ph) for ph in phrases]
+    for p in normed:
+        if len(p) < 2:
             continue
-        for a in aliases():
-            if ok(a) and (" " + a.text + " ") in p:
+        p = " " + p + " "
+        for a, padded, _, _ in cands:
+            if padded in p:
                 return a.code
-    for phrase in phrases:
-        toks = _tokens(norm(phrase))
+    for p in normed:
+        toks = _tokens(p)
         best = None
-        for a in aliases():
-            at = a.text.split()
-            if len(at) >= 3 and ok(a) and set(at) <= toks and (best is None or len(at) > len(best.text.split())):
-                best = a
+        for a, _, words, n in cands:
+            if n >= 3 and words <= toks and (best is None or n > best[1]):
+                best = (a, n)
         if best:
-            return best.code
-    for phrase in phrases[:2]:
-        words = norm(phrase).split()
-        for a in aliases():
-            at = a.text.split()
-            if len(at) < 3 or not ok(a) or len(words) < len(at):
+            return best[0].code
+    for p in normed[:2]:
+        words = p.split()
+        for a, _, _, n in cands:
+            if n < 3 or len(words) < n:
                 continue
-            for k in range(0, len(words) - len(at) + 1):
-                win = words[k:k + len(at)]
-                if win[0] == at[0] and fuzz.ratio(" ".join(win), a.text) >= 95:
+            first = a.text.split()[0]
+            for k in range(0, len(words) - n + 1):
+                if words[k] == first and fuzz.ratio(" ".join(words[k:k + n]), a.text) >= 95:
                     return a.code
-    for phrase in loose or []:
-        p = " " + norm(phrase) + " "
-        for a in aliases():
-            if len(a.text.split()) >= 4 and ok(a) and (" " + a.text + " ") in p:
+    for ph in loose or []:
+        p = " " + norm(ph) + " "
+        for a, padded, _, n in cands:
+            if n >= 4 and padded in p:
                 return a.code
     return None
 
