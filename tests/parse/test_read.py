@@ -256,6 +256,58 @@ def test_docx_skips_deleted_and_hidden_text_and_field_codes(tmp_path: Path) -> N
     assert read_lines(tmp_path / "r.docx") == ["Thu 713,275 tỷ\tđồng", "dòng mới"]
 
 
+def test_docx_text_boxes_content_controls_and_endnotes(tmp_path: Path) -> None:
+    """A text box (Word writes it twice: drawing + VML fallback) comes once, after its paragraph;
+    content controls are read through; endnotes follow the footnotes."""
+    from docx import Document
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from lxml import etree
+
+    ns = (
+        'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+    )
+    box = "<w:txbxContent><w:p><w:r><w:t>Hộp chữ: 12 ha</w:t></w:r></w:p></w:txbxContent>"
+    blocks = [
+        f'<w:p {ns}><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>{box}</w:drawing></mc:Choice>'
+        f"<mc:Fallback><w:pict>{box}</w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+        '<w:r><w:t>Đoạn văn</w:t></w:r><w:r><w:endnoteReference w:id="1"/></w:r><w:r><w:t> tiếp.</w:t></w:r></w:p>',
+        f"<w:sdt {ns}><w:sdtContent><w:p><w:r><w:t>Trong điều khiển nội dung</w:t></w:r></w:p></w:sdtContent></w:sdt>",
+    ]
+    spec = rb.DocxSpec().para("Có chú thích", rb.Footnote("Chú thích cuối trang."))
+    path = rb.build_docx(spec, tmp_path / "x.docx")
+    document = Document(str(path))
+    body = document.element.body
+    for i, xml in enumerate(blocks):
+        body.insert(i, etree.fromstring(xml))
+    endnotes = (
+        f'<w:endnotes {ns}><w:endnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:endnote>'
+        '<w:endnote w:id="1"><w:p><w:r><w:endnoteRef/></w:r><w:r><w:t xml:space="preserve"> Chú thích cuối văn bản.</w:t>'
+        "</w:r></w:p></w:endnote></w:endnotes>"
+    )
+    part = Part(
+        PackURI("/word/endnotes.xml"),
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.endnotes+xml",
+        endnotes.encode(),
+        document.part.package,
+    )
+    document.part.relate_to(
+        part, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes"
+    )
+    document.save(str(path))
+    assert read_lines(path) == [
+        "Đoạn văn",
+        " tiếp.",
+        "Hộp chữ: 12 ha",
+        "Trong điều khiển nội dung",
+        "Có chú thích",
+        "",  # the break at the mark ends the body with an empty line: no extra separator
+        f"{FOOTNOTE_MARK} Chú thích cuối trang.",
+        f"{FOOTNOTE_MARK} Chú thích cuối văn bản.",
+    ]
+
+
 def test_docx_list_numbers_are_written_out_like_the_text_export(tmp_path: Path) -> None:
     from docx import Document
 
