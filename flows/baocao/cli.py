@@ -143,9 +143,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_status)
 
     p = sub.add_parser("up", help="run unattended: Prefect server + ingest deployment + watcher (Ctrl-C stops)")
+    p.add_argument("--host", default="127.0.0.1", help="address the Prefect server binds (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=None, help="Prefect server port (default 4200 or BAOCAO_PREFECT_PORT)")
+    p.add_argument("--cron", default=None, help="catch-up sweep schedule of the deployment ('' for none)")
+    p.add_argument("--no-watch", action="store_true", help="do not start the inbox watcher")
+    p.add_argument("--force-polling", action="store_true", help="watcher polls (network shares)")
+    p.add_argument("--startup-timeout", type=float, default=None, help="seconds to wait for the server")
     p.set_defaults(func=_cmd_up)
 
     p = sub.add_parser("watch", help="watch the inbox and start the ingest deployment for new files")
+    p.add_argument("--force-polling", action="store_true",
+                   help="poll instead of OS events (network shares, Docker bind mounts)")
+    p.add_argument("--stable-seconds", type=float, default=None,
+                   help="a file is taken once its size and mtime are unchanged this long (default 1)")
+    p.add_argument("--max-wait-seconds", type=float, default=None,
+                   help="trigger for ready files even while others are still being written (default 15)")
+    p.add_argument("--recheck-seconds", type=float, default=None,
+                   help="re-sweep the inbox when no run is under way (default 30)")
+    p.add_argument("--retry-max-seconds", type=float, default=None,
+                   help="backoff cap while the Prefect server is unreachable (default 30)")
+    p.add_argument("--deployment", default=None, help="deployment to start (default ingest/ingest)")
     p.set_defaults(func=_cmd_watch)
 
     p = sub.add_parser("demo", help="ingest the sample reports and print a summary (what make demo runs)")

@@ -74,11 +74,28 @@ class Arrival:
         )
 
 
-def _free_target(folder: Path, name: str, tag: str) -> Path:
-    target = folder / name
+NAME_MAX = 255  # bytes per file name on Linux/macOS file systems
+SIDECAR_RESERVE = len(".error.json") + len("..tmp")  # quarantine writes `.<name>.error.json.tmp` first
+
+
+def fit_name(name: str, reserve: int = 0) -> str:
+    """Shorten a name's stem (UTF-8 safe, keeping the suffix) so `name` plus `reserve` bytes fits
+    NAME_MAX: a 250-byte Vietnamese name must still get its tag and `.error.json` sidecar."""
+    if len(name.encode("utf-8")) + reserve <= NAME_MAX:
+        return name
+    suffix = Path(name).suffix if len(Path(name).suffix) <= 16 else ""
+    stem = name[: len(name) - len(suffix)] if suffix else name
+    budget = NAME_MAX - reserve - len(suffix.encode("utf-8")) - 1
+    cut = stem.encode("utf-8")[: max(budget, 8)].decode("utf-8", errors="ignore")
+    return f"{cut}~{suffix}"
+
+
+def _free_target(folder: Path, name: str, tag: str, reserve: int = 0) -> Path:
+    target = folder / fit_name(name, reserve)
     if not target.exists():
         return target
-    return folder / f"{Path(name).stem}.{tag}{Path(name).suffix}"
+    base = Path(fit_name(name, reserve + len(tag) + 1))
+    return folder / f"{base.stem}.{tag}{base.suffix}"
 
 
 def move_to_processed(arrival: Arrival, processed: Path) -> Path:
@@ -94,7 +111,7 @@ def quarantine(path: Path, quarantine_dir: Path, *, stage: str, reason: str, con
     """Move a failed file to quarantine with `<name>.error.json` (reason, stage, time)."""
     quarantine_dir.mkdir(parents=True, exist_ok=True)
     tag = (content_sha256 or datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f"))[:12]
-    target = _free_target(quarantine_dir, path.name, tag)
+    target = _free_target(quarantine_dir, path.name, tag, reserve=SIDECAR_RESERVE)
     sidecar = target.with_name(target.name + ".error.json")
     record = {
         "file": path.name,

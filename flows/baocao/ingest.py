@@ -55,6 +55,7 @@ class Outcome:
     moved_to: str | None = None
     note: str | None = None
     newly_loaded: bool = False  # this run inserted the version (so a failed dbt build takes it back)
+    recorded: bool = False  # an interrupted run already wrote its ledger row: only move the file
     arrival: inbox.Arrival | None = field(default=None, repr=False)
 
     def row(self) -> dict:
@@ -140,6 +141,14 @@ def _load_one(con, prepared: Prepared, settings: Settings) -> Outcome:
     return outcome
 
 
+def _already_recorded(item: Prepared, row: tuple) -> Outcome:
+    """A file the ledger already holds (a run was killed after its ledger rows, before the move)."""
+    status, document_id, version, stage, error = row
+    return Outcome(item.path.name, status, document_id, version, stage=stage,
+                   error=error if status == "quarantined" else None, arrival=item.arrival, seconds=item.seconds,
+                   note="recorded by an interrupted run; filed now", recorded=True)
+
+
 def _failed(outcome: Outcome, stage: str, error: str) -> Outcome:
     outcome.status, outcome.stage, outcome.error = "quarantined", stage, error
     outcome.version, outcome.facts = None, 0
@@ -176,12 +185,15 @@ def apply_batch(prepared: list[Prepared], settings: Settings, *, flow_run_id: st
             for item in prepared:
                 if item.stage == "gone" or not item.path.exists():
                     outcomes.append(Outcome(item.path.name, "skipped", note="taken by another run"))
+                elif item.arrival is not None and (row := warehouse.recorded(
+                        con, item.arrival.name, item.arrival.content_sha256, item.arrival.received_at)):
+                    outcomes.append(_already_recorded(item, row))
                 elif not item.ok:
                     outcomes.append(Outcome(item.path.name, "quarantined", stage=item.stage, error=item.error,
                                             arrival=item.arrival, seconds=item.seconds))
                 else:
                     outcomes.append(_load_one(con, item, settings))
-            changed = [o for o in outcomes if o.status == "processed"]
+            changed = [o for o in outcomes if o.status == "processed" and not o.recorded]
             con.execute("checkpoint")
         finally:
             con.close()
@@ -218,7 +230,7 @@ def _file_away(outcomes: list[Outcome], settings: Settings, flow_run_id: str | N
     try:
         con.execute("begin transaction")
         for o in outcomes:
-            if o.status == "skipped":
+            if o.status == "skipped" or o.recorded:
                 continue
             arrival = o.arrival
             warehouse.record_seen(

@@ -40,7 +40,9 @@ def ingest_flow(paths: list[str] | None = None, settle_seconds: float | None = N
         settle = settings.settle_seconds if settle_seconds is None else settle_seconds
         files = inbox.pending_files(settings.inbox, settle_seconds=settle)
     logger.info("ingest: %d file(s) from %s", len(files), settings.inbox)
-    if not files:
+    if not files:  # still leave an artifact: the UI shows every sweep, empty ones too
+        create_table_artifact(key="ingest-summary", table=[],
+                              description=f"0 file(s): nothing waiting in {settings.inbox}")
         return {"files": 0, "counts": {}, "dbt": None}
     futures = [prepare_file.submit(path, settings.max_bytes) for path in files]
     prepared = [future.result() for future in futures]

@@ -101,11 +101,25 @@ def document_id_for(file_name: str) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
-def connect(path: Path, *, read_only: bool = False, storage_compatibility: str = "v1.5.0") -> duckdb.DuckDBPyConnection:
-    if read_only:
-        return duckdb.connect(str(path), read_only=True)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return duckdb.connect(str(path), config={"storage_compatibility_version": storage_compatibility})
+def connect(path: Path, *, read_only: bool = False, storage_compatibility: str = "v1.5.0",
+            wait_s: float | None = None) -> duckdb.DuckDBPyConnection:
+    """Open the warehouse; a writer waits (BAOCAO_LOCK_WAIT_SECONDS, default 120 s) while another
+    process holds DuckDB's own file lock: a BI tool holding the main file, or a dbt child
+    orphaned by a killed ingest, delays a load instead of failing it."""
+    if wait_s is None:
+        wait_s = 0.0 if read_only else float(os.environ.get("BAOCAO_LOCK_WAIT_SECONDS", "120"))
+    deadline = time.monotonic() + wait_s
+    if not read_only:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    while True:
+        try:
+            if read_only:
+                return duckdb.connect(str(path), read_only=True)
+            return duckdb.connect(str(path), config={"storage_compatibility_version": storage_compatibility})
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower() or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.25)
 
 
 @contextmanager
@@ -208,6 +222,17 @@ def record_seen(
     )
 
 
+def recorded(con: duckdb.DuckDBPyConnection, file_name: str, content_sha256: str,
+             received_at: datetime) -> tuple | None:
+    """The ledger row of this very file (same name, content and mtime), when a run recorded it
+    and was killed before moving it out of the inbox: (status, document_id, version, stage, error)."""
+    return con.execute(
+        "select status, document_id, version, stage, error from raw.ingest_ledger where file_name = ? "
+        "and content_sha256 = ? and received_at = ? order by seen_id desc limit 1",
+        [file_name, content_sha256, received_at],
+    ).fetchone()
+
+
 def was_processed(con: duckdb.DuckDBPyConnection, document_id: str, version: int) -> bool:
     """Whether the ledger already records this version as processed (vs. a crash before filing)."""
     row = con.execute(
@@ -242,12 +267,25 @@ def publish_read_copy(warehouse_path: Path, read_copy: Path) -> bool:
     """
     if not warehouse_path.exists():
         return False
-    con = duckdb.connect(str(warehouse_path))
+    con = connect(warehouse_path)
     try:
         con.execute("checkpoint")
     finally:
         con.close()
+    _remove_stale_copies(read_copy)
     tmp = read_copy.with_name(f".{read_copy.name}.{os.getpid()}.tmp")
     shutil.copyfile(warehouse_path, tmp)
     os.replace(tmp, read_copy)
     return True
+
+
+def _remove_stale_copies(read_copy: Path) -> None:
+    """Temporary copies left by a publisher that was killed mid-copy (its pid is gone)."""
+    for tmp in read_copy.parent.glob(f".{read_copy.name}.*.tmp"):
+        try:
+            pid = int(tmp.name.rsplit(".", 2)[-2])
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            tmp.unlink(missing_ok=True)
+        except (ValueError, PermissionError, OSError):
+            continue
