@@ -76,7 +76,7 @@ def _place_for(text: str, pos: int, after_pos: int, c0: int, c1: int, mentions, 
             groups.append((m.start, m.end, [m]))
     noun = (unit.text.lower() if unit and unit.noun else "")
     after = text[after_pos:c1]
-    mp = re.match(r"^\s*\(\s*(?:tại\s+)?(xã|thị trấn|phường)\s", after)
+    mp = re.match(r"^[^,;()]{0,60}\(\s*(?:tại\s+)?(xã|thị trấn|phường)\s", after)
     if mp and noun not in ADMIN_NOUNS:
         start = after_pos + mp.start(1)
         for g0, g1, ms in groups:
@@ -85,6 +85,11 @@ def _place_for(text: str, pos: int, after_pos: int, c0: int, c1: int, mentions, 
     best = None
     for g0, g1, ms in groups:
         if c0 <= g0 and g1 <= pos:
+            between = text[g1:pos]
+            if between.count(")") > between.count("("):
+                continue  # named inside a bracket that closed before the number
+            if noun in ADMIN_NOUNS and ms[0].level == "commune":
+                continue  # '01 xã' cannot lie inside a commune
             best = ms
     return best
 
@@ -120,6 +125,7 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
                 i += 2
                 continue
             unit_slash = u is not None and units[i + 1] is not None and u.code == units[i + 1].code \
+                and u.text.lower() == units[i + 1].text.lower() \
                 and re.fullmatch(r"\s*/\s*", text[u.end:b.start]) is not None
             if (is_slash_joint(text, t, b) and (u is None or (units[i + 1] is not None and u.code == units[i + 1].code and u.code == "PCT"))) or unit_slash:
                 q = Pending(b, units[i + 1], units[i + 1].end if units[i + 1] else b.end)

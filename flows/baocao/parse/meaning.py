@@ -104,7 +104,7 @@ def non_fact_reason(text: str, toks: list[NumToken], i: int, unit: UnitMatch | N
     if unit is None and t.literal.isdigit() and not t.literal.startswith("0") and int(t.literal) <= 20 \
             and re.match(r"^\s+(?:là|đạt)\s+\d", after) and re.search(r"[\wÀ-ỹ]\s$", before):
         return "heading"  # a footnote number left in the text ('Tổng chi ngân sách 1 là 324,603 …')
-    if re.search(r"Covid\s*-?\s*$", before, re.I):
+    if re.search(r"Covid\s*[-–]?\s*$", before, re.I):
         return "other"
     return None
 
@@ -142,8 +142,8 @@ class Meaning:
 
 
 CHANGE_BEFORE = re.compile(
-    r"(?<![\wÀ-ỹ])(?P<verb>tăng|giảm|vượt|cao hơn|thấp hơn|nhiều hơn|ít hơn|kéo giảm|tăng thêm|giảm thêm|vượt thêm)"
-    r"(?P<tail>(?:\s+(?:thêm|bình quân|hàng năm|hằng năm|lên|xuống|được|khoảng|gần|trên|hơn|là|so|mức|từ|"
+    r"(?<![\wÀ-ỹ])(?P<verb>tăng gấp|gấp|tăng|giảm|vượt|cao hơn|thấp hơn|nhiều hơn|ít hơn|kéo giảm|tăng thêm|giảm thêm|vượt thêm)"
+    r"(?P<tail>(?:\s+(?:thêm|bình quân|hàng năm|hằng năm|lên|xuống|còn|được|khoảng|gần|trên|hơn|là|so|mức|từ|"
     r"\d{2}\s+năm|trong\s+\d+\s+năm))*)\s*$",
     re.I,
 )
@@ -227,6 +227,10 @@ def read_meaning(ctx: Context, raw_subject: str) -> Meaning:
         head = before_local[:cm.start()]
         tail = cm.group("tail") or ""
         verb = cm.group("verb").lower()
+        # a level, not a change: 'giảm từ 55,32% xuống còn 40,04%', 'tăng lên 22%', 'giảm còn 31%'
+        if re.search(r"(?:^|\s)(?:lên|xuống|còn)(?:\s|$)", tail.lower()) or (
+                re.search(r"(?:^|\s)từ\s*$", tail.lower()) and re.match(r"^[^;,]{0,30}?(?:xuống|lên|đến)\s", after)):
+            return Meaning(mode, None, qual if qual != "at_least" else "exact", False)
         average = "bình quân" in tail.lower() or "hàng năm" in tail.lower() or re.search(r"bình quân\s*$", head, re.I)
         if average or GROWTH_SUBJECT.search(head + " " + verb) and not ref or (verb.startswith("giảm") and REDUCTION_SUBJECT.search(head)):
             if ctx.unit == "PCT_PER_YEAR" or average or GROWTH_SUBJECT.search(head):
@@ -235,6 +239,9 @@ def read_meaning(ctx: Context, raw_subject: str) -> Meaning:
         q = qual if qual in ("approx", "estimate", "at_least", "more_than", "less_than", "at_most") else "exact"
         if ctx.unit == "TIMES":
             return Meaning("change_times", ref, q, True)
+        if ref is None and (mode == "target" or GROWTH_SUBJECT.search(text[sentence_start(text, pos):c0])):
+            # 'trong đó: nông, lâm, thủy sản tăng 6,4%' after a growth rate; a planned growth
+            return Meaning(mode, None, q, False)
         if is_pct:
             rate = RATE_SUBJECT.search(text[c0:pos]) or (ctx.anchor_unit in ("PCT", "PERMILLE") and ctx.anchor_role != "pair_a")
             return Meaning("change_abs" if rate else "change_pct", ref, q, True)
@@ -254,12 +261,17 @@ def read_meaning(ctx: Context, raw_subject: str) -> Meaning:
             return Meaning(mode, None, qual, True)
     if TARGET_IN_SEGMENT.search(before_seg):
         return Meaning("target", None, qual, False)
-    m = re.search(r"đến\s+(?:cuối\s+)?năm\s+((?:19|20)\d\d)", text[g0:pos])
-    if m and ctx.doc_year and int(m.group(1)) > ctx.doc_year:
+    m = re.search(r"(?<!định hướng )(?<!tầm nhìn )đến\s+(?:cuối\s+)?năm\s+((?:19|20)\d\d)(?P<gap>[^;]*)$", text[c0:pos], re.I)
+    if m and ctx.doc_year and int(m.group(1)) > ctx.doc_year and len(m.group("gap").split()) <= 8:
         return Meaning("target", None, qual, False, m.group(1))
     if not clean(before_local) and ctx.anchor_unit and is_pct and re.search(r"chiếm|tỷ lệ|đạt", before_local):
         return Meaning(mode, None, qual, True)
     return Meaning(mode, None, qual, False)
+
+
+def sentence_start(text: str, pos: int) -> int:
+    from baocao.parse.sentences import sentence_span
+    return sentence_span(text, pos)[0]
 
 
 def clean(s: str) -> str:
@@ -275,7 +287,9 @@ def clause_period(text: str, pos: int, unit_end: int, c0: int) -> str | None:
     best = None
     for m in YEAR_EXPR.finditer(text, c0, pos):
         pre = text[max(c0, m.start() - 12):m.start()]
-        if re.search(r"so\s*(?:với)?\s*$", pre, re.I):
+        if re.search(r"(?:so\s*(?:với)?|định hướng|tầm nhìn)\s*$", pre, re.I):
+            continue
+        if re.search(r"(?:\d|%|‰)\s*(?:[\wÀ-ỹ/]+\s*){0,2}$", text[max(c0, m.start() - 14):m.start()]):
             continue
         best = m
     if best is None:

@@ -120,7 +120,10 @@ def sniff(data: bytes) -> str | None:
 
 
 def _mb(n: int) -> str:
-    return f"{n / (1024 * 1024):.1f} MB"
+    """A size for people: '61.2 MB', '9.8 KB', '512 bytes'."""
+    if n >= 1024 * 1024:
+        return f"{n / (1024 * 1024):.1f} MB"
+    return f"{n / 1024:.1f} KB" if n >= 1024 else f"{n} bytes"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -345,8 +348,6 @@ def _decode_legacy(data: bytes, path: Path | str) -> str:
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
-_RT_FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
-_RT_ENDNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes"
 _SKIP = {
     _W + t
     for t in (
@@ -448,7 +449,9 @@ def _parts_via_python_docx(data: bytes, zf: zipfile.ZipFile, path: Path) -> tupl
     except ValueError as exc:  # main part is not a .docx document
         names = set(zf.namelist())
         if "word/document.xml" not in names:
-            raise UnreadableDocument(path, f"not a Word document: {exc}") from exc
+            m = re.search(r"content type is '([^']*)'", str(exc))
+            what = f"its main part is {m.group(1)}" if m else str(exc)
+            raise UnreadableDocument(path, f"not a Word document: {what}") from exc
         optional = {
             n: _xml(zf.read(f"word/{n}.xml"))
             for n in ("footnotes", "endnotes", "numbering", "styles")
