@@ -461,6 +461,11 @@ BAD_FILES = {
         lambda t: _docx_bytes(t)[:3000],
         "not a Word document: truncated or damaged zip",
     ),
+    "xlsx-as-docx": (
+        "book.docx",
+        lambda t: _xlsx_like(),
+        "not a Word document: its main part is application/vnd.openxmlformats-officedocument.spreadsheetml",
+    ),
     "zip-not-docx": ("other.docx", lambda t: _zip_with({"a.txt": b"hello"}), "not a Word document"),
     "ole2-doc-as-docx": ("old.docx", lambda t: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "OLE2"),
     "zip-bomb-docx": ("bomb.docx", lambda t: _zip_bomb(), "zip bomb suspected"),
@@ -474,6 +479,28 @@ BAD_FILES = {
     "not-a-pdf": ("fake.pdf", lambda t: b"<html>not a pdf</html>", "not a PDF"),
     "truncated-pdf": ("cut.pdf", lambda t: _scanned_pdf()[:60], "PDF"),
 }
+
+
+def _xlsx_like() -> bytes:
+    ct = (
+        '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Override PartName="/xl/workbook.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>'
+    )
+    rels = (
+        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
+        'Target="xl/workbook.xml"/></Relationships>'
+    )
+    workbook = '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>'
+    return _zip_with(
+        {
+            "[Content_Types].xml": ct.encode(),
+            "_rels/.rels": rels.encode(),
+            "xl/workbook.xml": workbook.encode(),
+        }
+    )
 
 
 def _zip_with(members: dict[str, bytes]) -> bytes:
@@ -500,7 +527,7 @@ def test_a_file_beyond_max_bytes_is_refused_with_size_and_limit(tmp_path: Path) 
     with pytest.raises(UnreadableDocument) as info:
         read_lines(path, max_bytes=10_000)
     assert "file too large" in info.value.reason
-    assert "exceeds the limit of 0.0 MB" in info.value.reason
+    assert "exceeds the limit of 9.8 KB" in info.value.reason
     assert f"{path.stat().st_size} > 10000 bytes" in info.value.reason
     assert read_lines(path)  # within the 50 MB default
 
