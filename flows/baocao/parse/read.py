@@ -3,10 +3,18 @@
 Line numbers matter: a fact's anchor is (line, col) in these lines, which for .txt/.md are
 the lines of the file itself (line i of the list is line i+1 of the file: only decoded,
 NFC-normalised and with the line ending removed; nothing is joined, stripped or dropped).
+Line endings are CRLF, LF or a lone CR (Python's universal newlines); a final line ending
+does not start an empty last line, so len() is the file's line count.
+
+Text encodings are detected, never assumed: BOM, BOM-less UTF-16 by its NUL pattern, strict
+UTF-8, then Windows-1258 vs TCVN3 (table in catalog/tcvn3.csv) by which decoding reads as
+Vietnamese syllables, with charset-normalizer for other 8-bit files.
 
 .docx and .pdf are rendered to the same shape as Word's own "save as text" exports, which is
-what the extractor is tuned on: one line per paragraph, a line break where a footnote mark
-stood, and the footnotes at the end as lines starting with "\ufffd ".
+what the extractor is tuned on: one line per paragraph (list numbers written out), a table row
+per line with cells joined by " | ", a line break where a footnote mark stood, and after the
+body (and one blank line) one line per footnote, then endnote, starting with "\ufffd ".
+PDF visual lines are joined back into paragraphs and page numbers dropped.
 
 Every failure is an `UnreadableDocument` carrying a human reason (the pipeline quarantines
 the file and shows the reason); nothing here returns an empty list.
