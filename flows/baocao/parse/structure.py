@@ -1,8 +1,8 @@
 """Document structure: headings -> section path, footnotes, logical paragraphs, document info.
 
 Headings. Reports number their sections in several styles (`PHẦN A`, `Phần I`, `I.`, `II-`,
-`A.`, `1.`, `1.1.`, `(1)`, `a)`). The hierarchy is not fixed across reports, so it is learned
-from order of appearance: a style seen before closes everything opened after it. An
+`A.`, `1.`, `1.1.`, `(1)`, `a)`), nested in the order of administrative writing (STYLE_RANK):
+a heading closes every open section of its own or a lower rank. An
 all-caps line right after a heading continues its title (`Phần I` / `KẾT QUẢ …` / `NHIỆM KỲ …`).
 
 Sections switch the time and the meaning of the numbers under them: `KẾT QUẢ … NĂM 2022` is
@@ -33,6 +33,9 @@ HEADING_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("paren", re.compile(r"^\(\d{1,2}\)\s*[.:]?\s*")),
     ("lower_letter", re.compile(r"^[a-zđ]\s*\)\s*-?\s*")),
 ]
+# Vietnamese administrative writing nests numbering in a fixed order (Nghị định 30/2020 style):
+# PHẦN > A. > I. > 1. > 1.1. > 1.1.1. > (1) > a)
+STYLE_RANK = {"part": 0, "upper_letter": 1, "roman": 2, "arabic1": 3, "arabic2": 4, "arabic3": 5, "paren": 6, "lower_letter": 7}
 FOOTNOTE_START = re.compile(r"^\s*(?:\ufffd|[⁽⁾⁰¹²³⁴⁵⁶⁷⁸⁹]+\.?)")
 SUPERSCRIPT_MARK = re.compile(r"⁽?[⁰¹²³⁴⁵⁶⁷⁸⁹]+⁾?")
 SUPER_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
@@ -138,24 +141,27 @@ def _is_footnote_line(text: str) -> bool:
     return bool(FOOTNOTE_START.match(text))
 
 
-def footnote_zone_start(lines: list[str]) -> int:
-    """Index of the first line of the trailing footnote block (len(lines) when none)."""
-    idx = [i for i, t in enumerate(lines) if _is_footnote_line(t) and t.strip()]
-    if not idx:
-        return len(lines)
-    # the block is the tail starting at the first footnote line after which only footnotes,
-    # blanks and their continuation lines follow; require it to be in the last part of the text
-    first = idx[0]
+def footnote_zone(lines: list[str]) -> set[int]:
+    """Indices of footnote lines: each line starting with a footnote mark, the lines between
+    two such lines close together (a footnote's own bullets), and the lines that directly
+    continue the last one. Body text after a footnote block (a document with an appendix)
+    stays body text."""
+    idx = [i for i, t in enumerate(lines) if t.strip() and _is_footnote_line(t)]
+    zone: set[int] = set(idx)
+    for a, b in zip(idx, idx[1:]):
+        if b - a <= 12:
+            zone.update(range(a, b))
     for i in idx:
-        if i >= len(lines) * 0.5 or i >= idx[-1] - 3 * len(idx):
-            first = i
-            break
-    return first
+        j = i + 1
+        while j < len(lines) and lines[j].strip() and not _is_footnote_line(lines[j]) and match_heading(lines[j].strip()) is None:
+            zone.add(j)
+            j += 1
+    return zone
 
 
 def build_outline(lines: list[str]) -> Outline:
     out = Outline()
-    fz = footnote_zone_start(lines)
+    fz = footnote_zone(lines)
     stack: list[tuple[str, str]] = []  # (style, title)
     periods: list[tuple[str, str | None, str | None]] = []  # parallel to stack: (style, period, mode)
     cur_section = -1
@@ -183,7 +189,7 @@ def build_outline(lines: list[str]) -> Outline:
         if not stripped:
             i += 1
             continue
-        in_fz = i >= fz
+        in_fz = i in fz
         lead = len(raw) - len(raw.lstrip())
         if not in_fz:
             h = match_heading(stripped)
@@ -206,10 +212,7 @@ def build_outline(lines: list[str]) -> Outline:
                 if is_title or style in ("part", "roman", "upper_letter"):
                     title_full = stripped if len(stripped) <= 160 else stripped[:plen] + rest.split(":")[0][:100]
                     title_short = title_full if len(title_full) <= 90 else title_full[:87].rstrip() + "…"
-                    if any(s == style for s, _ in stack):
-                        while stack and stack[-1][0] != style:
-                            stack.pop()
-                            periods.pop()
+                    while stack and STYLE_RANK[stack[-1][0]] >= STYLE_RANK[style]:
                         stack.pop()
                         periods.pop()
                     stack.append((style, title_short))
@@ -221,7 +224,7 @@ def build_outline(lines: list[str]) -> Outline:
         para_text = stripped
         segs = [Segment(0, i + 1, lead, len(stripped))]
         j = i + 1
-        while j < n and lines[j].strip() and (j < fz or not _is_footnote_line(lines[j])) and (j >= fz) == in_fz:
+        while j < n and lines[j].strip() and not _is_footnote_line(lines[j]) and (j in fz) == in_fz:
             nxt = lines[j]
             if not _is_continuation(nxt) and not (in_fz and not _is_footnote_line(nxt) and False):
                 break
