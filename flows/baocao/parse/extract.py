@@ -176,7 +176,7 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
         if p.role == "range":
             qualifier = "range"
         period = sec.period or doc.period
-        cy = meaning.clause_period(text, t.start, p.unit_end, c0)
+        cy = meaning.clause_period(text, t.start, p.unit_end, c0, (period or "")[-4:] or None)
         if cy:
             period = cy
         if m.period_override:

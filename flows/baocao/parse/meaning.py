@@ -278,7 +278,7 @@ def clean(s: str) -> str:
     return re.sub(r"(?<![\wÀ-ỹ])(?:đạt|được|là|có|chiếm|bằng|tỷ lệ|khoảng|gần|trên|hơn|với)(?![\wÀ-ỹ])|[\s,;:()*\-]", "", s)
 
 
-def clause_period(text: str, pos: int, unit_end: int, c0: int) -> str | None:
+def clause_period(text: str, pos: int, unit_end: int, c0: int, now_year: str | None = None) -> str | None:
     """A year or span named in the clause before the number (`năm học 2022 - 2023 có …`), or
     right after it (`9,29% năm 2015`); a year after `so (với)` is a reference, not the period."""
     m = re.match(r"^\s*(?:vào\s+)?(?:năm|cuối năm|đầu năm)\s+((?:19|20)\d\d)(?!\s*[-–]\s*\d)", text[unit_end:unit_end + 20])
@@ -295,6 +295,11 @@ def clause_period(text: str, pos: int, unit_end: int, c0: int) -> str | None:
     if best is None:
         return None
     y1, y2 = best.group("y1"), best.group("y2")
+    if not y2:
+        # 'từ năm 2016 đến nay' : a span up to the section's (or document's) end year
+        if re.search(r"từ\s*$", text[max(c0, best.start() - 6):best.start()], re.I) and \
+                re.match(r"^\s*(?:đến|tới)\s+nay", text[best.end():best.end() + 12], re.I) and now_year and int(now_year) > int(y1):
+            return f"{y1}-{now_year}"
     return f"{y1}-{y2}" if y2 else y1
 
 
@@ -318,7 +323,7 @@ def pair_kind(text: str, a: NumToken, b: NumToken, unit: str, c0: int, c1: int, 
     seg_before = re.split(r"[,;(]", text[c0:a.start])[-1]
     if re.search(r"(?<![\wÀ-ỹ])(?:kế hoạch|KH|chỉ tiêu|dự toán|nghị quyết|NQ)(?![\wÀ-ỹ])", seg_before, re.I):
         return "target"
-    if re.match(r"^[^;]{0,60}?(?:đạt|bằng|chiếm)\s+(?:tỷ lệ\s+)?[\d.,]+\s*%\s*(?:so\s+)?(?:với\s+)?(?:kế hoạch|KH|chỉ tiêu|dự toán|nghị quyết|NQ)", after, re.I):
+    if re.match(r"^[^;%]{0,60}?(?:đạt|bằng|chiếm)\s+(?:tỷ lệ\s+)?[\d.,]+\s*%\s*(?:so\s+)?(?:với\s+)?(?:kế hoạch|KH|chỉ tiêu|dự toán|nghị quyết|NQ)", after, re.I):
         return "target"
     if not unit.startswith("COUNT"):
         return "target"

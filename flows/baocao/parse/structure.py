@@ -40,7 +40,8 @@ FOOTNOTE_START = re.compile(r"^\s*(?:\ufffd|[⁽⁾⁰¹²³⁴⁵⁶⁷⁸⁹]+
 SUPERSCRIPT_MARK = re.compile(r"⁽?[⁰¹²³⁴⁵⁶⁷⁸⁹]+⁾?")
 SUPER_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
-TARGET_HEADING = re.compile(r"phương hướng|mục tiêu|chỉ tiêu|nhiệm vụ|kế hoạch|giải pháp|định hướng", re.I)
+TARGET_HEADING = re.compile(
+    r"^\W*(?:(?:các|những|một số|về|I+\W+)\s+)*(?:phương hướng|mục tiêu|chỉ tiêu|nhiệm vụ|kế hoạch|giải pháp|định hướng)", re.I)
 RESULT_HEADING = re.compile(r"kết quả|tình hình|đánh giá|đạt được|thành tựu|hạn chế|tồn tại|khuyết điểm|bài học|nguyên nhân", re.I)
 YEAR_SPAN = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)(?!\d)")
 YEAR = re.compile(r"(?<![\d/.,])((?:19|20)\d\d)(?![\d/])")
@@ -121,9 +122,12 @@ def heading_period(title: str) -> str | None:
 
 
 def heading_mode(title: str) -> str | None:
+    """'actual' for results headings, 'target' for headings that open with plan words."""
     if RESULT_HEADING.search(title):
         return "actual"
-    if TARGET_HEADING.search(title):
+    h = match_heading(title)
+    rest = title[h[1]:] if h else title
+    if TARGET_HEADING.search(rest):
         return "target"
     return None
 
