@@ -217,3 +217,50 @@ def build_pdf(
         pdf.set_encryption(owner_password="owner-" + encrypt_password, user_password=encrypt_password)
     pdf.output(str(path))
     return path
+
+
+@dataclass
+class Sup:
+    """Superscript text that is not a footnote mark (the '2' of m²)."""
+
+    text: str
+
+
+def build_pdf_with_footnotes(paragraphs: list[list[str | Footnote | Sup]], path: Path, font: Path) -> Path:
+    """A one-page PDF as Word prints footnotes: small raised numbers in the body, the notes in
+    small print at the page foot, each starting with its raised number; a page number below."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.add_font("U", fname=str(font))
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    notes: list[str] = []
+
+    def sup(text: str, height: float) -> None:
+        pdf.char_vpos = "SUP"
+        pdf.write(height, text)
+        pdf.char_vpos = "LINE"
+
+    for paragraph in paragraphs:
+        pdf.set_font("U", size=11)
+        for piece in paragraph:
+            if isinstance(piece, Footnote):
+                notes.append(piece.text)
+                sup(str(len(notes)), 6)
+            elif isinstance(piece, Sup):
+                sup(piece.text, 6)
+            else:
+                pdf.write(6, piece)
+        pdf.ln(8)
+    pdf.set_y(pdf.h - 20 - 5 * len(notes))
+    pdf.set_font("U", size=9)
+    for n, text in enumerate(notes, 1):
+        sup(str(n), 5)
+        pdf.write(5, f" {text}")
+        pdf.ln(5)
+    pdf.set_y(-12)
+    pdf.set_font("U", size=9)
+    pdf.cell(0, 6, "1", align="C")
+    pdf.output(str(path))
+    return path

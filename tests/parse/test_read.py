@@ -387,6 +387,39 @@ def test_pdf_text_layer_lines_with_table_and_note(tmp_path: Path) -> None:
 
 
 @needs_font
+def test_pdf_footnotes_read_like_the_text_export(tmp_path: Path) -> None:
+    """Raised note numbers break the body line; the small-print notes at the page foot come after
+    the body as '\ufffd text'; a superscript that has no note (m²) is left alone."""
+    long = (
+        "Thu ngân sách 678,399 tỷ đồng, đạt 147% dự toán; trong đó thu nội địa tăng mạnh so với cùng kỳ năm "
+        "trước, chi ngân sách địa phương 544,118 tỷ đồng"
+    )
+    path = rb.build_pdf_with_footnotes(
+        [
+            [
+                "Tổng diện tích lúa 31.261 ha",
+                rb.Footnote("Trong đó lúa chất lượng cao 12.000 ha."),
+                ", đạt 93,34%.",
+            ],
+            ["Xây dựng 1.200 m", rb.Sup("2"), " nhà văn hóa."],
+            [long, rb.Footnote("Số liệu ước đến 31/12."), "."],
+        ],
+        tmp_path / "notes.pdf",
+        FONT,
+    )
+    assert read_lines(path) == [
+        "Tổng diện tích lúa 31.261 ha",
+        ", đạt 93,34%.",
+        "Xây dựng 1.200 m2 nhà văn hóa.",
+        long,
+        ".",
+        "",
+        f"{FOOTNOTE_MARK} Trong đó lúa chất lượng cao 12.000 ha.",
+        f"{FOOTNOTE_MARK} Số liệu ước đến 31/12.",
+    ]
+
+
+@needs_font
 def test_pdf_with_an_empty_user_password_is_read(tmp_path: Path) -> None:
     path = rb.build_pdf(["Thu ngân sách 713,275 tỷ đồng."], tmp_path / "p.pdf", FONT, encrypt_password="")
     assert read_lines(path) == ["Thu ngân sách 713,275 tỷ đồng."]

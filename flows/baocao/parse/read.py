@@ -394,7 +394,7 @@ def _check_zip(data: bytes, path: Path, max_unpacked: int) -> zipfile.ZipFile:
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError) as exc:
+    except Exception as exc:  # BadZipFile, NotImplementedError (odd version/method), OSError, ...
         raise UnreadableDocument(path, f"not a Word document: truncated or damaged zip ({exc})") from exc
     if len(infos) > MAX_ZIP_MEMBERS:
         raise UnreadableDocument(path, f"zip bomb suspected: {len(infos)} members (limit {MAX_ZIP_MEMBERS})")
@@ -843,6 +843,7 @@ class _PdfLine:
     text: str
     full: bool  # reaches the right margin: the paragraph goes on on the next line
     indented: bool  # starts right of the page's left margin: a new paragraph (first-line indent)
+    note: bool = False  # a footnote from the page foot: goes after the body
 
 
 _CELL_GAP = re.compile(r" {4,}")  # layout mode: a column gap
@@ -856,7 +857,9 @@ def _page_lines(page, number: int, path: Path) -> list[_PdfLine]:
     """One page's non-blank text lines with where they start and end.
 
     Layout mode keeps table columns apart (they become ' | ', like docx rows) and tells the
-    line's extent; pypdf's plain mode is the fallback when layout extraction fails.
+    line's extent; pypdf's plain mode is the fallback when layout extraction fails. Footnote
+    marks (small raised digits) break the line, and the notes at the page foot become
+    '\ufffd text' lines, as in Word's text export.
     """
     try:
         text = page.extract_text(extraction_mode="layout") or ""
@@ -869,47 +872,137 @@ def _page_lines(page, number: int, path: Path) -> list[_PdfLine]:
             raise UnreadableDocument(
                 path, f"damaged PDF: page {number}: {type(exc).__name__}: {exc}"
             ) from exc
-    raws = [r.rstrip() for r in _NEWLINE.split(text) if r.strip()]
+    notes: dict[str, str] = {}
+    if layout and _NOTE_LINE.search(text) and _GLUED_NUMBER.search(text):
+        text, notes = _mark_footnotes(page, text)
+    raws = [r.rstrip() for r in _NEWLINE.split(text) if r.strip() and r.strip() != _MARK]
     if not raws:
         return []
     lengths = sorted(len(r) for r in raws)
     width = lengths[int(0.95 * (len(lengths) - 1))]  # the text block's width, robust to a stray wide line
     margin = min(len(r) - len(r.lstrip()) for r in raws)
-    out = []
+    out: list[_PdfLine] = []
+    in_notes = False
     for r in raws:
+        full = len(r) >= 0.85 * width  # justified lines vary a little in characters
+        indented = layout and len(r) - len(r.lstrip()) > margin + 1
         stripped = r.strip()
-        out.append(
-            _PdfLine(
-                text=_SPACES.sub(" ", _CELL_GAP.sub(" | ", stripped)) if layout else stripped,
-                full=len(r) >= 0.85 * width,  # justified lines vary a little in characters
-                indented=layout and len(r) - len(r.lstrip()) > margin + 1,
-            )
-        )
+        m = _NOTE_START.match(stripped) if notes else None
+        if m and m.group(1) in notes and m.group(2).startswith(notes[m.group(1)][:6]):
+            in_notes = True
+            stripped = f"{FOOTNOTE_MARK} {m.group(2)}"
+        pieces = stripped.split(_MARK)
+        if len(pieces) > 1 and not pieces[-1].strip():
+            pieces.pop()  # a mark at the end of the line: the paragraph breaks there
+            full = False
+        for k, piece in enumerate(pieces):
+            piece = _SPACES.sub(" ", _CELL_GAP.sub(" | ", piece.strip())) if layout else piece.strip()
+            if not piece:
+                continue
+            last = k == len(pieces) - 1
+            out.append(_PdfLine(piece, full=full and last, indented=indented and k == 0, note=in_notes))
     return out
+
+
+_MARK = "\x00"  # where a footnote mark stood in the page text
+_NOTE_LINE = re.compile(r"(?m)^\s*\d{1,3}\s*[^\W\d_]")  # a line that may be a footnote (cheap pre-check)
+_GLUED_NUMBER = re.compile(r"(?:[^\W\d_]|[%)”\"])\d{1,3}(?!\d)")  # 'ha1,' '%2' (another cheap pre-check)
+_NOTE_START = re.compile(r"(\d{1,3})\s*(\S.*)")
+_EXPONENT_BASE = re.compile(r"(?:^|[^\w]|\d)[kcdmµμ]?m$")
+
+
+def _mark_footnotes(page, text: str) -> tuple[str, dict[str, str]]:
+    """Find footnote marks by font size: a small digit glued to body text, and the same small
+    digit starting a small-print line (the note). Only digits found both ways count, so a
+    superscript in 'm2' is left alone. Returns the text with _MARK at the marks, and the notes'
+    numbers -> first words.
+    """
+    frags: list[tuple[str, float, float, float]] = []  # text, x, y, effective size
+
+    def visit(t: str, cm, tm, font, size) -> None:
+        if t:
+            scale = (abs(tm[3]) or 1.0) * (abs(cm[3]) or 1.0)
+            frags.append((t, tm[4] * (cm[0] or 1.0) + cm[4], tm[5] * (cm[3] or 1.0) + cm[5], size * scale))
+
+    try:
+        page.extract_text(visitor_text=visit)
+    except Exception:
+        return text, {}
+    weights: dict[float, int] = {}
+    for t, _x, _y, size in frags:
+        weights[round(size, 1)] = weights.get(round(size, 1), 0) + len(t.strip())
+    if not weights:
+        return text, {}
+    body = max(weights, key=weights.get)
+    body_marks: list[tuple[str, str]] = []
+    notes: dict[str, str] = {}
+    for i, (t, _x, y, size) in enumerate(frags):
+        digits = t.strip()
+        if not (digits.isdigit() and len(digits) <= 3 and size <= 0.8 * body):
+            continue
+        prev = frags[i - 1] if i else None
+        nxt = frags[i + 1] if i + 1 < len(frags) else None
+        same_line_as_prev = prev is not None and abs(prev[2] - y) < body
+        if same_line_as_prev and prev[3] >= 0.9 * body and prev[0] and not prev[0][-1].isspace():
+            if not _EXPONENT_BASE.search(prev[0]):  # m², km², m³ are not footnote marks
+                body_marks.append((prev[0][-12:], digits))
+        elif (
+            not same_line_as_prev
+            and nxt is not None
+            and nxt[3] <= 0.9 * body
+            and nxt[0].strip()
+            and abs(nxt[2] - y) < body
+        ):
+            notes[digits] = nxt[0].strip()
+    notes = {d: first for d, first in notes.items() if any(d == m for _tail, m in body_marks)}
+    cursor = 0
+    done: set[str] = set()
+    for tail, digits in body_marks:
+        if digits not in notes or digits in done:
+            continue
+        done.add(digits)
+        for key in (tail + digits, tail[-4:] + digits):
+            j = text.find(key, cursor)
+            end = j + len(key)
+            if j >= 0 and not (end < len(text) and text[end].isdigit()):
+                text = text[: end - len(digits)] + _MARK + text[end:]
+                cursor = end - len(digits) + 1
+                break
+    return text, notes
 
 
 def _reflow(lines: list[_PdfLine]) -> list[str]:
     """Join the visual lines of a paragraph back into one line, like the Word text export has it.
 
     A line continues the previous one when that reached the right margin and this one is not
-    indented, not a list item / heading number, and neither is a table row.
+    indented, not a list item / heading number / footnote, and neither is a table row. Notes
+    from the page feet follow the body, after a blank line.
     """
-    out: list[str] = []
-    prev: _PdfLine | None = None
-    for line in lines:
-        if (
-            prev is not None
-            and prev.full
-            and not line.indented
-            and " | " not in line.text
-            and " | " not in prev.text
-            and not _ITEM_START.match(line.text)
-        ):
-            out[-1] += " " + line.text
-        else:
-            out.append(line.text)
-        prev = line
-    return out
+
+    def join(part: list[_PdfLine]) -> list[str]:
+        out: list[str] = []
+        prev: _PdfLine | None = None
+        for line in part:
+            if (
+                prev is not None
+                and prev.full
+                and not line.indented
+                and " | " not in line.text
+                and " | " not in prev.text
+                and not _ITEM_START.match(line.text)
+                and not line.text.startswith(FOOTNOTE_MARK)
+            ):
+                out[-1] += " " + line.text
+            else:
+                out.append(line.text)
+            prev = line
+        return out
+
+    body = join([line for line in lines if not line.note])
+    notes = join([line for line in lines if line.note])
+    if notes and body and body[-1].strip():
+        body.append("")
+    return body + notes
 
 
 def _drop_page_numbers(lines: list[_PdfLine], n_pages: int) -> list[_PdfLine]:
