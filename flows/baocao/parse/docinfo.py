@@ -91,7 +91,8 @@ def document_context(lines: list[str], outline: Outline) -> DocContext:
         if m:
             period = m.group(1)
     year_end = int(period[-4:]) if period else None
-    place = resolve_document_place(text)
+    caps = [ln.strip().title() for ln in lines if is_caps_line(ln.strip())]  # 'HUYỆN CẦU KÈ' -> 'Huyện Cầu Kè'
+    place = resolve_document_place(text + "\n" + "\n".join(caps))
     issuer = None
     for raw in lines[:12]:
         s = raw.strip()

@@ -79,7 +79,7 @@ def _place_for(text: str, pos: int, after_pos: int, c0: int, c1: int, mentions, 
     mp = re.match(r"^[^,;()]{0,60}\(\s*(?:tại\s+)?(xã|thị trấn|phường)\s", after)
     if mp and noun not in ADMIN_NOUNS:
         start = after_pos + mp.start(1)
-        for g0, g1, ms in groups:
+        for g0, _g1, ms in groups:
             if g0 >= start - 1 and g0 <= start + 2:
                 return ms
     best = None
@@ -291,7 +291,10 @@ def _indicator(p: Pending, pend: dict[int, Pending], subject: str, subj_text: st
     if any(low == h or low.startswith(h + " ") and len(low.split()) <= len(h.split()) + 2 for h in heads):
         topic = _topic_noun(trailing) or _topic_noun(text[c0:pos]) or _topic_noun(text[:pos])
         if topic:
-            phrases.append(f"{subject} {topic}")
+            # a generic head completed by its topic noun names the indicator, or nothing
+            p.phrases = (f"{subject} {topic}",)
+            code = match_code([f"{subject} {topic}", f"{subj_text} {topic}"], unit_code if measure in ("actual", "target") else None)
+            return (f"{subject} {topic}".lower()[:120], code)
     if noun:
         phrases.append(f"{subj_text} {noun} {trailing}")
     phrases += [subj_text, subject]

@@ -144,7 +144,7 @@ def match_code(phrases: list[str], unit_code: str | None, loose: list[str] | Non
 
 
 LEADING_NOISE = re.compile(
-    r"^(?:[-+*•→\s]+|trong đó\s*:?\s*|và\s+|toàn (?:huyện|tỉnh|xã)\s+(?:hiện\s+)?có\s+|hiện có\s+|có\s+|đã\s+|được\s+|với\s+|"
+    r"^(?:[-+*•→\s]+|trong đó\s*:?\s*|và\s+|toàn (?:huyện|tỉnh|xã)(?:\s+hiện)?(?:\s+có)?(?:\s+|$)|hiện có\s+|có\s+|đã\s+|được\s+|với\s+|"
     r"nâng\s+(?:tổng\s+số\s+)?(?:toàn huyện\s+)?(?:có\s+|lên\s+)?|kết quả\s*:?\s*|đến nay\s*,?\s*|riêng\s+)+",
     re.I,
 )

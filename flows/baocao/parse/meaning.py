@@ -104,6 +104,8 @@ def non_fact_reason(text: str, toks: list[NumToken], i: int, unit: UnitMatch | N
     if unit is None and t.literal.isdigit() and not t.literal.startswith("0") and int(t.literal) <= 20 \
             and re.match(r"^\s+(?:là|đạt)\s+\d", after) and re.search(r"[\wÀ-ỹ]\s$", before):
         return "heading"  # a footnote number left in the text ('Tổng chi ngân sách 1 là 324,603 …')
+    if unit is None and before[-1:].isalpha():
+        return "other"  # glued to a word: CO2, DT912 (but NQ12% keeps its unit and stays)
     if re.search(r"Covid\s*[-–]?\s*$", before, re.I):
         return "other"
     return None
@@ -112,9 +114,9 @@ def non_fact_reason(text: str, toks: list[NumToken], i: int, unit: UnitMatch | N
 def propagate_labels(text: str, toks: list[NumToken], units: list[UnitMatch | None], reasons: list[str | None]) -> None:
     """`mức 3, 4` / `khóa XI, XII`: a unit-less number listed right after a label is a label too."""
     for i in range(1, len(toks)):
-        if reasons[i] is None and reasons[i - 1] == "other" and units[i] is None:
-            if re.fullmatch(r"\s*(?:,|và|hoặc)\s*", text[toks[i - 1].end:toks[i].start]):
-                reasons[i] = "other"
+        if reasons[i] is None and reasons[i - 1] == "other" and units[i] is None \
+                and re.fullmatch(r"\s*(?:,|và|hoặc)\s*", text[toks[i - 1].end:toks[i].start]):
+            reasons[i] = "other"
 
 
 @dataclass
@@ -295,11 +297,10 @@ def clause_period(text: str, pos: int, unit_end: int, c0: int, now_year: str | N
     if best is None:
         return None
     y1, y2 = best.group("y1"), best.group("y2")
-    if not y2:
-        # 'từ năm 2016 đến nay' : a span up to the section's (or document's) end year
-        if re.search(r"từ\s*$", text[max(c0, best.start() - 6):best.start()], re.I) and \
-                re.match(r"^\s*(?:đến|tới)\s+nay", text[best.end():best.end() + 12], re.I) and now_year and int(now_year) > int(y1):
-            return f"{y1}-{now_year}"
+    # 'từ năm 2016 đến nay' : a span up to the section's (or document's) end year
+    if not y2 and re.search(r"từ\s*$", text[max(c0, best.start() - 6):best.start()], re.I) and \
+            re.match(r"^\s*(?:đến|tới)\s+nay", text[best.end():best.end() + 12], re.I) and now_year and int(now_year) > int(y1):
+        return f"{y1}-{now_year}"
     return f"{y1}-{y2}" if y2 else y1
 
 

@@ -157,9 +157,6 @@ def resolve_document_place(text: str) -> Place | None:
         elif m.level == "province":
             for p in m.candidates:
                 province_votes[p.code] += 1.0
-    # bare province names (e.g. 'Hậu Giang') also vote
-    for key in g.province_names:
-        pass
     for code in list(score):
         d = g.by_code.get(code)
         if d and d.province in province_votes:

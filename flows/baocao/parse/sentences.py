@@ -13,7 +13,7 @@ import re
 
 SENT_END = re.compile(r"(?<!\d)[.!?…]+(?=\s+[^\s\d,;.)]|\s*$)|(?<=\d)\.(?=\s+[A-ZĐÀ-Ỹ\-])")
 CLAUSE_END = re.compile(r";|:(?!\d)")
-SEG_END = re.compile(r"[,()\[\]]|\s-\s(?=[A-ZĐ])|\s–\s")
+SEG_END = re.compile(r"(?<!\d),|,(?!\d)|[()\[\]]|\s-\s(?=[A-ZĐ])|\s–\s")
 
 
 def _bounds(text: str, pos: int, pat: re.Pattern) -> tuple[int, int]:

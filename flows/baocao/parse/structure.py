@@ -152,7 +152,7 @@ def footnote_zone(lines: list[str]) -> set[int]:
     stays body text."""
     idx = [i for i, t in enumerate(lines) if t.strip() and _is_footnote_line(t)]
     zone: set[int] = set(idx)
-    for a, b in zip(idx, idx[1:]):
+    for a, b in zip(idx, idx[1:], strict=False):
         if b - a <= 12:
             zone.update(range(a, b))
     for i in idx:

@@ -1,0 +1,68 @@
+"""Indicator phrases and catalogue codes (aliases are data in catalog/indicator_aliases.csv)."""
+
+import pytest
+
+from baocao.parse.indicators import aliases, clean_phrase, match_code
+
+
+def test_aliases_loaded_from_catalogue_and_extra_file():
+    codes = {a.code for a in aliases()}
+    assert {"PV_TOTAL", "RICE_OUTPUT", "POVERTY_RATE_REDUCTION"} <= codes
+
+
+@pytest.mark.parametrize(
+    "phrase,unit,code",
+    [
+        ("tổng giá trị sản xuất", "VND_BN", "PV_TOTAL"),
+        ("tỷ lệ hộ nghèo", "PCT", "POVERTY_RATE"),
+        ("tỷ lệ hộ cận nghèo", "PCT", "NEAR_POOR_RATE"),
+        ("tỷ lệ hộ nghèo giảm", "PCT", "POVERTY_RATE_REDUCTION"),
+        ("tỷ lệ hộ nghèo", "VND_BN", None),  # unit class must agree
+        ("xã đạt chuẩn nông thôn mới nâng cao", "COUNT", "NTM_ADVANCED_COMMUNES"),
+        ("xã đạt chuẩn nông thôn mới", "COUNT", "NTM_COMMUNES"),
+        ("sản lượng lúa", "TON", "RICE_OUTPUT"),
+        ("sản lượng", "TON", None),
+        ("thu nhập bình quân đầu người", "VND_M", "INCOME_PER_CAPITA"),
+        ("diện tích thả nuôi", "HA", "AQUACULTURE_AREA"),
+        ("giường bệnh/vạn dân", "PER_10K_POP", "BEDS_PER_10K"),
+    ],
+)
+def test_match_code(phrase, unit, code):
+    assert match_code([phrase], unit) == code
+
+
+def test_word_set_tier_allows_other_order():
+    assert match_code(["có 753 lượt hộ thả nuôi con giống thủy sản trên diện tích"], "HA") == "AQUACULTURE_AREA"
+
+
+def test_clean_phrase_strips_cue_words():
+    assert clean_phrase("- Toàn huyện hiện có") == ""
+    assert clean_phrase("tổng giá trị sản xuất đạt") == "tổng giá trị sản xuất"
+
+
+def test_generic_head_takes_the_topic_noun(extract):
+    get = extract(["- Tổng diện tích lúa xuống giống 31.261 ha. Thu hoạch 31.261 ha, năng suất bình quân 5,36 tấn/ha, "
+                   "sản lượng 167.483,37 tấn đạt 86,53% kế hoạch."])
+    assert get("31.261").indicator_code == "RICE_AREA"
+    assert get("5,36").indicator_code == "RICE_YIELD"
+    assert get("167.483,37").indicator_code == "RICE_OUTPUT"
+    assert get("86,53").indicator_code == "RICE_OUTPUT"
+
+
+def test_generic_head_with_its_own_noun(extract):
+    get = extract(["- Thủy sản: thu hoạch 144,25 ha, sản lượng 6.934,71 tấn cá thương phẩm."])
+    assert get("6.934,71").indicator_code is None
+
+
+def test_counted_noun_names_the_indicator(extract):
+    get = extract(["- Kết nạp 120 đảng viên; thành lập mới 02 hợp tác xã, nâng toàn huyện có 17 hợp tác xã."])
+    assert get("120").indicator_code == "PARTY_MEMBERS_NEW"
+    assert get("02").indicator_code == "COOPERATIVES_NEW"
+    assert get("17").indicator_code == "COOPERATIVES_TOTAL"
+
+
+def test_per_10k_written_out(extract):
+    get = extract(["Số bác sĩ trên 10.000 dân là 05 bác sĩ; số giường bệnh là 180 giường."])
+    f = get("05")
+    assert (f.unit, f.indicator_code) == ("PER_10K_POP", "DOCTORS_PER_10K")
+    assert get("180").unit == "COUNT"

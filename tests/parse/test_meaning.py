@@ -1,0 +1,153 @@
+"""Measure, compared_to and qualifier from the cue words of a clause (own sentences in report style)."""
+
+import pytest
+
+
+def test_level_attainment_and_change(extract):
+    get = extract(["- Tổng đàn gia súc 97.160 con, đạt 104,75% kế hoạch (tăng 0,7% so cùng kỳ)."])
+    f = get("97.160")
+    assert (f.measure, f.unit, f.value) == ("actual", "COUNT", 97160)
+    a = get("104,75")
+    assert (a.measure, a.compared_to, a.indicator_code) == ("attainment_pct", "target", "HERD_LIVESTOCK")
+    c = get("0,7")
+    assert (c.measure, c.compared_to) == ("change_pct", "same_period")
+
+
+def test_bare_dat_percent_after_a_level_is_attainment(extract):
+    get = extract(["- Tổng giá trị sản xuất (giá so sánh 2010) đạt 9.120,5 tỷ đồng, đạt 101,2% (tăng 11,5% so cùng kỳ)."])
+    assert get("9.120,5").indicator_code == "PV_TOTAL"
+    assert (get("101,2").measure, get("101,2").compared_to) == ("attainment_pct", "target")
+    assert get("2010") is None
+
+
+def test_bracketed_target(extract):
+    get = extract(["Tỷ lệ người dân tham gia bảo hiểm y tế đạt 92% (chỉ tiêu 91%); tốc độ tăng trưởng 10,5% (NQ11%)."])
+    assert (get("92").measure, get("92").compared_to) == ("actual", None)
+    t = get("91")
+    assert (t.measure, t.indicator_code) == ("target", "HEALTH_INSURANCE_COVERAGE")
+    assert get("11").measure == "target" and get("11").indicator_code == "PV_GROWTH"
+
+
+def test_attainment_of_an_earlier_year(extract):
+    get = extract(["- Doanh thu dịch vụ đạt 512 tỷ đồng, bằng 108,44% so với năm 2022."])
+    f = get("108,44")
+    assert (f.measure, f.compared_to) == ("attainment_pct", "year:2022")
+    assert get("2022") is None
+
+
+def test_change_times_and_year_reference(extract):
+    get = extract(["- Tổng vốn đầu tư toàn xã hội 10.220 tỷ đồng, tăng 1,8 lần so năm 2015."])
+    f = get("1,8")
+    assert (f.measure, f.unit, f.compared_to) == ("change_times", "TIMES", "year:2015")
+
+
+def test_change_abs_of_a_count(extract):
+    get = extract(["- Tai nạn giao thông xảy ra 12 vụ, giảm 67 vụ so cùng kỳ."])
+    f = get("67")
+    assert (f.measure, f.unit, f.compared_to) == ("change_abs", "COUNT", "same_period")
+
+
+def test_change_of_a_rate_is_in_points(extract):
+    get = extract(["- Khu vực I chiếm 31,74% (giảm 2,28%); tỷ lệ hộ sử dụng điện 99,2%, tăng 0,5% so năm 2022."])
+    assert get("2,28").measure == "change_abs"
+    assert (get("0,5").measure, get("0,5").compared_to) == ("change_abs", "year:2022")
+
+
+def test_exceeding_a_target(extract):
+    get = extract(["- Kết nạp 130 đảng viên, vượt 30% so nghị quyết; diện tích lúa gieo trồng 224.348 ha (vượt 1.748 ha so kế hoạch)."])
+    assert (get("30").measure, get("30").compared_to) == ("change_pct", "target")
+    assert (get("1.748").measure, get("1.748").compared_to, get("1.748").unit) == ("change_abs", "target", "HA")
+
+
+def test_average_growth_is_a_quantity_of_its_own(extract):
+    get = extract(["Tốc độ tăng trưởng bình quân 13,38%/năm; thu ngân sách tăng bình quân hàng năm 15%."])
+    assert get("13,38").measure == "actual" and get("13,38").unit == "PCT_PER_YEAR"
+    assert get("15").measure == "actual"
+
+
+def test_growth_rate_written_with_tang(extract):
+    get = extract(["- Tốc độ tăng trưởng tăng 14,2% (NQ 12%)."])
+    assert (get("14,2").measure, get("14,2").indicator_code) == ("actual", "PV_GROWTH")
+
+
+def test_poverty_reduction_is_its_own_indicator(extract):
+    get = extract(["Tỷ lệ hộ nghèo giảm 1,2% (chỉ tiêu là giảm 1%)."])
+    f = get("1,2")
+    assert (f.measure, f.indicator_code) == ("actual", "POVERTY_RATE_REDUCTION")
+    assert get("1").measure == "target"
+
+
+def test_level_from_to(extract):
+    get = extract(["Tỷ trọng nông nghiệp giảm từ 55,32% xuống còn 40,04%."])
+    assert get("55,32").measure == "actual" and get("40,04").measure == "actual"
+    assert get("40,04").indicator_code == "SHARE_AGRI"
+
+
+@pytest.mark.parametrize(
+    "sentence,literal,qualifier",
+    [
+        ("Thiệt hại ước khoảng 1,2 tỷ đồng.", "1,2", "approx"),
+        ("Doanh thu ước đạt 30,5 tỷ đồng.", "30,5", "estimate"),
+        ("Dự kiến cuối năm đưa 44 lao động đi làm việc ở nước ngoài.", "44", "estimate"),
+        ("Có trên 900 lượt khách đến tham quan.", "900", "more_than"),
+        ("Có hơn 900 lượt khách đến tham quan.", "900", "more_than"),
+        ("Tỷ lệ hộ nghèo giảm từ 1,8% trở lên.", "1,8", "at_least"),
+        ("Trung học cơ sở đạt 98,5% trở lên.", "98,5", "at_least"),
+        ("Mỗi chi bộ thực hiện ít nhất 02 cuộc kiểm tra.", "02", "at_least"),
+        ("Tỷ lệ hộ nghèo dưới 1,5%.", "1,5", "less_than"),
+        ("Chi phí tối đa 50 triệu đồng.", "50", "at_most"),
+        ("Đạt khoảng 78,65%.", "78,65", "approx"),
+        ("Tổng thiệt hại ước tính trên 2,1 tỷ đồng.", "2,1", "more_than"),
+        ("Doanh thu ước đạt 30,5 tỷ đồng, lợi nhuận 939,52 triệu đồng.", "939,52", "exact"),
+    ],
+)
+def test_qualifiers(extract, sentence, literal, qualifier):
+    assert extract([sentence])(literal).qualifier == qualifier
+
+
+def test_pairs_actual_target(extract):
+    get = extract(["- Phát triển mới 41/40 doanh nghiệp, đạt 102,5% so nghị quyết."])
+    a, t = get("41"), get("40")
+    assert (a.measure, t.measure) == ("actual", "target")
+    assert a.indicator_code == t.indicator_code == "ENTERPRISES_NEW"
+
+
+def test_pairs_part_whole(extract):
+    get = extract(["- Toàn huyện có 22/45 trường đạt chuẩn quốc gia."])
+    part, whole = get("22"), get("45")
+    assert (part.measure, whole.measure) == ("actual", "actual")
+    assert part.indicator_code == "NATIONAL_STANDARD_SCHOOLS"
+    assert whole.indicator.startswith("tổng số") and whole.indicator_code is None
+
+
+def test_pair_with_units_on_both_sides(extract):
+    get = extract(["- Diện tích xuống giống hoa màu 3.244 ha/3.200 ha, đạt 101% kế hoạch."])
+    assert (get("3.244").measure, get("3.200").measure) == ("actual", "target")
+    assert get("3.200").unit == "HA"
+
+
+def test_pair_money_is_actual_target(extract):
+    get = extract(["- Tổng thu ngân sách 678,399/461,594 tỷ đồng, đạt 147% dự toán."])
+    assert (get("678,399").measure, get("461,594").measure) == ("actual", "target")
+    assert get("147").compared_to == "target"
+
+
+def test_pair_previous_year(extract):
+    get = extract(["Phạm pháp hình sự xảy ra 39/29 vụ (tăng 10 vụ so với năm 2022)."])
+    prev = get("29")
+    assert (prev.measure, prev.period) == ("actual", "2022")
+    assert (get("10").measure, get("10").compared_to) == ("change_abs", "year:2022")
+
+
+def test_pair_with_different_nouns_are_two_facts(extract):
+    get = extract(["Toàn huyện có 09 hội quán/09 xã, thị trấn, với 519 thành viên."])
+    assert get("09").unit_text == "hội quán"
+    assert get("09", 1).unit_text == "xã, thị trấn"
+
+
+def test_share_after_part_whole_pair_is_actual(extract):
+    get = extract(["- Toàn huyện 29.611/29.643 hộ sử dụng điện, đạt 99,89% so với tổng số hộ, vượt 0,07% chỉ tiêu."])
+    s = get("99,89")
+    assert (s.measure, s.indicator_code) == ("actual", "ELECTRICITY_ACCESS_RATE")
+    c = get("0,07")
+    assert (c.measure, c.compared_to, c.indicator_code) == ("change_abs", "target", "ELECTRICITY_ACCESS_RATE")

@@ -1,0 +1,62 @@
+"""Numbers that are no quantity: headings, dates, document references, period labels, labels."""
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    "line,literal",
+    [
+        ("1. Lĩnh vực kinh tế", "1"),
+        ("1.1. Chỉ tiêu kinh tế", "1.1"),
+        ("(3). Nâng cao chất lượng hoạt động Hội đồng nhân dân.", "3"),
+        ("2.1.Chăm lo phát triển văn hóa", "2.1"),
+        ("Thực hiện Chỉ thị số 49-CT/TW, ngày 21/2/2005 của Ban Bí thư.", "49"),
+        ("Thực hiện Chỉ thị số 49-CT/TW, ngày 21/2/2005 của Ban Bí thư.", "21"),
+        ("Thực hiện Chỉ thị số 49-CT/TW, ngày 21/2/2005 của Ban Bí thư.", "2005"),
+        ("Theo Quyết định 22/2013/QĐ-TTg của Thủ tướng.", "22"),
+        ("Theo Quyết định 22/2013/QĐ-TTg của Thủ tướng.", "2013"),
+        ("Nghị quyết số 16/NQ-HĐND ngày 06/7/2022 của HĐND huyện.", "16"),
+        ("Thực hiện Quy định số 784 của Ban Thường vụ Tỉnh ủy.", "784"),
+        ("Nghị quyết số 16 -NQ/TU ngày 14/7/2023 của Tỉnh ủy.", "16"),
+        ("Giải ngân đến ngày 31/12/2022 đạt 99,7% kế hoạch.", "31"),
+        ("Sinh hoạt lệ chi bộ tháng 02/2020.", "02"),
+        ("Đại hội nhiệm kỳ 2020 - 2025 thành công.", "2020"),
+        ("Đại hội nhiệm kỳ 2020 - 2025 thành công.", "2025"),
+        ("Tổng giá trị sản xuất (giá so sánh 2010) đạt 8.846 tỷ đồng.", "2010"),
+        ("Phòng, chống dịch Covid-19 hiệu quả.", "19"),
+        ("Phòng, chống dịch Covid – 19 hiệu quả.", "19"),
+        ("Dịch vụ công trực tuyến mức độ 3 được triển khai.", "3"),
+        ("Thủ tục hành chính mức 3, 4 được tuyên truyền.", "4"),
+        ("Tiêm vắc xin phòng Covid-19 đợt 59 đến nay được 288.204 mũi.", "59"),
+        ("Nghị quyết Trung ương 4 khóa XII được quán triệt.", "4"),
+        ("Ban Chỉ đạo 35 hoạt động hiệu quả.", "35"),
+        ("Giảm tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng.", "5"),
+        ("Số bác sĩ trên 10.000 dân là 05 bác sĩ.", "10.000"),
+        ("Định kỳ hàng quý, 6 tháng tổ chức sơ kết.", "6"),
+        ("Sản xuất theo hướng hiện đại (4.0), ứng dụng khoa học.", "4.0"),
+        ("Có 02 sản phẩm được chứng nhận OCOP đạt từ 03 sao trở lên.", "03"),
+        ("Mở cửa từ ngày 11/02/2021 - 14/02/2021 (nhằm ngày 30 đến mùng 03 Tết).", "03"),
+        ("Triển khai dự án (giai đoạn 2) trên địa bàn huyện.", "2"),
+        ("Thu Chương trình 105 là 6,035 tỷ đồng.", "105"),
+        ("Tổng chi ngân sách 1 là 324,603 tỷ đồng.", "1"),
+        ("Áp dụng ISO 9001:2015 tại các cơ quan.", "9001"),
+        ("Đề án số 06 về dân cư được triển khai.", "06"),
+        ("Giảm phát thải khí CO2 trong sản xuất.", "2"),
+    ],
+)
+def test_not_a_fact(extract, line, literal):
+    get = extract([line])
+    assert get(literal) is None
+
+
+def test_range_high_is_no_fact_and_low_carries_it(extract):
+    get = extract(["- Xây dựng và ra mắt từ 15 - 30 tổ nhân dân tự quản kiểu mẫu."])
+    f = get("15")
+    assert f.value == 15 and f.value_high == 30 and f.qualifier == "range"
+    assert get("30") is None
+
+
+def test_year_range_label_is_not_a_range_fact(extract):
+    get = extract(["- Năm học 2022 - 2023 có 20.346 học sinh."])
+    assert get("2022") is None and get("2023") is None
+    assert get("20.346").period == "2022-2023"

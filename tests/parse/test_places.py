@@ -1,0 +1,47 @@
+"""Places resolved against the gazetteer; clause places beat the document's."""
+
+from baocao.parse.places import find_mentions, gazetteer, resolve_document_place
+
+
+def test_gazetteer_index():
+    g = gazetteer()
+    assert any(p.code == "846" for p in g.by_name["tiểu cần"])
+
+
+def test_mentions_take_longest_known_name():
+    ms = find_mentions("khắc phục sạt lở đê ấp Trẹm, xã Tân Hòa với tổng kinh phí")
+    assert [(m.name, m.level) for m in ms] == [("Tân Hòa", "commune")]
+    ms = find_mentions("xã Tân Thành B với 40 thành viên")
+    assert ms[0].name == "Tân Thành B"
+
+
+def test_document_place_from_a_town_and_its_province():
+    p = resolve_document_place("xây dựng thị trấn Cây Dương đạt chuẩn. Quản lý biên chế tỉnh Hậu Giang.")
+    assert (p.name, p.level, p.code) == ("Phụng Hiệp", "district", "934")
+
+
+def test_document_place_province_when_many_districts():
+    text = ("toàn tỉnh có 5 huyện. Tỉnh ủy chỉ đạo toàn tỉnh. tỉnh Trà Vinh, huyện Càng Long, huyện Cầu Kè, huyện Tiểu Cần, "
+            "thị xã Duyên Hải; toàn tỉnh đạt; Tỉnh ủy; của tỉnh; toàn tỉnh")
+    p = resolve_document_place(text)
+    assert (p.name, p.level) == ("Trà Vinh", "province")
+
+
+def test_clause_place_wins(extract):
+    header = ["BÁO CÁO", "kết quả năm 2021 của Huyện ủy Tân Hồng", "-----"]
+    get = extract([
+        "Thu ngân sách đạt 90 tỷ đồng (trong đó: xã Bình Phú 731,086 triệu đồng, xã Tân Hộ Cơ 516 triệu đồng).",
+        "Lập biên bản 03 trường hợp khai thác đất trái phép (xã Tân Hộ Cơ, Tân Công Chí), tạm giữ 11 phương tiện.",
+        "Dự kiến cuối năm xã Bình Phú đạt 19 tiêu chí; các xã: Thông Bình, Tân Phước, Tân Thành A đạt 17 tiêu chí.",
+        "Duy trì 04 xã đạt chuẩn (Tân Thành B, Tân Công Chí, An Phước và Tân Hộ Cơ).",
+        "Tân Hộ Cơ đạt nông thôn mới và Bình Phú đạt 19 tiêu chí (chỉ tiêu có thêm 01 xã đạt nông thôn mới).",
+    ], header)
+    assert get("90").locality == "Tân Hồng"
+    assert get("731,086").locality == "Bình Phú"
+    assert get("516").locality == "Tân Hộ Cơ"
+    assert get("03").locality == "Tân Hộ Cơ, Tân Công Chí"
+    assert get("11").locality == "Tân Hồng"
+    assert get("19").locality == "Bình Phú"
+    assert get("17").locality == "Thông Bình, Tân Phước, Tân Thành A"
+    assert get("04").locality == "Tân Hồng"
+    assert get("01").locality == "Tân Hồng"

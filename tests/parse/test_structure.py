@@ -1,0 +1,141 @@
+"""Headings, section periods and measures, footnotes, Word line breaks, document info."""
+
+from baocao.parse.extract import parse_lines
+from baocao.parse.structure import build_outline, match_heading
+
+
+def test_heading_styles():
+    assert match_heading("PHẦN A: KẾT QUẢ")[0] == "upper_letter"
+    assert match_heading("Phần I")[0] == "part"
+    assert match_heading("II- NHỮNG HẠN CHẾ")[0] == "roman"
+    assert match_heading("VI- PHƯƠNG HƯỚNG")[0] == "roman"
+    assert match_heading("B. CÁC CHỈ TIÊU")[0] == "upper_letter"
+    assert match_heading("1.1. Chỉ tiêu kinh tế")[0] == "arabic2"
+    assert match_heading("(1). Tỷ lệ")[0] == "paren"
+    assert match_heading("a)- Thành phần gồm")[0] == "lower_letter"
+    assert match_heading("2025 và những nhiệm kỳ tiếp theo") is None
+    assert match_heading("13.603,4 tỷ đồng") is None
+
+
+REPORT = [
+    "PHẦN A: KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2022",
+    "I- KẾT QUẢ ĐẠT ĐƯỢC",
+    "1. Lĩnh vực kinh tế",
+    "- Thu nhập bình quân đầu người 74,5 triệu đồng.",
+    "B. CÁC CHỈ TIÊU, NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU NĂM 2023",
+    "I- Các chỉ tiêu chủ yếu",
+    "1.1. Chỉ tiêu kinh tế",
+    "- Thu nhập bình quân đầu người đạt 82 triệu đồng.",
+    "- Tỷ lệ hộ nghèo giảm 0,2% trên địa bàn huyện Tiểu Cần.",
+]
+
+
+def test_sections_switch_period_and_measure():
+    doc = parse_lines(REPORT)
+    by = {f.value: f for f in doc.facts}
+    assert (by[74.5].measure, by[74.5].period) == ("actual", "2022")
+    assert (by[82].measure, by[82].period) == ("target", "2023")
+    assert by[82].section.startswith("B. CÁC CHỈ TIÊU") and "1.1. Chỉ tiêu kinh tế" in by[82].section
+    assert by[74.5].indicator_code == "INCOME_PER_CAPITA"
+    assert doc.info.locality == "Tiểu Cần" and doc.info.locality_code == "846"
+
+
+def test_term_report_parts():
+    lines = [
+        "BÁO CÁO CHÍNH TRỊ",
+        "TRÌNH ĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ HUYỆN CẦU KÈ LẦN THỨ XII, NHIỆM KỲ 2020 - 2025",
+        "Phần I",
+        "KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT ĐẠI HỘI",
+        "ĐẢNG BỘ HUYỆN LẦN THỨ XI, NHIỆM KỲ 2015 - 2020",
+        "1. Kinh tế",
+        "Tổng giá trị sản xuất là 13.603,4 tỷ đồng.",
+        "Phần II",
+        "PHƯƠNG HƯỚNG, MỤC TIÊU, NHIỆM VỤ NHIỆM KỲ 2020 - 2025",
+        "- Thu nhập bình quân đầu người đến năm 2025 đạt 80 triệu đồng/người/năm.",
+        "- Tỷ lệ lao động qua đào tạo đạt 65%.",
+    ]
+    doc = parse_lines(lines)
+    by = {f.value: f for f in doc.facts}
+    assert doc.info.kind == "bao_cao_chinh_tri"
+    assert (by[13603.4].measure, by[13603.4].period) == ("actual", "2015-2020")
+    assert (by[80].measure, by[80].period, by[80].unit) == ("target", "2025", "VND_M_PER_PERSON_YEAR")
+    assert (by[65].measure, by[65].period) == ("target", "2020-2025")
+    assert doc.info.locality == "Cầu Kè"
+
+
+def test_word_line_break_continues_the_sentence_but_anchor_stays():
+    lines = [
+        "BÁO CÁO",
+        "kết quả năm 2021 huyện Tân Hồng",
+        "Nông nghiệp tiếp tục phát triển ổn định",
+        "; xây dựng 02 cánh đồng lớn, với diện tích từ 220 ha trở lên.",
+    ]
+    doc = parse_lines(lines)
+    f = [x for x in doc.facts if x.value == 220][0]
+    assert (f.line, f.col) == (4, lines[3].index("220"))
+    assert f.qualifier == "at_least"
+    assert "Nông nghiệp tiếp tục" in f.sentence
+
+
+def test_footnotes_take_the_context_of_their_mark():
+    lines = [
+        "PHẦN A: KẾT QUẢ NĂM 2022 CỦA HUYỆN TIỂU CẦN",
+        "1. Nông nghiệp",
+        "Sản xuất lúa đạt khá",
+        ", chăn nuôi ổn định.",
+        "B. CÁC CHỈ TIÊU NĂM 2023",
+        "Phấn đấu sản xuất ổn định",
+        ".",
+        "",
+        "\ufffd Sản lượng lúa 167.483 tấn.",
+        "\ufffd Sản lượng lúa 170.000 tấn.",
+    ]
+    doc = parse_lines(lines)
+    by = {f.value: f for f in doc.facts}
+    assert (by[167483].period, by[167483].measure, by[167483].indicator_code) == ("2022", "actual", "RICE_OUTPUT")
+    assert (by[170000].period, by[170000].measure) == ("2023", "target")
+    assert by[167483].line == 9
+
+
+def test_superscript_footnotes_mid_document_do_not_swallow_the_rest():
+    lines = [
+        "KẾ HOẠCH",
+        "học tập Nghị quyết năm 2020 của Tỉnh ủy Trà Vinh",
+        "1. Nội dung⁽¹⁾.",
+        "",
+        "¹. Gồm 04 nội dung trọng tâm.",
+        "",
+        "A. KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2019",
+        "- Tổng thu ngân sách 13.694 tỷ đồng, đạt 144,4% dự toán.",
+    ]
+    doc = parse_lines(lines)
+    f = [x for x in doc.facts if x.value == 13694][0]
+    assert (f.measure, f.period) == ("actual", "2019")
+    assert f.section.startswith("A. KẾT QUẢ")
+
+
+def test_document_info_from_title():
+    lines = ["BÁO CÁO", "", "kết quả thực hiện Chương trình hành động", "", "của Ban Chấp hành Đảng bộ Huyện năm 2021",
+             "-----", "Toàn huyện Tân Hồng có 13 hợp tác xã."]
+    doc = parse_lines(lines)
+    assert doc.info.kind == "bao_cao_ket_qua"
+    assert doc.info.period == "2021"
+    assert doc.info.locality == "Tân Hồng" and doc.info.locality_level == "district"
+
+
+def test_untitled_programme_is_a_plan():
+    lines = ["Năm 2024, là năm tập trung thực hiện các chỉ tiêu của huyện.", "I. MỤC TIÊU, NHIỆM VỤ VÀ CÁC CHỈ TIÊU",
+             "(1). Thu nội địa trên địa bàn đạt 114,01 tỷ đồng.",
+             "Các cơ quan tổ chức thực hiện Chương trình này; xây dựng thị trấn Cây Dương đạt chuẩn văn minh đô thị.",
+             "Quản lý biên chế tỉnh Hậu Giang."]
+    doc = parse_lines(lines)
+    assert doc.info.kind == "chuong_trinh"
+    f = doc.facts[0]
+    assert (f.measure, f.period, f.indicator_code) == ("target", "2024", "BUDGET_REVENUE_LOCAL")
+    assert doc.info.locality == "Phụng Hiệp"
+
+
+def test_outline_marks_paragraph_joins():
+    out = build_outline(["Năm 2021", ", việc triển khai gặp khó khăn.", "Kết quả tốt."])
+    assert out.paragraphs[0].text.startswith("Năm 2021 , việc")
+    assert out.footnote_marks == [(0, len("Năm 2021"))]
