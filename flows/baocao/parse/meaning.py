@@ -104,6 +104,12 @@ def non_fact_reason(text: str, toks: list[NumToken], i: int, unit: UnitMatch | N
     if unit is None and t.literal.isdigit() and not t.literal.startswith("0") and int(t.literal) <= 20 \
             and re.match(r"^\s+(?:là|đạt)\s+\d", after) and re.search(r"[\wÀ-ỹ]\s$", before):
         return "heading"  # a footnote number left in the text ('Tổng chi ngân sách 1 là 324,603 …')
+    if unit is None and re.search(r"(?:^|[\s(])\($", before) and re.match(r"^\)", after) and t.literal.isdigit() and int(t.literal) <= 50:
+        return "heading"  # an in-text note or list mark '(2)'
+    if unit is None and re.match(r"^\)", after) and re.search(r"(?:^|[\s;:,])$", before) and t.literal.isdigit() and int(t.literal) <= 30:
+        return "heading"  # mid-line list numbering '1) …; 2) …'
+    if re.match(r"^\s*mặt(?![\wÀ-ỹ])", after) and re.search(r"cả\s*$", before):
+        return "other"  # 'kéo giảm cả 3 mặt' (all three figures), not a quantity
     if unit is None and before[-1:].isalpha():
         return "other"  # glued to a word: CO2, DT912 (but NQ12% keeps its unit and stays)
     if re.search(r"Covid\s*[-–]?\s*$", before, re.I):
@@ -114,7 +120,7 @@ def non_fact_reason(text: str, toks: list[NumToken], i: int, unit: UnitMatch | N
 def propagate_labels(text: str, toks: list[NumToken], units: list[UnitMatch | None], reasons: list[str | None]) -> None:
     """`mức 3, 4` / `khóa XI, XII`: a unit-less number listed right after a label is a label too."""
     for i in range(1, len(toks)):
-        if reasons[i] is None and reasons[i - 1] == "other" and units[i] is None \
+        if reasons[i] is None and reasons[i - 1] in ("other", "doc_ref") and units[i] is None \
                 and re.fullmatch(r"\s*(?:,|và|hoặc)\s*", text[toks[i - 1].end:toks[i].start]):
             reasons[i] = "other"
 

@@ -841,9 +841,18 @@ def _pdf_lines_quiet(data: bytes, path: Path) -> list[str]:
 @dataclass
 class _PdfLine:
     text: str
-    full: bool  # reaches the right margin: the paragraph goes on on the next line
+    length: int  # the visual line's extent in characters (layout mode), indent included
+    width: int  # the page's text width in characters
     indented: bool  # starts right of the page's left margin: a new paragraph (first-line indent)
     note: bool = False  # a footnote from the page foot: goes after the body
+    broken: bool = False  # a footnote mark ended it: the paragraph goes on on a new line
+
+    def wraps_into(self, nxt: _PdfLine) -> bool:
+        """This line ended only because the next word did not fit (justified: it is full)."""
+        if self.broken:
+            return False
+        first_word = nxt.text.split(" ", 1)[0]
+        return self.length >= 0.85 * self.width or self.length + 1 + len(first_word) >= 0.92 * self.width
 
 
 _CELL_GAP = re.compile(r" {4,}")  # layout mode: a column gap
@@ -873,40 +882,55 @@ def _page_lines(page, number: int, path: Path) -> list[_PdfLine]:
                 path, f"damaged PDF: page {number}: {type(exc).__name__}: {exc}"
             ) from exc
     notes: dict[str, str] = {}
-    if layout and _NOTE_LINE.search(text) and _GLUED_NUMBER.search(text):
+    if layout and _NOTE_LINE.search(text):
         text, notes = _mark_footnotes(page, text)
     raws = [r.rstrip() for r in _NEWLINE.split(text) if r.strip() and r.strip() != _MARK]
     if not raws:
         return []
-    lengths = sorted(len(r) for r in raws)
-    width = lengths[int(0.95 * (len(lengths) - 1))]  # the text block's width, robust to a stray wide line
-    margin = min(len(r) - len(r.lstrip()) for r in raws)
-    out: list[_PdfLine] = []
+    # classify: everything from the first note start down is the page foot's notes
+    kinds: list[bool] = []
+    heads: list[str] = []
     in_notes = False
     for r in raws:
-        full = len(r) >= 0.85 * width  # justified lines vary a little in characters
-        indented = layout and len(r) - len(r.lstrip()) > margin + 1
         stripped = r.strip()
         m = _NOTE_START.match(stripped) if notes else None
         if m and m.group(1) in notes and m.group(2).startswith(notes[m.group(1)][:6]):
             in_notes = True
             stripped = f"{FOOTNOTE_MARK} {m.group(2)}"
+        kinds.append(in_notes)
+        heads.append(stripped)
+    widths = {}
+    for kind in (False, True):  # notes are in smaller print: their own line width
+        lengths = sorted(len(r) for r, k in zip(raws, kinds, strict=True) if k == kind)
+        if lengths:
+            widths[kind] = lengths[int(0.95 * (len(lengths) - 1))]  # robust to a stray wide line
+    margin = min(len(r) - len(r.lstrip()) for r in raws)
+    out: list[_PdfLine] = []
+    for r, kind, stripped in zip(raws, kinds, heads, strict=True):
+        indented = layout and len(r) - len(r.lstrip()) > margin + 1
         pieces = stripped.split(_MARK)
-        if len(pieces) > 1 and not pieces[-1].strip():
+        broken_at_end = len(pieces) > 1 and not pieces[-1].strip()
+        if broken_at_end:
             pieces.pop()  # a mark at the end of the line: the paragraph breaks there
-            full = False
-        for k, piece in enumerate(pieces):
-            piece = _SPACES.sub(" ", _CELL_GAP.sub(" | ", piece.strip())) if layout else piece.strip()
-            if not piece:
-                continue
-            last = k == len(pieces) - 1
-            out.append(_PdfLine(piece, full=full and last, indented=indented and k == 0, note=in_notes))
+        kept = [_SPACES.sub(" ", _CELL_GAP.sub(" | ", p.strip())) if layout else p.strip() for p in pieces]
+        kept = [p for p in kept if p]
+        for k, piece in enumerate(kept):
+            last = k == len(kept) - 1
+            out.append(
+                _PdfLine(
+                    piece,
+                    length=len(r),
+                    width=widths[kind],
+                    indented=indented and k == 0,
+                    note=kind,
+                    broken=not last or broken_at_end,
+                )
+            )
     return out
 
 
 _MARK = "\x00"  # where a footnote mark stood in the page text
 _NOTE_LINE = re.compile(r"(?m)^\s*\d{1,3}\s*[^\W\d_]")  # a line that may be a footnote (cheap pre-check)
-_GLUED_NUMBER = re.compile(r"(?:[^\W\d_]|[%)”\"])\d{1,3}(?!\d)")  # 'ha1,' '%2' (another cheap pre-check)
 _NOTE_START = re.compile(r"(\d{1,3})\s*(\S.*)")
 _EXPONENT_BASE = re.compile(r"(?:^|[^\w]|\d)[kcdmµμ]?m$")
 
@@ -934,7 +958,7 @@ def _mark_footnotes(page, text: str) -> tuple[str, dict[str, str]]:
     if not weights:
         return text, {}
     body = max(weights, key=weights.get)
-    body_marks: list[tuple[str, str]] = []
+    body_marks: list[tuple[str, str, str]] = []  # text before, the mark's digits, text after
     notes: dict[str, str] = {}
     for i, (t, _x, y, size) in enumerate(frags):
         digits = t.strip()
@@ -945,7 +969,7 @@ def _mark_footnotes(page, text: str) -> tuple[str, dict[str, str]]:
         same_line_as_prev = prev is not None and abs(prev[2] - y) < body
         if same_line_as_prev and prev[3] >= 0.9 * body and prev[0] and not prev[0][-1].isspace():
             if not _EXPONENT_BASE.search(prev[0]):  # m², km², m³ are not footnote marks
-                body_marks.append((prev[0][-12:], digits))
+                body_marks.append((prev[0][-12:], digits, nxt[0][:3] if nxt else ""))
         elif (
             not same_line_as_prev
             and nxt is not None
@@ -954,19 +978,20 @@ def _mark_footnotes(page, text: str) -> tuple[str, dict[str, str]]:
             and abs(nxt[2] - y) < body
         ):
             notes[digits] = nxt[0].strip()
-    notes = {d: first for d, first in notes.items() if any(d == m for _tail, m in body_marks)}
+    notes = {d: first for d, first in notes.items() if any(d == m for _tail, m, _head in body_marks)}
     cursor = 0
     done: set[str] = set()
-    for tail, digits in body_marks:
+    for tail, digits, head in body_marks:
         if digits not in notes or digits in done:
             continue
         done.add(digits)
-        for key in (tail + digits, tail[-4:] + digits):
-            j = text.find(key, cursor)
-            end = j + len(key)
-            if j >= 0 and not (end < len(text) and text[end].isdigit()):
-                text = text[: end - len(digits)] + _MARK + text[end:]
-                cursor = end - len(digits) + 1
+        for before, after in ((tail, head), (tail, ""), (tail[-4:], head), (tail[-4:], "")):
+            j = text.find(before + digits + after, cursor)
+            at = j + len(before)  # where the digits are
+            end = at + len(digits)
+            if j >= 0 and (after or not (end < len(text) and text[end].isdigit())):
+                text = text[:at] + _MARK + text[end:]
+                cursor = at + 1
                 break
     return text, notes
 
@@ -985,7 +1010,7 @@ def _reflow(lines: list[_PdfLine]) -> list[str]:
         for line in part:
             if (
                 prev is not None
-                and prev.full
+                and prev.wraps_into(line)
                 and not line.indented
                 and " | " not in line.text
                 and " | " not in prev.text

@@ -69,7 +69,7 @@ def match_unit(text: str, pos: int) -> UnitMatch | None:
     if p > pos + 3:
         return None
     # scale word + counted noun: 820 ngàn con, 1,2 triệu lượt
-    sm = re.match(r"(nghìn|ngàn|triệu)\s+", text[p:p + 12], re.I)
+    sm = re.match(r"(nghìn|ngàn|triệu)(?:\s+|(?=[/,.;)]|$))", text[p:p + 12], re.I)
     if sm:
         got = _match_word(text, p)
         if got and not got[2] and got[1] not in ("COUNT",):
@@ -80,6 +80,8 @@ def match_unit(text: str, pos: int) -> UnitMatch | None:
         scale = SCALE_WORDS[sm.group(1).lower()]
         if noun and noun[2]:
             return UnitMatch("COUNT_" + scale, text[p:noun[3]], noun[3], noun=True)
+        if scale == "M":  # a bare 'triệu' in a report is money ('hỗ trợ 5 triệu/hộ')
+            return UnitMatch("VND_M", text[p:p + len(sm.group(1))], p + len(sm.group(1)))
         return UnitMatch("COUNT_" + scale, text[p:p + len(sm.group(1))], p + len(sm.group(1)), noun=True)
     got = _match_word(text, p)
     if not got:
