@@ -7,8 +7,9 @@ with a line break in the body where each footnote mark stood. The .docx turns ev
 into a paragraph and every footnote into a real Word footnote whose reference sits at one of
 those breaks (the exact mark positions are not in the export: breaks where the next line goes
 on mid-sentence are taken first), so `read_lines(docx)` gives back the same body lines and the
-footnotes. The .pdf (fpdf2, a Vietnamese TTF, numbered pages) has the body paragraphs and then
-the notes as "(n) text": the reader has to rejoin wrapped lines and drop page numbers.
+footnotes. The .pdf (fpdf2, a Vietnamese TTF) is laid out like Word prints it: the same
+paragraphs and raised note numbers, each page's notes at its foot, page numbers; the reader has
+to rejoin wrapped lines, drop page numbers and move the notes after the body.
 """
 
 from __future__ import annotations
@@ -71,9 +72,10 @@ def mark_positions(body: list[str], k: int) -> list[int]:
     return sorted(chosen)
 
 
-def make_docx(body: list[str], notes: list[str], out: Path, rb) -> Path:
+def paragraphs_with_marks(body: list[str], notes: list[str], rb) -> list[list]:
+    """Body lines as paragraphs, each footnote's reference at one of the chosen breaks."""
     positions = set(mark_positions(body, len(notes)))
-    spec = rb.DocxSpec()
+    paragraphs: list[list] = []
     pieces: list = []
     note_iter = iter(notes)
     for i, line in enumerate(body):
@@ -81,13 +83,18 @@ def make_docx(body: list[str], notes: list[str], out: Path, rb) -> Path:
         if i in positions:
             pieces.append(rb.Footnote(next(note_iter)))
             continue
-        spec.para(*pieces)
+        paragraphs.append(pieces)
         pieces = []
     if pieces:
-        spec.para(*pieces)
+        paragraphs.append(pieces)
     leftover = list(note_iter)
     if leftover:  # fewer breaks than notes: the rest hang on the last paragraph
-        spec.blocks[-1][1].extend(rb.Footnote(n) for n in leftover)
+        paragraphs[-1].extend(rb.Footnote(n) for n in leftover)
+    return paragraphs
+
+
+def make_docx(body: list[str], notes: list[str], out: Path, rb) -> Path:
+    spec = rb.DocxSpec(blocks=[("p", p) for p in paragraphs_with_marks(body, notes, rb)])
     return rb.build_docx(spec, out)
 
 
@@ -95,9 +102,7 @@ def make_pdf(body: list[str], notes: list[str], out: Path, rb) -> Path:
     font = rb.unicode_font()
     if font is None:
         raise SystemExit("no Vietnamese TTF font found (apt-get install fonts-dejavu-core)")
-    items: list = [line for line in body if line.strip()]
-    items += [f"({n}) {text}".replace("\n", " ") for n, text in enumerate(notes, 1)]
-    return rb.build_pdf(items, out, font)
+    return rb.build_pdf_report(paragraphs_with_marks(body, notes, rb), out, font)
 
 
 def main(argv: list[str] | None = None) -> int:

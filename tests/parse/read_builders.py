@@ -264,3 +264,68 @@ def build_pdf_with_footnotes(paragraphs: list[list[str | Footnote | Sup]], path:
     pdf.cell(0, 6, "1", align="C")
     pdf.output(str(path))
     return path
+
+
+def build_pdf_report(paragraphs: list[list[str | Footnote]], path: Path, font: Path) -> Path:
+    """A multi-page PDF laid out like Word prints a report: paragraphs, raised note numbers,
+    each page's notes in small print at its foot, a page number under them."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.add_font("U", fname=str(font))
+    pdf.set_auto_page_break(False)
+    pdf.set_margins(20, 20, 20)
+    bottom = pdf.h - 20
+    page_notes: list[tuple[int, str, float]] = []
+    count = 0
+
+    def sup(text: str, height: float) -> None:
+        pdf.char_vpos = "SUP"
+        pdf.write(height, text)
+        pdf.char_vpos = "LINE"
+
+    def note_height(n: int, text: str) -> float:
+        pdf.set_font("U", size=9)
+        return pdf.multi_cell(0, 4.5, f"{n} {text}", dry_run=True, output="HEIGHT") + 1
+
+    def finish_page() -> None:
+        if page_notes:
+            pdf.set_y(bottom - sum(h for _n, _t, h in page_notes))
+            pdf.set_font("U", size=9)
+            for n, text, _h in page_notes:
+                sup(str(n), 4.5)
+                pdf.write(4.5, f" {text}")
+                pdf.ln(5.5)
+        pdf.set_y(-14)
+        pdf.set_font("U", size=9)
+        pdf.cell(0, 6, str(pdf.page_no()), align="C")
+        page_notes.clear()
+
+    pdf.add_page()
+    for paragraph in paragraphs:
+        text = "".join(p for p in paragraph if isinstance(p, str))
+        if not text.strip():
+            continue
+        notes_here = []
+        for piece in paragraph:
+            if isinstance(piece, Footnote):
+                count += 1
+                notes_here.append((count, piece.text.replace("\n", " "), note_height(count, piece.text)))
+        pdf.set_font("U", size=11)
+        height = pdf.multi_cell(0, 6, text, dry_run=True, output="HEIGHT") + 8
+        used = sum(h for _n, _t, h in page_notes) + sum(h for _n, _t, h in notes_here)
+        if pdf.get_y() + height + used > bottom and pdf.get_y() > 30:
+            finish_page()
+            pdf.add_page()
+        pdf.set_font("U", size=11)
+        marks = iter(notes_here)
+        for piece in paragraph:
+            if isinstance(piece, Footnote):
+                sup(str(next(marks)[0]), 6)
+            else:
+                pdf.write(6, piece)
+        pdf.ln(8)
+        page_notes.extend(notes_here)
+    finish_page()
+    pdf.output(str(path))
+    return path

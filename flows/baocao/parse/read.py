@@ -936,47 +936,44 @@ _EXPONENT_BASE = re.compile(r"(?:^|[^\w]|\d)[kcdmµμ]?m$")
 
 
 def _mark_footnotes(page, text: str) -> tuple[str, dict[str, str]]:
-    """Find footnote marks by font size: a small digit glued to body text, and the same small
-    digit starting a small-print line (the note). Only digits found both ways count, so a
+    """Find footnote marks by font size: a small number set in body text, and the same small
+    number starting a small-print line (the note). Only numbers found both ways count, so a
     superscript in 'm2' is left alone. Returns the text with _MARK at the marks, and the notes'
     numbers -> first words.
     """
-    frags: list[tuple[str, float, float, float]] = []  # text, x, y, effective size
+    frags: list[tuple[str, float, float]] = []  # text, y, effective size
 
     def visit(t: str, cm, tm, font, size) -> None:
-        if t:
+        if t.strip():
             scale = (abs(tm[3]) or 1.0) * (abs(cm[3]) or 1.0)
-            frags.append((t, tm[4] * (cm[0] or 1.0) + cm[4], tm[5] * (cm[3] or 1.0) + cm[5], size * scale))
+            frags.append((t, tm[5] * (cm[3] or 1.0) + cm[5], size * scale))
 
     try:
         page.extract_text(visitor_text=visit)
     except Exception:
         return text, {}
     weights: dict[float, int] = {}
-    for t, _x, _y, size in frags:
+    for t, _y, size in frags:
         weights[round(size, 1)] = weights.get(round(size, 1), 0) + len(t.strip())
     if not weights:
         return text, {}
     body = max(weights, key=weights.get)
     body_marks: list[tuple[str, str, str]] = []  # text before, the mark's digits, text after
     notes: dict[str, str] = {}
-    for i, (t, _x, y, size) in enumerate(frags):
+    for i, (t, y, size) in enumerate(frags):
         digits = t.strip()
         if not (digits.isdigit() and len(digits) <= 3 and size <= 0.8 * body):
             continue
         prev = frags[i - 1] if i else None
         nxt = frags[i + 1] if i + 1 < len(frags) else None
-        same_line_as_prev = prev is not None and abs(prev[2] - y) < body
-        if same_line_as_prev and prev[3] >= 0.9 * body and prev[0] and not prev[0][-1].isspace():
-            if not _EXPONENT_BASE.search(prev[0]):  # m², km², m³ are not footnote marks
-                body_marks.append((prev[0][-12:], digits, nxt[0][:3] if nxt else ""))
-        elif (
-            not same_line_as_prev
-            and nxt is not None
-            and nxt[3] <= 0.9 * body
-            and nxt[0].strip()
-            and abs(nxt[2] - y) < body
-        ):
+        prev_on_line = prev is not None and abs(prev[1] - y) < body
+        next_on_line = nxt is not None and abs(nxt[1] - y) < body
+        prev_body = prev is not None and prev[2] >= 0.9 * body
+        next_body = nxt is not None and nxt[2] >= 0.9 * body
+        if (prev_on_line and prev_body) or (next_on_line and next_body and prev_body):
+            if prev is not None and not _EXPONENT_BASE.search(prev[0].rstrip()):  # m², km² are no marks
+                body_marks.append((prev[0].rstrip()[-12:], digits, nxt[0][:3] if nxt else ""))
+        elif not prev_on_line and next_on_line and not next_body:
             notes[digits] = nxt[0].strip()
     notes = {d: first for d, first in notes.items() if any(d == m for _tail, m, _head in body_marks)}
     cursor = 0
@@ -986,12 +983,12 @@ def _mark_footnotes(page, text: str) -> tuple[str, dict[str, str]]:
             continue
         done.add(digits)
         for before, after in ((tail, head), (tail, ""), (tail[-4:], head), (tail[-4:], "")):
-            j = text.find(before + digits + after, cursor)
-            at = j + len(before)  # where the digits are
-            end = at + len(digits)
-            if j >= 0 and (after or not (end < len(text) and text[end].isdigit())):
-                text = text[:at] + _MARK + text[end:]
-                cursor = at + 1
+            found = re.compile(re.escape(before) + r"\s*(" + digits + ")" + re.escape(after)).search(
+                text, cursor
+            )
+            if found and (after or not (found.end(1) < len(text) and text[found.end(1)].isdigit())):
+                text = text[: found.start(1)] + _MARK + text[found.end(1) :]
+                cursor = found.start(1) + 1
                 break
     return text, notes
 
