@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from baocao.parse.model import DocumentInfo
 from baocao.parse.places import resolve_document_place
-from baocao.parse.structure import YEAR, YEAR_SPAN, Outline, is_caps_line
+from baocao.parse.structure import YEAR, YEAR_SPAN, Outline, is_caps_line, match_heading
 
 KINDS = [
     ("bao_cao_chinh_tri", re.compile(r"báo cáo chính trị|trình đại hội", re.I)),
@@ -48,7 +48,7 @@ def _title(lines: list[str], outline: Outline) -> str | None:
             if out:
                 continue
             continue
-        if len(s) > 160:
+        if len(s) > 160 or (out and (match_heading(s) or s.startswith("-"))):
             break
         if re.match(r"^(BÁO CÁO|KẾ HOẠCH|CHƯƠNG TRÌNH|NGHỊ QUYẾT|TRÌNH ĐẠI HỘI|BÁO CÁO CHÍNH TRỊ)\b", s) or (out and len(out) < 4):
             out.append(s)
@@ -74,6 +74,8 @@ def document_context(lines: list[str], outline: Outline) -> DocContext:
         if m:
             kind = {"chương trình": "chuong_trinh", "kế hoạch": "ke_hoach", "báo cáo": "bao_cao_ket_qua",
                     "nghị quyết": "nghi_quyet"}[m.group(1).lower()]
+    if kind is None and outline.sections and any(s.mode == "actual" for s in outline.sections[:3]):
+        kind = "bao_cao_ket_qua"  # an untitled export opening with 'KẾT QUẢ …'
     mode = "target" if kind in ("chuong_trinh", "ke_hoach", "nghi_quyet") else "actual"
     # period: title, else the first section heading with a year, else the first 'năm YYYY'
     period = None

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from baocao.parse import meaning
 from baocao.parse.docinfo import DocContext, document_context
-from baocao.parse.indicators import clean_phrase, match_code
+from baocao.parse.indicators import clean_phrase, code_fits_unit, match_code
 from baocao.parse.model import Fact, ParsedDocument
 from baocao.parse.numbers import NumToken, find_numbers, is_range_joint, is_slash_joint
 from baocao.parse.places import find_bare_communes, find_mentions
@@ -232,6 +232,8 @@ def _subject_text(raw: str) -> str:
     from the last comma (reaching back over commas while the phrase is too short to name
     anything: `Tỷ lệ hộ sử dụng điện thường xuyên, an toàn đạt 99,8%`)."""
     s = re.sub(r"\([^()]*\)", " ", raw)
+    if ")" in s:  # the tail of a bracket opened before the previous number
+        s = s[s.rfind(")") + 1:]
     if "(" in s:
         s = s[s.rfind("(") + 1:]
     parts = s.split(",")
@@ -278,6 +280,8 @@ def _indicator(p: Pending, pend: dict[int, Pending], subject: str, subj_text: st
     if inherit and anchor is not None and anchor.fact is not None and not own_noun:
         code = anchor.fact.indicator_code
         p.phrases = anchor.phrases
+        if code is not None and measure in ("actual", "target") and not code_fits_unit(code, unit_code):
+            code = None  # a share in % of a counted level is another indicator ('38/52 trường …, đạt 73,08%')
         if code is None:
             extra = [f"{subj_text} {anchor.subject}", f"{subj_text} {trailing}", trailing]
             if measure in ("actual", "target"):
@@ -292,9 +296,10 @@ def _indicator(p: Pending, pend: dict[int, Pending], subject: str, subj_text: st
         topic = _topic_noun(trailing) or _topic_noun(text[c0:pos]) or _topic_noun(text[:pos])
         if topic:
             # a generic head completed by its topic noun names the indicator, or nothing
-            p.phrases = (f"{subject} {topic}",)
-            code = match_code([f"{subject} {topic}", f"{subj_text} {topic}"], unit_code if measure in ("actual", "target") else None)
-            return (f"{subject} {topic}".lower()[:120], code)
+            named = subject if re.search(r"(?<![\wÀ-ỹ])" + re.escape(topic) + r"(?![\wÀ-ỹ])", low) else f"{subject} {topic}"
+            p.phrases = (named,)
+            code = match_code([named, f"{subj_text} {topic}"], unit_code if measure in ("actual", "target") else None)
+            return (named.lower()[:120], code)
     if noun:
         phrases.append(f"{subj_text} {noun} {trailing}")
     phrases += [subj_text, subject]
@@ -306,16 +311,17 @@ def _indicator(p: Pending, pend: dict[int, Pending], subject: str, subj_text: st
         phrases.insert(0, f"tỷ lệ {anchor.subject}")
     if trailing:
         phrases.append(trailing)
+    loose = [text[pos:c1]] if unit_class(unit_code) == "percent" else []
     tp = topic_of(text, pos)
     if tp:
-        phrases.append(f"{tp} {subject} {noun or ''}")
+        loose.append(f"{tp} {subject} {noun or ''}")  # the bullet's topic: whole long aliases only
     if any(h in low for h in heads):
         phrases.append(text[c0:pos])  # the clause so far (word-set tier: 'thả nuôi … trên diện tích 153 ha')
     if not subject and anchor is not None and anchor.fact is not None and unit_class(unit_code) == "percent":
         phrases = list(anchor.phrases) + phrases
     p.phrases = tuple(phrases)
     match_unit_code: str | None = unit_code if measure in ("actual", "target", "change_abs") else None
-    code = match_code(phrases, match_unit_code, loose=[text[pos:c1]] if unit_class(unit_code) == "percent" else None)
+    code = match_code(phrases, match_unit_code, loose=loose)
     if code is None and noun and prev is not None and prev.fact is not None and prev.fact.indicator_code \
             and (prev.fact.unit_text or "").lower() == noun.lower() and measure in ("actual", "target") \
             and re.fullmatch(r"(?:\s|dự kiến|ước|nâng|tổng số|cuối năm|đến nay|đưa|thêm|là|được)*", subj_text.lower()):

@@ -80,6 +80,12 @@ def catalogue_names() -> dict[str, str]:
         return {r["code"]: r["name_vi"] for r in csv.DictReader(fh)}
 
 
+def code_fits_unit(code: str, unit_code: str | None) -> bool:
+    """Whether a catalogue indicator can be measured in this unit."""
+    cls = next((a.unit_class for a in aliases() if a.code == code), None)
+    return cls is None or compatible(cls, unit_code)
+
+
 def compatible(alias_class: str, unit_code: str | None) -> bool:
     uc = unit_class(unit_code)
     return uc in COMPATIBLE.get(alias_class, {alias_class})

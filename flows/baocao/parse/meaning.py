@@ -35,6 +35,7 @@ DOC_NUMBER_BEFORE = re.compile(DOC_TYPES + r"\s+(?:số\s+)?$", re.I)
 SO_BEFORE = re.compile(r"(?:\b(?:bão|hiệu|phòng|nhà|đường|tờ|thửa|hẻm|lô|khu|tổ)\s+số|\bsố\s+hiệu)\s*$", re.I)
 DATE_BEFORE = re.compile(r"(?:ngày|mùng|mồng|tháng|Ngày|Tháng)\s*$")
 DURATION_AFTER = re.compile(r"^\s*(?:tháng|năm)(?![\wÀ-ỹ])")
+MONTH_EXPR = re.compile(r"(?<![\wÀ-ỹ])tháng\s+(\d{1,2})\s*(?:/|năm)\s*((?:19|20)\d\d)(?!\d)", re.I)
 YEAR_EXPR = re.compile(
     r"(?P<kw>năm học|niên học|niên vụ|năm|giai đoạn|đến năm|đến cuối năm|cuối năm|đầu năm)\s+(?P<y1>(?:19|20)\d\d)(?:\s*[-–—]\s*(?P<y2>(?:19|20)\d\d))?(?!\d)",
     re.I,
@@ -292,6 +293,12 @@ def clause_period(text: str, pos: int, unit_end: int, c0: int, now_year: str | N
     m = re.match(r"^\s*(?:vào\s+)?(?:năm|cuối năm|đầu năm)\s+((?:19|20)\d\d)(?!\s*[-–]\s*\d)", text[unit_end:unit_end + 20])
     if m:
         return m.group(1)
+    mm = None
+    for m in MONTH_EXPR.finditer(text, c0, pos):
+        if not re.search(r"(?:đến|từ|ngày|tính đến)\s*$", text[max(c0, m.start() - 12):m.start()], re.I):
+            mm = m
+    if mm:
+        return f"{mm.group(2)}-{int(mm.group(1)):02d}"
     best = None
     for m in YEAR_EXPR.finditer(text, c0, pos):
         pre = text[max(c0, m.start() - 12):m.start()]

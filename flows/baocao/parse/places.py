@@ -34,7 +34,8 @@ LEVEL_WORDS = {
 }
 NAME_WORD = r"(?:[A-ZĐÀ-ỸÁ-Ỹ][\wÀ-ỹ]*|\d{1,2})"
 MENTION = re.compile(
-    r"(?<![\wÀ-ỹ])(tỉnh|Tỉnh|huyện|Huyện|thị xã|Thị xã|thành phố|Thành phố|TP\.|quận|Quận|xã|Xã|phường|Phường|thị trấn|Thị trấn)\s+("
+    r"(?<![\wÀ-ỹ])(tỉnh|Tỉnh|huyện|Huyện|thị xã|Thị xã|thành phố|Thành phố|TP\.|quận|Quận|xã|Xã|phường|Phường|thị trấn|Thị trấn)"
+    r"(?:\s+(?:ủy|uỷ|Ủy|Uỷ))?\s+("
     + NAME_WORD + r"(?:\s+" + NAME_WORD + r"){0,3})"
 )
 
@@ -131,6 +132,7 @@ def _communes_by_length(district_code: str) -> tuple[Place, ...]:
     return tuple(sorted(kids, key=lambda p: -len(p.name)))
 
 
+PLACE_DATE = re.compile(r"^\s*([A-ZĐ][\wÀ-ỹ]*(?:\s+[A-ZĐ][\wÀ-ỹ]*){0,3}),\s*ngày\s+\d", re.M)
 PROVINCE_SCOPE = re.compile(r"toàn tỉnh|tỉnh nhà|Tỉnh ủy|Tỉnh uỷ|của tỉnh|trên địa bàn tỉnh|Đảng bộ tỉnh|UBND tỉnh|HĐND tỉnh", re.I)
 DISTRICT_SCOPE = re.compile(r"toàn huyện|huyện nhà|Huyện ủy|Huyện uỷ|của huyện|trên địa bàn huyện|Đảng bộ huyện|UBND huyện|HĐND huyện", re.I)
 
@@ -161,17 +163,26 @@ def resolve_document_place(text: str) -> Place | None:
         d = g.by_code.get(code)
         if d and d.province in province_votes:
             score[code] += 2.0 * min(province_votes[d.province], 3)
+    # the place line of the header: 'Châu Thành, ngày 15 tháng 12 năm 2023'
+    for m in PLACE_DATE.finditer(text[:3000]):
+        cands = [p for p in g.by_name.get(_key(m.group(1)), []) if p.level in ("district", "province")]
+        for p in cands:
+            if p.level == "district":
+                score[p.code] += 2.0 / len(cands) + 1.0
+            else:
+                province_votes[p.code] += 1.0
     prov_scope = len(PROVINCE_SCOPE.findall(text))
     dist_scope = len(DISTRICT_SCOPE.findall(text))
     best = max(score, key=lambda c: score[c]) if score else None
+    province_level = prov_scope >= 3 and prov_scope > 2 * dist_scope
+    if province_level:
+        # a provincial report: the province it names most, else the province of its districts
+        if province_votes:
+            return g.by_code[max(province_votes, key=lambda c: province_votes[c])]
+        if best is not None and g.by_code[best].province in g.by_code:
+            return g.by_code[g.by_code[best].province]
     if best is not None:
-        d = g.by_code[best]
-        distinct = {c for c in score if score[c] >= 2}
-        if prov_scope > 2 * max(dist_scope, 1) and len(distinct) >= 3:
-            prov = g.by_code.get(d.province)
-            if prov:
-                return prov
-        return d
+        return g.by_code[best]
     if province_votes:
         return g.by_code[max(province_votes, key=lambda c: province_votes[c])]
     return None
