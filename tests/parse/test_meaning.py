@@ -151,3 +151,37 @@ def test_share_after_part_whole_pair_is_actual(extract):
     assert (s.measure, s.indicator_code) == ("actual", "ELECTRICITY_ACCESS_RATE")
     c = get("0,07")
     assert (c.measure, c.compared_to, c.indicator_code) == ("change_abs", "target", "ELECTRICITY_ACCESS_RATE")
+
+
+def test_plan_intro_about_the_past_year_is_actual(extract):
+    header = ["CHƯƠNG TRÌNH CÔNG TÁC NĂM 2023", "-----"]
+    get = extract(["Năm 2022, tổng diện tích lúa xuống giống 9.481/9.440 ha, đạt 100,4%; đàn heo 820 ngàn con.",
+                   "I. CHỈ TIÊU NĂM 2023", "- Đàn heo 850 ngàn con."], header)
+    assert (get("9.481").measure, get("9.481").period) == ("actual", "2022")
+    assert get("9.440").measure == "target"
+    assert (get("100,4").measure, get("100,4").compared_to) == ("attainment_pct", "target")
+    f = get("820")
+    assert (f.measure, f.period, f.unit, f.indicator_code) == ("actual", "2022", "COUNT_K", "HERD_PIGS")
+    assert (get("850").measure, get("850").period) == ("target", "2023")
+
+
+def test_month_period(extract):
+    get = extract(["Trong tháng 10/2023, trên địa bàn xảy ra 2 vụ cháy, thiệt hại khoảng 150 triệu đồng."])
+    assert get("2").period == "2023-10"
+    assert (get("150").unit, get("150").qualifier) == ("VND_M", "approx")
+
+
+def test_english_decimal_slip_and_glued_units(extract):
+    get = extract(["- Tăng trưởng 10.43% (KH 10%); thu ngân sách đạt 65,9%KH; đàn gia cầm 1.031.200con."])
+    assert get("10.43").value == 10.43 and get("10.43").measure == "actual"
+    assert get("10").measure == "target"
+    assert (get("65,9").measure, get("65,9").compared_to) == ("attainment_pct", "target")
+    assert (get("1.031.200").value, get("1.031.200").unit) == (1031200, "COUNT")
+
+
+def test_range_with_unit_after(extract):
+    get = extract(["- Thu nhập bình quân đầu người /KH 55-56 triệu đồng; giá trị sản xuất nông nghiệp 2709 tỷ đồng."])
+    f = get("55")
+    assert (f.value, f.value_high, f.unit, f.qualifier) == (55, 56, "VND_M", "range")
+    assert get("56") is None
+    assert (get("2709").value, get("2709").unit) == (2709, "VND_BN")

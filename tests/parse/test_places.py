@@ -45,3 +45,14 @@ def test_clause_place_wins(extract):
     assert get("17").locality == "Thông Bình, Tân Phước, Tân Thành A"
     assert get("04").locality == "Tân Hồng"
     assert get("01").locality == "Tân Hồng"
+
+
+def test_header_place_line_and_party_committee_name():
+    from baocao.parse.extract import parse_lines
+
+    doc = parse_lines(["HUYỆN ỦY CHÂU THÀNH", "Châu Thành, ngày 15 tháng 12 năm 2023", "BÁO CÁO", "kết quả năm 2023",
+                       "-----", "Xã Hòa Lợi đạt 17/19 tiêu chí."])
+    assert (doc.info.locality, doc.info.locality_code) == ("Châu Thành", "847")
+    assert doc.info.date == "2023-12-15"
+    f = [x for x in doc.facts if x.value == 17][0]
+    assert f.locality == "Hòa Lợi" and f.locality_level == "commune"

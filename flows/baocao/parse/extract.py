@@ -46,6 +46,7 @@ class Pending:
     subject: str = ""
     phrases: tuple[str, ...] = ()
     inherits: bool = False
+    pair_kind: str | None = None
 
 
 def _unit_fields(u: UnitMatch | None) -> tuple[str, str | None]:
@@ -170,6 +171,7 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
             unit=unit_code, mode=sec.mode or doc.mode, anchor_unit=(anchor.fact.unit if anchor and anchor.fact else None),
             anchor_role=(anchor.role if anchor else None), doc_year=doc.year_end,
             anchor_subject=(anchor.subject if anchor else ""),
+            anchor_pair_kind=(pend[anchor.partner].pair_kind if anchor and anchor.role == "pair_a" and anchor.partner in pend else None),
         )
         m = meaning.read_meaning(ctx, raw_subject)
         measure, compared_to, qualifier = m.measure, m.compared_to, m.qualifier
@@ -181,10 +183,15 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
             period = cy
         if m.period_override:
             period = m.period_override
+        # a plan's default 'target' does not apply to a year already past: 'Năm 2022, … đạt …'
+        base = sec.period or doc.period
+        if m.default and measure == "target" and cy and base and len(cy) == 4 and cy < base[:4]:
+            measure = "actual"
         # pairs: the second number is a target, a whole, or last year's level
         if p.role == "pair_b":
             a = pend[p.partner]
             kind = meaning.pair_kind(text, a.tok, t, unit_code, c0, c1, p.unit_end)
+            p.pair_kind = kind
             af = a.fact
             if kind == "target":
                 measure, compared_to, qualifier = "target", None, "exact"
@@ -293,7 +300,7 @@ def _indicator(p: Pending, pend: dict[int, Pending], subject: str, subj_text: st
     phrases: list[str] = []
     low = subject.lower()
     if any(low == h or low.startswith(h + " ") and len(low.split()) <= len(h.split()) + 2 for h in heads):
-        topic = _topic_noun(trailing) or _topic_noun(text[c0:pos]) or _topic_noun(text[:pos])
+        topic = _topic_noun(subject) or _topic_noun(trailing) or _topic_noun(text[c0:pos]) or _topic_noun(text[:pos])
         if topic:
             # a generic head completed by its topic noun names the indicator, or nothing
             named = subject if re.search(r"(?<![\wÀ-ỹ])" + re.escape(topic) + r"(?![\wÀ-ỹ])", low) else f"{subject} {topic}"

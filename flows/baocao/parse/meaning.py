@@ -139,6 +139,7 @@ class Context:
     anchor_role: str | None
     doc_year: int | None
     anchor_subject: str = ""
+    anchor_pair_kind: str | None = None
 
 
 @dataclass
@@ -148,6 +149,7 @@ class Meaning:
     qualifier: str
     inherit: bool  # comments on the previous level (attainment/change/bracketed target)
     period_override: str | None = None
+    default: bool = False  # the measure is only the section's default
 
 
 CHANGE_BEFORE = re.compile(
@@ -266,16 +268,19 @@ def read_meaning(ctx: Context, raw_subject: str) -> Meaning:
                 and not RATE_SUBJECT.search(ctx.anchor_subject[:12]):
             return Meaning("attainment_pct", "target", qual, True)
         if ATTAIN_VERB.search(before_local) and ctx.anchor_unit and not clean(before_local) \
+                and ctx.anchor_role == "pair_a" and ctx.anchor_pair_kind == "target":
+            return Meaning("attainment_pct", "target", qual, True)  # '9.481/9.440 ha, đạt 100,4%'
+        if ATTAIN_VERB.search(before_local) and ctx.anchor_unit and not clean(before_local) \
                 and (ctx.anchor_role == "pair_a" or RATE_SUBJECT.search(ctx.anchor_subject[:12])):
-            return Meaning(mode, None, qual, True)
+            return Meaning(mode, None, qual, True, default=True)
     if TARGET_IN_SEGMENT.search(before_seg):
         return Meaning("target", None, qual, False)
     m = re.search(r"(?<!định hướng )(?<!tầm nhìn )đến\s+(?:cuối\s+)?năm\s+((?:19|20)\d\d)(?P<gap>[^;]*)$", text[c0:pos], re.I)
     if m and ctx.doc_year and int(m.group(1)) > ctx.doc_year and len(m.group("gap").split()) <= 8:
         return Meaning("target", None, qual, False, m.group(1))
     if not clean(before_local) and ctx.anchor_unit and is_pct and re.search(r"chiếm|tỷ lệ|đạt", before_local):
-        return Meaning(mode, None, qual, True)
-    return Meaning(mode, None, qual, False)
+        return Meaning(mode, None, qual, True, default=True)
+    return Meaning(mode, None, qual, False, default=True)
 
 
 def sentence_start(text: str, pos: int) -> int:
@@ -308,6 +313,11 @@ def clause_period(text: str, pos: int, unit_end: int, c0: int, now_year: str | N
             continue
         best = m
     if best is None:
+        # a year opening the sentence covers all of it: 'Năm 2022, kinh tế …; đàn heo …'
+        s0 = sentence_start(text, pos)
+        m = re.match(r"^\W*(?:trong\s+|kết quả\s+)?(?:năm học|năm)\s+((?:19|20)\d\d)(?:\s*[-–]\s*((?:19|20)\d\d))?\s*,", text[s0:s0 + 40], re.I)
+        if m and s0 + m.end() <= pos:
+            return f"{m.group(1)}-{m.group(2)}" if m.group(2) else m.group(1)
         return None
     y1, y2 = best.group("y1"), best.group("y2")
     # 'từ năm 2016 đến nay' : a span up to the section's (or document's) end year
