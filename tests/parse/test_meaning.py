@@ -185,3 +185,12 @@ def test_range_with_unit_after(extract):
     assert (f.value, f.value_high, f.unit, f.qualifier) == (55, 56, "VND_M", "range")
     assert get("56") is None
     assert (get("2709").value, get("2709").unit) == (2709, "VND_BN")
+
+
+def test_levels_from_to_and_average_reduction(extract):
+    get = extract(["Tỷ lệ hộ nghèo giảm từ 9,29% năm 2015 xuống còn 1,59%, bình quân hàng năm giảm 1,5%, đạt 102,67% so Nghị quyết."])
+    a, b, c = get("9,29"), get("1,59"), get("1,5")
+    assert (a.measure, a.period, a.indicator_code) == ("actual", "2015", "POVERTY_RATE")
+    assert (b.measure, b.indicator_code) == ("actual", "POVERTY_RATE")
+    assert (c.measure, c.indicator_code) == ("actual", "POVERTY_RATE_REDUCTION")
+    assert get("102,67").measure == "attainment_pct"

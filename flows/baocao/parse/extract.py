@@ -56,8 +56,8 @@ def _unit_fields(u: UnitMatch | None) -> tuple[str, str | None]:
 
 
 def _section_path(sec: Section) -> str:
-    s = " > ".join(sec.path)
-    return s if len(s) <= 240 else "…" + s[-239:]
+    """'Phần I KẾT QUẢ … > I. NHỮNG THÀNH TỰU > 1. Tạo bước …', each heading cut to 60 characters."""
+    return " > ".join(t if len(t) <= 60 else t[:59].rstrip() + "…" for t in sec.path)
 
 
 def _sentence_text(text: str, pos: int) -> str:
@@ -209,6 +209,8 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
             loc_name = ", ".join(x.name for x in ms)
             loc_level = ms[0].level if len(ms) == 1 else "commune"
         # indicator
+        if m.level:  # name the level, not its change: 'tỷ lệ hộ nghèo giảm từ 9,29%' -> 'tỷ lệ hộ nghèo'
+            subj_text = re.sub(r"\s+(?:giảm|tăng)(?:\s+(?:từ|xuống|lên|còn))*\s*$", "", subj_text)
         subject = clean_phrase(subj_text)
         p.subject = subject
         noun = unit_text if (p.unit and p.unit.noun) else (pend[p.partner].unit.text if p.role == "pair_b" and pend[p.partner].unit and pend[p.partner].unit.noun else None)
@@ -319,6 +321,9 @@ def _indicator(p: Pending, pend: dict[int, Pending], subject: str, subj_text: st
     if trailing:
         phrases.append(trailing)
     loose = [text[pos:c1]] if unit_class(unit_code) == "percent" else []
+    if unit_class(unit_code) == "percent" and re.fullmatch(r"(?:bình quân|hàng năm|mỗi năm|\s)*", low):
+        loose.append(text[c0:pos])  # 'tỷ lệ hộ nghèo giảm …, bình quân hàng năm giảm 1,5%'
+
     tp = topic_of(text, pos)
     if tp:
         loose.append(f"{tp} {subject} {noun or ''}")  # the bullet's topic: whole long aliases only

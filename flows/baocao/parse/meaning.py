@@ -150,6 +150,7 @@ class Meaning:
     inherit: bool  # comments on the previous level (attainment/change/bracketed target)
     period_override: str | None = None
     default: bool = False  # the measure is only the section's default
+    level: bool = False  # a level reached by a change ('giảm từ 9,29% … xuống còn 1,59%')
 
 
 CHANGE_BEFORE = re.compile(
@@ -232,6 +233,10 @@ def read_meaning(ctx: Context, raw_subject: str) -> Meaning:
         inside = text[par[0] + 1:pos]
         if TARGET_LEAD.match(inside):
             return Meaning("target", None, "exact" if qual == "estimate" else qual, True)
+    # the second level of a from-to: 'giảm từ 9,29% năm 2015 xuống còn 1,59%'
+    if ctx.anchor_unit and re.fullmatch(r"\s*(?:(?:năm|cuối năm)\s+\d{4}\s*,?\s*)?(?:giảm\s+|tăng\s+)?"
+                                        r"(?:xuống\s+còn|xuống|lên\s+đến|lên|đến|còn)\s*", before_local, re.I):
+        return Meaning(mode, None, qual, True, level=True)
     ref = _ref_after(after)
     cm = CHANGE_BEFORE.search(before_local)
     if cm:
@@ -239,11 +244,12 @@ def read_meaning(ctx: Context, raw_subject: str) -> Meaning:
         tail = cm.group("tail") or ""
         verb = cm.group("verb").lower()
         # a level, not a change: 'giảm từ 55,32% xuống còn 40,04%', 'tăng lên 22%', 'giảm còn 31%'
-        if re.search(r"(?:^|\s)(?:lên|xuống|còn)(?:\s|$)", tail.lower()) or (
-                re.search(r"(?:^|\s)từ\s*$", tail.lower()) and re.match(r"^[^;,]{0,30}?(?:xuống|lên|đến)\s", after)):
-            return Meaning(mode, None, qual if qual != "at_least" else "exact", False)
-        average = "bình quân" in tail.lower() or "hàng năm" in tail.lower() or re.search(r"bình quân\s*$", head, re.I)
-        if average or GROWTH_SUBJECT.search(head + " " + verb) and not ref or (verb.startswith("giảm") and REDUCTION_SUBJECT.search(head)):
+        if re.search(r"(?:^|\s)(?:lên|xuống|còn)(?:\s|$)", tail.lower()):
+            return Meaning(mode, None, qual if qual != "at_least" else "exact", not clean(head), level=True)
+        if re.search(r"(?:^|\s)từ\s*$", tail.lower()) and re.match(r"^[^;,]{0,30}?(?:xuống|lên|đến)\s", after):
+            return Meaning(mode, None, qual if qual != "at_least" else "exact", False, level=True)
+        average = "bình quân" in tail.lower() or "hàng năm" in tail.lower() or re.search(r"bình quân|hàng năm|mỗi năm", head[-25:], re.I)
+        if average or GROWTH_SUBJECT.search(head + " " + verb) and not ref or (verb.startswith("giảm") and REDUCTION_SUBJECT.search(text[c0:pos])):
             if ctx.unit == "PCT_PER_YEAR" or average or GROWTH_SUBJECT.search(head):
                 return Meaning(mode, None, qual if qual not in ("more_than",) else qual, False)
             return Meaning(mode, None, qual, False)
