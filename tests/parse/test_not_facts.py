@@ -60,3 +60,25 @@ def test_year_range_label_is_not_a_range_fact(extract):
     get = extract(["- Năm học 2022 - 2023 có 20.346 học sinh."])
     assert get("2022") is None and get("2023") is None
     assert get("20.346").period == "2022-2023"
+
+
+@pytest.mark.parametrize(
+    "line,literal",
+    [
+        ("Nhiệm vụ như sau: 1. Tăng cường lãnh đạo; 2. Đẩy mạnh sản xuất.", "2"),
+        ("Triển khai (1) và hoàn thành (2) đúng hạn.", "2"),
+        ("Kéo giảm tai nạn giao thông cả 3 mặt.", "3"),
+        ("Thực hiện Quyết định 217, 218 của Bộ Chính trị.", "218"),
+    ],
+)
+def test_more_labels(extract, line, literal):
+    assert extract([line])(literal) is None
+
+
+def test_number_ending_a_sentence_is_still_a_fact(extract):
+    assert extract(["Số xã đạt chuẩn là 12. Tổng số hộ là 500 hộ."])("12") is not None
+
+
+def test_national_target_programme_is_a_name(extract):
+    get = extract(["- Chương trình mục tiêu quốc gia xây dựng nông thôn mới đã huy động 500 tỷ đồng."])
+    assert get("500").measure == "actual"

@@ -109,6 +109,9 @@ def non_fact_reason(text: str, toks: list[NumToken], i: int, unit: UnitMatch | N
         return "heading"  # an in-text note or list mark '(2)'
     if unit is None and re.match(r"^\)", after) and re.search(r"(?:^|[\s;:,])$", before) and t.literal.isdigit() and int(t.literal) <= 30:
         return "heading"  # mid-line list numbering '1) …; 2) …'
+    if unit is None and re.match(r"^\.\s+[A-ZĐÀ-Ỹ]", after) and re.search(r"(?:^|[;:]\s*)$", before) \
+            and t.literal.isdigit() and int(t.literal) <= 30:
+        return "heading"  # a list inside a line: 'như sau: 1. Tăng cường …; 2. Đẩy mạnh …'
     if re.match(r"^\s*mặt(?![\wÀ-ỹ])", after) and re.search(r"cả\s*$", before):
         return "other"  # 'kéo giảm cả 3 mặt' (all three figures), not a quantity
     if unit is None and before[-1:].isalpha():
@@ -166,7 +169,7 @@ REF_AFTER = {
     "target": re.compile(r"^\s*(?:so\s+)?(?:với\s+)?(?:kế hoạch|KH|chỉ tiêu|nghị quyết|NQ|dự toán|mục tiêu)(?![\wÀ-ỹ])", re.I),
 }
 TARGET_LEAD = re.compile(r"^\s*\*?\s*(?:chỉ tiêu|kế hoạch|KH|nghị quyết|NQ|mục tiêu|dự toán|phấn đấu)(?![\wÀ-Ỹà-ỹ])", re.I)
-TARGET_IN_SEGMENT = re.compile(r"(?<![\wÀ-ỹ])(?:phấn đấu|mục tiêu|chỉ tiêu(?!\s+(?:tỉnh|huyện|trên)?\s*giao)|kế hoạch(?=\s+(?:là|giao|đề ra)))(?![\wÀ-ỹ])", re.I)
+TARGET_IN_SEGMENT = re.compile(r"(?<![\wÀ-ỹ])(?:phấn đấu|mục tiêu(?!\s+quốc gia)|chỉ tiêu(?!\s+(?:tỉnh|huyện|trên)?\s*giao)|kế hoạch(?=\s+(?:là|giao|đề ra)))(?![\wÀ-ỹ])", re.I)
 RATE_SUBJECT = re.compile(r"tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng|chiếm|khu vực I|mức độ|tốc độ", re.I)
 GROWTH_SUBJECT = re.compile(r"tốc độ tăng|tăng trưởng|tốc độ phát triển", re.I)
 REDUCTION_SUBJECT = re.compile(r"nghèo", re.I)
