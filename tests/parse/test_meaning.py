@@ -194,3 +194,9 @@ def test_levels_from_to_and_average_reduction(extract):
     assert (b.measure, b.indicator_code) == ("actual", "POVERTY_RATE")
     assert (c.measure, c.indicator_code) == ("actual", "POVERTY_RATE_REDUCTION")
     assert get("102,67").measure == "attainment_pct"
+
+
+def test_bracketed_average_reduction_of_the_named_rate(extract):
+    get = extract(["Tỷ lệ hộ nghèo giảm từ 8,5% xuống còn 2,1% (bình quân giảm 1,28%/năm)."])
+    f = get("1,28")
+    assert (f.measure, f.unit, f.indicator_code) == ("actual", "PCT_PER_YEAR", "POVERTY_RATE_REDUCTION")

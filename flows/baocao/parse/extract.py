@@ -212,13 +212,17 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
         if m.level:  # name the level, not its change: 'tỷ lệ hộ nghèo giảm từ 9,29%' -> 'tỷ lệ hộ nghèo'
             subj_text = re.sub(r"\s+(?:giảm|tăng)(?:\s+(?:từ|xuống|lên|còn))*\s*$", "", subj_text)
         subject = clean_phrase(subj_text)
-        p.subject = subject
+        p.subject = subject or (anchor.subject if (m.inherit and anchor is not None) else "")
         noun = unit_text if (p.unit and p.unit.noun) else (pend[p.partner].unit.text if p.role == "pair_b" and pend[p.partner].unit and pend[p.partner].unit.noun else None)
         t_start = pend[p.partner].unit_end if p.role == "pair_a" else p.unit_end
         nxt = next((pend[j].tok.start for j in order if j > idx and pend[j].tok.start >= t_start), len(text))
         trailing = clean_phrase(re.split(r"[,;()]|\.\s|\s+và\s+|\s+với\s+", text[t_start:min(g1, nxt)] + ",")[0])[:80]
         indicator, code = _indicator(p, pend, subject, subj_text, noun, unit_text, trailing, measure, m.inherit, anchor,
                                      prev_in_clause.get(c0), unit_code, text, t.start, c0, c1)
+        if m.verb and not subject and anchor is not None and anchor.fact is not None and anchor.subject:
+            # an average change of the level just named: '(bình quân giảm 1,28%/năm)' after 'tỷ lệ hộ nghèo …'
+            code = match_code([f"{m.verb} {anchor.subject}", f"{anchor.subject} {m.verb}"], unit_code) or code
+            indicator = f"{m.verb} {anchor.subject} bình quân".lower()
         f = Fact(
             line=para.locate(t.start)[0], col=para.locate(t.start)[1], value=t.value, value_high=p.value_high,
             unit=unit_code, unit_text=unit_text, measure=measure, compared_to=compared_to, qualifier=qualifier,

@@ -154,6 +154,7 @@ class Meaning:
     period_override: str | None = None
     default: bool = False  # the measure is only the section's default
     level: bool = False  # a level reached by a change ('giảm từ 9,29% … xuống còn 1,59%')
+    verb: str | None = None  # the change verb of an average growth/reduction ('bình quân giảm 1,28%/năm')
 
 
 CHANGE_BEFORE = re.compile(
@@ -253,9 +254,7 @@ def read_meaning(ctx: Context, raw_subject: str) -> Meaning:
             return Meaning(mode, None, qual if qual != "at_least" else "exact", False, level=True)
         average = "bình quân" in tail.lower() or "hàng năm" in tail.lower() or re.search(r"bình quân|hàng năm|mỗi năm", head[-25:], re.I)
         if average or GROWTH_SUBJECT.search(head + " " + verb) and not ref or (verb.startswith("giảm") and REDUCTION_SUBJECT.search(text[c0:pos])):
-            if ctx.unit == "PCT_PER_YEAR" or average or GROWTH_SUBJECT.search(head):
-                return Meaning(mode, None, qual if qual not in ("more_than",) else qual, False)
-            return Meaning(mode, None, qual, False)
+            return Meaning(mode, None, qual, False, verb=verb)
         q = qual if qual in ("approx", "estimate", "at_least", "more_than", "less_than", "at_most") else "exact"
         if ctx.unit == "TIMES":
             return Meaning("change_times", ref, q, True)
