@@ -217,8 +217,12 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
         t_start = pend[p.partner].unit_end if p.role == "pair_a" else p.unit_end
         nxt = next((pend[j].tok.start for j in order if j > idx and pend[j].tok.start >= t_start), len(text))
         trailing = clean_phrase(re.split(r"[,;()]|\.\s|\s+và\s+|\s+với\s+", text[t_start:min(g1, nxt)] + ",")[0])[:80]
+        raw_with_brackets = text[max(c0, prev_end):t.start]
         indicator, code = _indicator(p, pend, subject, subj_text, noun, unit_text, trailing, measure, m.inherit, anchor,
-                                     prev_in_clause.get(c0), unit_code, text, t.start, c0, c1)
+                                     prev_in_clause.get(c0), unit_code, text, t.start, c0, c1, raw_with_brackets)
+        if m.verb and subject and not m.inherit:
+            # a reduction/growth stated as a quantity: 'tỷ lệ hộ nghèo dân tộc thiểu số giảm 5%'
+            code = match_code([f"{m.verb} {subject}", f"{subject} {m.verb}"], unit_code) or code
         if m.verb and not subject and anchor is not None and anchor.fact is not None and anchor.subject:
             # an average change of the level just named: '(bình quân giảm 1,28%/năm)' after 'tỷ lệ hộ nghèo …'
             code = match_code([f"{m.verb} {anchor.subject}", f"{anchor.subject} {m.verb}"], unit_code) or code
@@ -282,7 +286,7 @@ def _topic_noun(text: str) -> str | None:
 
 def _indicator(p: Pending, pend: dict[int, Pending], subject: str, subj_text: str, noun: str | None, unit_text: str | None,
                trailing: str, measure: str, inherit: bool, anchor: Pending | None, prev: Pending | None,
-               unit_code: str, text: str, pos: int, c0: int, c1: int) -> tuple[str | None, str | None]:
+               unit_code: str, text: str, pos: int, c0: int, c1: int, raw: str = "") -> tuple[str | None, str | None]:
     if p.role == "pair_b":
         a = pend[p.partner]
         p.phrases = a.phrases
@@ -313,6 +317,8 @@ def _indicator(p: Pending, pend: dict[int, Pending], subject: str, subj_text: st
             p.phrases = (named,)
             code = match_code([named, f"{subj_text} {topic}"], unit_code if measure in ("actual", "target") else None)
             return (named.lower()[:120], code)
+    if "(" in raw and ")" in raw:
+        phrases.append(re.split(r"[,;]", raw.replace("(", " ").replace(")", " "))[-1])  # 'tăng trưởng kinh tế (GRDP)'
     if noun:
         phrases.append(f"{subj_text} {noun} {trailing}")
     phrases += [subj_text, subject]
@@ -324,7 +330,9 @@ def _indicator(p: Pending, pend: dict[int, Pending], subject: str, subj_text: st
         phrases.insert(0, f"tỷ lệ {anchor.subject}")
     if trailing:
         phrases.append(trailing)
-    loose = [text[pos:c1]] if unit_class(unit_code) == "percent" else []
+    nxt_num = re.search(r"(?<![\d.,])\d[\d.,]*\s*%", text[pos + 1:c1])  # up to the next share
+    after_end = pos + 1 + nxt_num.start() if nxt_num else c1
+    loose = [text[pos:after_end]] if unit_class(unit_code) == "percent" else []
     if unit_class(unit_code) == "percent" and re.fullmatch(r"(?:bình quân|hàng năm|mỗi năm|\s)*", low):
         loose.append(text[c0:pos])  # 'tỷ lệ hộ nghèo giảm …, bình quân hàng năm giảm 1,5%'
 
@@ -334,7 +342,8 @@ def _indicator(p: Pending, pend: dict[int, Pending], subject: str, subj_text: st
     if any(h in low for h in heads):
         phrases.append(text[c0:pos])  # the clause so far (word-set tier: 'thả nuôi … trên diện tích 153 ha')
     if not subject and anchor is not None and anchor.fact is not None and unit_class(unit_code) == "percent":
-        phrases = list(anchor.phrases) + phrases
+        # a bare share after a count: '9.214 hộ nghèo (3,22%)' -> 'tỷ lệ hộ nghèo'
+        phrases = [f"tỷ lệ {ph}" for ph in anchor.phrases[:3]] + list(anchor.phrases) + phrases
     p.phrases = tuple(phrases)
     match_unit_code: str | None = unit_code if measure in ("actual", "target", "change_abs") else None
     code = match_code(phrases, match_unit_code, loose=loose)

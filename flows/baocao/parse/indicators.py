@@ -41,9 +41,26 @@ class Alias:
     unit_class: str
 
 
+@lru_cache(maxsize=1)
+def _abbreviations() -> tuple[tuple[re.Pattern, str], ...]:
+    """Report abbreviations (BHYT, NTM, HTX …) from catalog/abbreviations.csv, spelled out for matching."""
+    path = CATALOG / "abbreviations.csv"
+    out = []
+    if path.exists():
+        with open(path, encoding="utf-8") as fh:
+            for r in csv.DictReader(fh):
+                a = r["abbreviation"].strip().casefold()
+                out.append((re.compile(r"(?<![\wÀ-ỹ])" + re.escape(a) + r"(?![\wÀ-ỹ])"), r["expansion"].strip().casefold()))
+    return tuple(sorted(out, key=lambda t: -len(t[0].pattern)))
+
+
 def norm(s: str) -> str:
+    """Lower case, abbreviations spelled out, punctuation to spaces, one space between words."""
     s = s.casefold().replace("–", "-").replace("*", "")
     s = re.sub(r"[“”\"'‘’]", "", s)
+    for pat, full in _abbreviations():
+        s = pat.sub(full, s)
+    s = re.sub(r"[,;:()\[\]]", " ", s)
     s = re.sub(r"\s*-\s*", " - ", s)
     return re.sub(r"\s+", " ", s).strip()
 
@@ -101,8 +118,8 @@ def _aliases_for(uclass: str | None) -> tuple[tuple[Alias, str, frozenset[str], 
     out = []
     for a in aliases():
         if uclass is None or uclass in COMPATIBLE.get(a.unit_class, {a.unit_class}):
-            words = a.text.split()
-            out.append((a, " " + a.text + " ", frozenset(words), len(words)))
+            words = a.text.rstrip("$").split()
+            out.append((a, " " + a.text.rstrip("$") + " " + ("$" if a.text.endswith("$") else ""), frozenset(words), len(words)))
     return tuple(out)
 
 
@@ -122,13 +139,14 @@ def match_code(phrases: list[str], unit_code: str | None, loose: list[str] | Non
             continue
         p = " " + p + " "
         for a, padded, _, _ in cands:
-            if padded in p:
+            # an alias ending in '$' must end the phrase ('có hợp tác xã$' is not 'có hợp tác xã được thành lập …')
+            if (p.endswith(padded[:-1]) if padded.endswith("$") else padded in p):
                 return a.code
     for p in normed:
         toks = _tokens(p)
         best = None
         for a, _, words, n in cands:
-            if n >= 3 and words <= toks and (best is None or n > best[1]):
+            if n >= 4 and not a.text.endswith("$") and words <= toks and (best is None or n > best[1]):
                 best = (a, n)
         if best:
             return best[0].code
@@ -137,6 +155,8 @@ def match_code(phrases: list[str], unit_code: str | None, loose: list[str] | Non
         for a, _, _, n in cands:
             if n < 3 or len(words) < n:
                 continue
+            if a.text.endswith("$"):
+                continue
             first = a.text.split()[0]
             for k in range(0, len(words) - n + 1):
                 if words[k] == first and fuzz.ratio(" ".join(words[k:k + n]), a.text) >= 95:
@@ -144,7 +164,7 @@ def match_code(phrases: list[str], unit_code: str | None, loose: list[str] | Non
     for ph in loose or []:
         p = " " + norm(ph) + " "
         for a, padded, _, n in cands:
-            if n >= 4 and padded in p:
+            if n >= 4 and not padded.endswith("$") and padded in p:
                 return a.code
     return None
 
