@@ -66,3 +66,25 @@ def test_per_10k_written_out(extract):
     f = get("05")
     assert (f.unit, f.indicator_code) == ("PER_10K_POP", "DOCTORS_PER_10K")
     assert get("180").unit == "COUNT"
+
+
+@pytest.mark.parametrize(
+    "sentence,literal,code",
+    [
+        ("- Tỷ lệ dân số tham gia BHYT 96,65%.", "96,65", "HEALTH_INSURANCE_COVERAGE"),
+        ("- Tốc độ tăng trưởng kinh tế (GRDP) tăng 11% trở lên.", "11", "GRDP_GROWTH"),
+        ("- Tốc độ tăng trưởng GRDP, ước đạt 14,85%.", "14,85", "GRDP_GROWTH"),
+        ("- Tỷ lệ lao động qua đào tạo có văn bằng, chứng chỉ đạt 33 - 35%.", "33", "TRAINED_LABOR_CERTIFIED_RATE"),
+        ("- Số xã được công nhận đạt chuẩn NTM tăng thêm 12 - 14 xã.", "12", "NTM_COMMUNES"),
+        ("Toàn tỉnh còn 9.214 hộ nghèo (3,22%), 19.474 hộ cận nghèo (6,8%).", "3,22", "POVERTY_RATE"),
+        ("Toàn tỉnh còn 9.214 hộ nghèo (3,22%), 19.474 hộ cận nghèo (6,8%).", "6,8", "NEAR_POOR_RATE"),
+        ("- Xây dựng 100% cơ quan, đơn vị và 11/11 xã đạt chuẩn an toàn về an ninh trật tự.", "100", "SECURITY_SAFE_UNITS_RATE"),
+        ("- Có 13 hợp tác xã, với tổng số 1.200 thành viên.", "13", "COOPERATIVES_TOTAL"),
+        ("- Có 01 hợp tác xã được thành lập từ hội quán.", "01", None),
+        ("- Khai giảng 12 lớp nghề cho lao động nông thôn.", "12", None),
+        ("- Có 18 sản phẩm tham gia OCOP.", "18", None),
+        ("- Có 100% tổ chức cơ sở đảng hoàn thành nhiệm vụ, có 90% hoàn thành tốt nhiệm vụ.", "100", None),
+    ],
+)
+def test_codes_in_context(extract, sentence, literal, code):
+    assert extract([sentence])(literal).indicator_code == code

@@ -31,6 +31,7 @@ from baocao.parse.structure import Paragraph, Section, build_outline
 from baocao.parse.units import UnitMatch, match_unit, unit_class
 
 CATALOG = Path(__file__).resolve().parent.parent / "catalog"
+NEXT_SHARE = re.compile(r"(?<![\d.,])\d[\d.,]*\s*%")
 ADMIN_NOUNS = {"xã", "thị trấn", "xã, thị trấn", "xã, phường, thị trấn", "phường", "ấp", "khóm", "ấp, khóm", "huyện"}
 
 
@@ -330,8 +331,10 @@ def _indicator(p: Pending, pend: dict[int, Pending], subject: str, subj_text: st
         phrases.insert(0, f"tỷ lệ {anchor.subject}")
     if trailing:
         phrases.append(trailing)
-    nxt_num = re.search(r"(?<![\d.,])\d[\d.,]*\s*%", text[pos + 1:c1])  # up to the next share
-    after_end = pos + 1 + nxt_num.start() if nxt_num else c1
+    own = re.match(r"\d[\d.,]*", text[pos:])
+    start_after = pos + (own.end() if own else 1)
+    nxt_num = NEXT_SHARE.search(text, start_after, c1)  # up to the next share
+    after_end = nxt_num.start() if nxt_num else c1
     loose = [text[pos:after_end]] if unit_class(unit_code) == "percent" else []
     if unit_class(unit_code) == "percent" and re.fullmatch(r"(?:bình quân|hàng năm|mỗi năm|\s)*", low):
         loose.append(text[c0:pos])  # 'tỷ lệ hộ nghèo giảm …, bình quân hàng năm giảm 1,5%'
