@@ -82,3 +82,19 @@ def test_number_ending_a_sentence_is_still_a_fact(extract):
 def test_national_target_programme_is_a_name(extract):
     get = extract(["- Chương trình mục tiêu quốc gia xây dựng nông thôn mới đã huy động 500 tỷ đồng."])
     assert get("500").measure == "actual"
+
+
+@pytest.mark.parametrize(
+    "line,literal",
+    [
+        ("Tổ chức thành công kỳ họp thứ 8 HĐND huyện.", "8"),
+        ("Hội thi lần 2 được tổ chức tốt.", "2"),
+        ("Nghỉ lễ ngày 30/4 và 1/5 an toàn.", "1"),
+        ("Thực hiện Nghị định 83/2020 của Chính phủ.", "83"),
+        ("Phủ sóng 4G toàn huyện.", "4"),
+        ("Báo cáo theo Mẫu số 01 kèm theo.", "01"),
+        ("Kỷ niệm 93 năm Ngày thành lập Đảng.", "93"),
+    ],
+)
+def test_ordinals_dates_codes(extract, line, literal):
+    assert extract([line])(literal) is None

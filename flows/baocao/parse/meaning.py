@@ -32,7 +32,7 @@ DOC_TYPES = (r"(?:Quyết định|Nghị quyết|Chỉ thị|Kế hoạch|Kết 
              r"Thông tư|Nghị định|Luật|Tờ trình|Báo cáo|Chương trình|Thông tri|Chỉ đạo|Điều lệ)")
 DOC_REF_AFTER = re.compile(r"^(?:\s?-\s?[A-ZĐ][A-Za-zĐđ]*\s*/|/[A-ZĐ]|/\d{2,4}/[A-ZĐ]|:\d{4})")
 DOC_NUMBER_BEFORE = re.compile(DOC_TYPES + r"\s+(?:số\s+)?$", re.I)
-SO_BEFORE = re.compile(r"(?:\b(?:bão|hiệu|phòng|nhà|đường|tờ|thửa|hẻm|lô|khu|tổ)\s+số|\bsố\s+hiệu)\s*$", re.I)
+SO_BEFORE = re.compile(r"(?:\b(?:bão|hiệu|phòng|nhà|đường|tờ|thửa|hẻm|lô|khu|tổ|mẫu|biểu|phụ lục)\s+số|\bsố\s+hiệu)\s*$", re.I)
 DATE_BEFORE = re.compile(r"(?:ngày|mùng|mồng|tháng|Ngày|Tháng)\s*$")
 DURATION_AFTER = re.compile(r"^\s*(?:tháng|năm)(?![\wÀ-ỹ])")
 MONTH_EXPR = re.compile(r"(?<![\wÀ-ỹ])tháng\s+(\d{1,2})\s*(?:/|năm)\s*((?:19|20)\d\d)(?!\d)", re.I)
@@ -72,6 +72,8 @@ def non_fact_reason(text: str, toks: list[NumToken], i: int, unit: UnitMatch | N
         a, b = toks[chain[0]], toks[chain[1]]
         if is_year(b) and a.literal.isdigit() and 1 <= int(a.literal) <= 12 and unit is None:
             return "date"
+        if is_year(b) and unit is None:
+            return "doc_ref"  # Nghị định 83/2020
         if re.search(r"(?:từ|đến|tới)\s*$", text[:a.start]) and a.literal.isdigit() and b.literal.isdigit() \
                 and int(a.literal) <= 31 and int(b.literal) <= 12 and re.match(r"^\s*[-–]\s*\d", text[b.end:]) is None and unit is None:
             return "date"
@@ -114,6 +116,8 @@ def non_fact_reason(text: str, toks: list[NumToken], i: int, unit: UnitMatch | N
         return "heading"  # a list inside a line: 'như sau: 1. Tăng cường …; 2. Đẩy mạnh …'
     if re.match(r"^\s*mặt(?![\wÀ-ỹ])", after) and re.search(r"cả\s*$", before):
         return "other"  # 'kéo giảm cả 3 mặt' (all three figures), not a quantity
+    if unit is None and after[:1].isalpha():
+        return "other"  # glued to letters after: 4G, 3D, 1A
     if unit is None and before[-1:].isalpha():
         return "other"  # glued to a word: CO2, DT912 (but NQ12% keeps its unit and stays)
     if re.search(r"Covid\s*[-–]?\s*$", before, re.I):
@@ -122,8 +126,15 @@ def non_fact_reason(text: str, toks: list[NumToken], i: int, unit: UnitMatch | N
 
 
 def propagate_labels(text: str, toks: list[NumToken], units: list[UnitMatch | None], reasons: list[str | None]) -> None:
-    """`mức 3, 4` / `khóa XI, XII`: a unit-less number listed right after a label is a label too."""
+    """`mức 3, 4` / `khóa XI, XII`: a unit-less number listed right after a label is a label too;
+    `ngày 30/4 và 1/5`: a day/month listed right after a date is a date."""
     for i in range(1, len(toks)):
+        if reasons[i] is None and reasons[i - 1] == "date" and i + 1 < len(toks) and reasons[i + 1] is None \
+                and text[toks[i].end:toks[i + 1].start] == "/" and units[i + 1] is None \
+                and re.fullmatch(r"\s*(?:,|và|đến|tới|-|–)\s*", text[toks[i - 1].end:toks[i].start]) \
+                and toks[i].literal.isdigit() and toks[i + 1].literal.isdigit() \
+                and int(toks[i].literal) <= 31 and int(toks[i + 1].literal) <= 12:
+            reasons[i] = reasons[i + 1] = "date"
         if reasons[i] is None and reasons[i - 1] in ("other", "doc_ref") and units[i] is None \
                 and re.fullmatch(r"\s*(?:,|và|hoặc)\s*", text[toks[i - 1].end:toks[i].start]):
             reasons[i] = "other"
