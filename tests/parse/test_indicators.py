@@ -88,3 +88,17 @@ def test_per_10k_written_out(extract):
 )
 def test_codes_in_context(extract, sentence, literal, code):
     assert extract([sentence])(literal).indicator_code == code
+
+
+@pytest.mark.parametrize(
+    "sentence,literal,code",
+    [
+        ("- Có 10/10 xã đạt chuẩn NTM nâng cao (03 xã đạt NTM kiểu mẫu).", "03", "NTM_MODEL_COMMUNES"),
+        ("- Tỷ lệ hộ được sử dụng nước sạch khu vực thành thị đạt 95,62%.", "95,62", "CLEAN_WATER_RATE_URBAN"),
+        ("- Tỷ lệ lao động qua đào tạo từ 03 tháng trở lên có bằng cấp, chứng chỉ đạt 40,5%.", "40,5", "TRAINED_LABOR_CERTIFIED_RATE"),
+        ("- Tốc độ tăng trưởng bình quân 13,5%, trong đó: nông, lâm, thủy sản tăng 6,4%.", "6,4", None),
+        ("- Xây dựng trường đạt chuẩn quốc gia (mức độ 1): 01 trường.", "01", "NATIONAL_STANDARD_SCHOOLS"),
+    ],
+)
+def test_codes_specific_beats_general(extract, sentence, literal, code):
+    assert extract([sentence])(literal).indicator_code == code

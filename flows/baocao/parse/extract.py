@@ -257,10 +257,16 @@ def _subject_text(raw: str) -> str:
     parts = s.split(",")
     k = len(parts) - 1
     subj = parts[k]
-    while k > 0 and len(clean_phrase(subj).split()) < 4 and not re.search(r"\d", parts[k - 1]):
+    while k > 0 and len(clean_phrase(subj).split()) < 4 and not _has_quantity(parts[k - 1]):
         k -= 1
         subj = parts[k] + "," + subj
     return re.sub(r"\s+", " ", subj).strip(" ,;:-–*")
+
+
+def _has_quantity(s: str) -> bool:
+    """Digits other than years and 'N tháng/năm' durations (which name no other quantity)."""
+    s = re.sub(r"(?<!\d)(?:19|20)\d\d(?!\d)|\d+\s*(?:tháng|năm)(?![\wÀ-ỹ])", "", s)
+    return bool(re.search(r"\d", s))
 
 
 @lru_cache(maxsize=1)

@@ -137,19 +137,25 @@ def match_code(phrases: list[str], unit_code: str | None, loose: list[str] | Non
     for p in normed:
         if len(p) < 2:
             continue
-        p = " " + p + " "
-        for a, padded, _, _ in cands:
+        padded_p = " " + p + " "
+        exact = None
+        for a, padded, _, n in cands:
             # an alias ending in '$' must end the phrase ('có hợp tác xã$' is not 'có hợp tác xã được thành lập …')
-            if (p.endswith(padded[:-1]) if padded.endswith("$") else padded in p):
-                return a.code
-    for p in normed:
+            if (padded_p.endswith(padded[:-1]) if padded.endswith("$") else padded in padded_p):
+                exact = (a, n)
+                break
         toks = _tokens(p)
-        best = None
+        loose_best = None
         for a, _, words, n in cands:
-            if n >= 4 and not a.text.endswith("$") and words <= toks and (best is None or n > best[1]):
-                best = (a, n)
-        if best:
-            return best[0].code
+            if n >= 4 and not a.text.endswith("$") and words <= toks and (loose_best is None or n > loose_best[1]):
+                loose_best = (a, n)
+        # a longer alias whose words are all there beats a shorter one written out
+        # ('xã đạt NTM kiểu mẫu': NTM_MODEL_COMMUNES, not 'xã đạt nông thôn mới')
+        if loose_best and (exact is None or (loose_best[1] > exact[1]
+                                             and len(set(exact[0].text.split()) - set(loose_best[0].text.split())) <= 1)):
+            return loose_best[0].code
+        if exact:
+            return exact[0].code
     for p in normed[:2]:
         words = p.split()
         for a, _, _, n in cands:

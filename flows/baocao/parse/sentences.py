@@ -71,5 +71,9 @@ def topic_of(text: str, pos: int) -> str:
     k = head.rfind(":")
     if k >= 0:
         start = max(head.rfind(".", 0, k), head.rfind(";", 0, k), 0)
-        return head[start:k].strip(" -.;*")
+        topic = head[start:k].strip(" -.;*")
+        # 'tốc độ tăng trưởng … 13,5%, trong đó:' introduces parts, not a topic
+        if re.search(r"\d", re.sub(r"\([^()]*\)", "", topic)) or re.search(r"trong đó\s*$", topic, re.I):
+            return ""
+        return topic
     return ""
