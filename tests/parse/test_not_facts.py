@@ -98,3 +98,8 @@ def test_national_target_programme_is_a_name(extract):
 )
 def test_ordinals_dates_codes(extract, line, literal):
     assert extract([line])(literal) is None
+
+
+@pytest.mark.parametrize("line,literal", [("PAGE 12", "12"), ("- 3 -", "3"), ("15", "15"), ("Trang 2/10", "2")])
+def test_page_numbers(extract, line, literal):
+    assert extract([line])(literal) is None

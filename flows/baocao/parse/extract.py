@@ -31,6 +31,7 @@ from baocao.parse.structure import Paragraph, Section, build_outline
 from baocao.parse.units import UnitMatch, match_unit, unit_class
 
 CATALOG = Path(__file__).resolve().parent.parent / "catalog"
+PAGE_LINE = re.compile(r"^\s*(?:-\s*)?(?:PAGE\b.*|\d{1,3}|Trang\s+\d+(?:\s*/\s*\d+)?)\s*(?:-\s*)?$")
 NEXT_SHARE = re.compile(r"(?<![\d.,])\d[\d.,]*\s*%")
 ADMIN_NOUNS = {"xã", "thị trấn", "xã, thị trấn", "xã, phường, thị trấn", "phường", "ấp", "khóm", "ấp, khóm", "huyện"}
 
@@ -98,6 +99,8 @@ def _place_for(text: str, pos: int, after_pos: int, c0: int, c1: int, mentions, 
 
 def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list[Fact]) -> None:
     text = para.text
+    if PAGE_LINE.match(text):
+        return  # a page number or a Word PAGE field left in the export
     toks = find_numbers(text)
     if not toks:
         return
