@@ -200,3 +200,17 @@ def test_bracketed_average_reduction_of_the_named_rate(extract):
     get = extract(["Tỷ lệ hộ nghèo giảm từ 8,5% xuống còn 2,1% (bình quân giảm 1,28%/năm)."])
     f = get("1,28")
     assert (f.measure, f.unit, f.indicator_code) == ("actual", "PCT_PER_YEAR", "POVERTY_RATE_REDUCTION")
+
+
+def test_reference_opening_the_clause(extract):
+    get = extract(["- Giá trị sản xuất nông, lâm, thủy sản đạt 6.820 tỷ đồng, so với cùng kỳ tăng 4,5%.",
+                   "- Tai nạn giao thông xảy ra 9 vụ; so với cùng kỳ giảm 2 vụ, giảm 1 người chết."])
+    assert get("6.820").indicator_code == "PV_AGRI"
+    assert (get("4,5").measure, get("4,5").compared_to) == ("change_pct", "same_period")
+    assert (get("2").measure, get("2").compared_to) == ("change_abs", "same_period")
+    assert (get("1").measure, get("1").compared_to) == ("change_abs", "same_period")
+
+
+def test_share_of_a_counted_group(extract):
+    get = extract(["- Hộ cận nghèo còn 1.240 hộ, chiếm 3,8%."])
+    assert (get("3,8").measure, get("3,8").indicator_code) == ("actual", "NEAR_POOR_RATE")

@@ -230,7 +230,7 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
         if m.verb and not subject and anchor is not None and anchor.fact is not None and anchor.subject:
             # an average change of the level just named: '(bình quân giảm 1,28%/năm)' after 'tỷ lệ hộ nghèo …'
             code = match_code([f"{m.verb} {anchor.subject}", f"{anchor.subject} {m.verb}"], unit_code) or code
-            indicator = f"{m.verb} {anchor.subject} bình quân".lower()
+            indicator = f"{m.verb} {anchor.subject}".lower()
         f = Fact(
             line=para.locate(t.start)[0], col=para.locate(t.start)[1], value=t.value, value_high=p.value_high,
             unit=unit_code, unit_text=unit_text, measure=measure, compared_to=compared_to, qualifier=qualifier,
@@ -312,7 +312,7 @@ def _indicator(p: Pending, pend: dict[int, Pending], subject: str, subj_text: st
         if code is None:
             extra = [f"{subj_text} {anchor.subject}", f"{subj_text} {trailing}", trailing]
             if measure in ("actual", "target"):
-                code = match_code(list(anchor.phrases) + extra, unit_code)
+                code = match_code([f"tỷ lệ {ph}" for ph in anchor.phrases[:3]] + list(anchor.phrases) + extra, unit_code)
             elif measure == "attainment_pct" and (re.search(r"tỷ lệ", subj_text) or re.search(r"kế hoạch vốn", text[pos:c1])):
                 code = match_code(list(anchor.phrases) + extra + [text[pos:c1]], unit_code)
         return anchor.fact.indicator, code

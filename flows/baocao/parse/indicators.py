@@ -61,7 +61,7 @@ def norm(s: str) -> str:
     for pat, full in _abbreviations():
         s = pat.sub(full, s)
     s = re.sub(r"[,;:()\[\]]", " ", s)
-    s = re.sub(r"\s*-\s*", " - ", s)
+    s = re.sub(r"\s+-\s+|\s-|-\s", " ", s)  # 'nông - lâm - thủy sản' = 'nông, lâm, thủy sản'
     return re.sub(r"\s+", " ", s).strip()
 
 

@@ -267,6 +267,11 @@ def read_meaning(ctx: Context, raw_subject: str) -> Meaning:
         if average or GROWTH_SUBJECT.search(head + " " + verb) and not ref or (verb.startswith("giảm") and REDUCTION_SUBJECT.search(text[c0:pos])):
             return Meaning(mode, None, qual, False, verb=verb)
         q = qual if qual in ("approx", "estimate", "at_least", "more_than", "less_than", "at_most") else "exact"
+        if ref is None:
+            # the reference may open the clause: 'so với cùng kỳ giảm 2 vụ, giảm 1 người chết'
+            refs = [m.start() for m in re.finditer(r"(?<![\wÀ-ỹ])so\s+(?:với\s+)?", text[c0:pos], re.I)]
+            if refs:
+                ref = _ref_after(text[c0 + refs[-1]:pos])
         if ctx.unit == "TIMES":
             return Meaning("change_times", ref, q, True)
         if ref is None and (mode == "target" or GROWTH_SUBJECT.search(text[sentence_start(text, pos):c0])):
