@@ -139,3 +139,22 @@ def test_outline_marks_paragraph_joins():
     out = build_outline(["Năm 2021", ", việc triển khai gặp khó khăn.", "Kết quả tốt."])
     assert out.paragraphs[0].text.startswith("Năm 2021 , việc")
     assert out.footnote_marks == [(0, len("Năm 2021"))]
+
+
+def test_half_year_report_with_inline_superscript_marks():
+    lines = [
+        "BÁO CÁO", "sơ kết 6 tháng đầu năm 2023 của Huyện ủy Trà Cú", "-----",
+        "A. KẾT QUẢ 6 THÁNG ĐẦU NĂM 2023",
+        "Vụ Đông Xuân xuống giống 12.500 ha lúa⁽¹⁾, diện tích màu 2.300 ha.",
+        "Các xã Long Hiệp, Ngãi Xuyên và Tập Sơn có 1.200 hộ nuôi tôm; riêng xã Long Hiệp 520 hộ.",
+        "B. NHIỆM VỤ 6 THÁNG CUỐI NĂM 2023",
+        "- Xuống giống vụ Hè Thu 11.800 ha.",
+        "¹. Trong đó, lúa chất lượng cao 8.000 ha (chiếm 64%).",
+    ]
+    doc = parse_lines(lines)
+    by = {f.value: f for f in doc.facts}
+    assert 6 not in by  # '6 tháng' is a time label
+    assert by[12500].indicator_code == "RICE_AREA" and by[2300].indicator_code == "CROPS_AREA"
+    assert by[1200].locality == "Long Hiệp, Ngãi Xuyên, Tập Sơn" and by[520].locality == "Long Hiệp"
+    assert (by[11800].measure, by[8000].measure) == ("target", "actual")
+    assert by[8000].section.endswith("chú thích 1")

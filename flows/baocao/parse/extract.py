@@ -332,6 +332,9 @@ def _indicator(p: Pending, pend: dict[int, Pending], subject: str, subj_text: st
     if noun:
         phrases.append(f"{subj_text} {noun} {trailing}")
     phrases += [subj_text, subject]
+    if not noun and trailing:
+        phrases.append(f"{subject} {trailing}")  # 'xuống giống 12.500 ha lúa'
+
     if noun:
         phrases.append(f"{noun} {trailing}")
     if unit_text:

@@ -57,6 +57,7 @@ def _abbreviations() -> tuple[tuple[re.Pattern, str], ...]:
 def norm(s: str) -> str:
     """Lower case, abbreviations spelled out, punctuation to spaces, one space between words."""
     s = s.casefold().replace("–", "-").replace("*", "")
+    s = re.sub(r"[⁽⁾⁰¹²³⁴⁵⁶⁷⁸⁹]", " ", s)  # footnote marks
     s = re.sub(r"[“”\"'‘’]", "", s)
     for pat, full in _abbreviations():
         s = pat.sub(full, s)
@@ -188,7 +189,7 @@ TRAILING_NOISE = re.compile(
 
 
 def clean_phrase(s: str) -> str:
-    s = re.sub(r"\*", "", s)
+    s = re.sub(r"[*⁽⁾⁰¹²³⁴⁵⁶⁷⁸⁹]", "", s)
     s = re.sub(r"\s+", " ", s).strip(" ,;:.-–()“”\"")
     for _ in range(4):
         s2 = LEADING_NOISE.sub("", s).strip(" ,;:.-–")

@@ -34,7 +34,7 @@ DOC_REF_AFTER = re.compile(r"^(?:\s?-\s?[A-ZĐ][A-Za-zĐđ]*\s*/|/[A-ZĐ]|/\d{2,
 DOC_NUMBER_BEFORE = re.compile(DOC_TYPES + r"\s+(?:số\s+)?$", re.I)
 SO_BEFORE = re.compile(r"(?:\b(?:bão|hiệu|phòng|nhà|đường|tờ|thửa|hẻm|lô|khu|tổ|mẫu|biểu|phụ lục)\s+số|\bsố\s+hiệu)\s*$", re.I)
 DATE_BEFORE = re.compile(r"(?:ngày|mùng|mồng|tháng|Ngày|Tháng)\s*$")
-DURATION_AFTER = re.compile(r"^\s*(?:tháng|năm)(?![\wÀ-ỹ])")
+DURATION_AFTER = re.compile(r"^\s*(?:tháng|năm)(?![\wÀ-ỹ])", re.I)
 MONTH_EXPR = re.compile(r"(?<![\wÀ-ỹ])tháng\s+(\d{1,2})\s*(?:/|năm)\s*((?:19|20)\d\d)(?!\d)", re.I)
 YEAR_EXPR = re.compile(
     r"(?P<kw>năm học|niên học|niên vụ|năm|giai đoạn|đến năm|đến cuối năm|cuối năm|đầu năm)\s+(?P<y1>(?:19|20)\d\d)(?:\s*[-–—]\s*(?P<y2>(?:19|20)\d\d))?(?!\d)",
