@@ -1,8 +1,20 @@
 """The parsing library: a report file in, a `ParsedDocument` of facts out.
 
 Pure Python, no Prefect, no warehouse: every rule can be tested sentence by sentence.
-  read.py       file (txt/md/docx/pdf, any encoding) -> NFC lines
-  extract.py    lines -> facts (numbers, units, measure, period, place, indicator)
+  read.py        file (txt/md/docx/pdf, any encoding) -> NFC lines
+  extract.py     lines -> facts: orchestrates the rules below, paragraph by paragraph
+  structure.py   headings -> section path/period/measure, footnotes, Word line breaks
+  docinfo.py     title, kind, issuer, place, date, period of the document
+  sentences.py   sentence / clause / segment spans
+  numbers.py     Vietnamese number literals, ranges, pairs
+  units.py       unit words and counted nouns (catalog/unit_words.csv, counted_nouns.txt)
+  meaning.py     not-a-fact reasons; measure, compared_to, qualifier (catalog/cue_words.csv,
+                 label_words.csv)
+  periods.py     clause periods
+  places.py      gazetteer index, place mentions, the document's place
+  indicators.py  indicator phrase -> catalogue code (indicators.csv, indicator_aliases.csv,
+                 abbreviations.csv, indicator_context.csv)
+  vocab.py       loads the cue-word lists once
 """
 
 from baocao.parse.extract import parse_lines

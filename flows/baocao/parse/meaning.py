@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 
 from baocao.parse.numbers import NumToken, is_year
+from baocao.parse.periods import clause_period, sentence_start  # noqa: F401  (re-exported)
 from baocao.parse.units import UnitMatch
 from baocao.parse.vocab import cue_re, label_re
 
@@ -35,13 +36,6 @@ DOC_NUMBER_BEFORE = re.compile(DOC_TYPES + r"\s+(?:số\s+)?$", re.I)
 SO_BEFORE = re.compile(r"(?:\b(?:bão|hiệu|phòng|nhà|đường|tờ|thửa|hẻm|lô|khu|tổ|mẫu|biểu|phụ lục)\s+số|\bsố\s+hiệu)\s*$", re.I)
 DATE_BEFORE = re.compile(r"(?:ngày|mùng|mồng|tháng|Ngày|Tháng)\s*$")
 DURATION_AFTER = re.compile(r"^\s*(?:tháng|năm)(?![\wÀ-ỹ])", re.I)
-MONTH_EXPR = re.compile(r"(?<![\wÀ-ỹ])tháng\s+(\d{1,2})\s*(?:/|năm)\s*((?:19|20)\d\d)(?!\d)", re.I)
-YEAR_EXPR = re.compile(
-    r"(?P<kw>năm học|niên học|niên vụ|năm|giai đoạn|đến năm|đến cuối năm|cuối năm|đầu năm)\s+(?P<y1>(?:19|20)\d\d)(?:\s*[-–—]\s*(?P<y2>(?:19|20)\d\d))?(?!\d)",
-    re.I,
-)
-
-
 def _chain(text: str, toks: list[NumToken], i: int) -> list[int]:
     """Indices of the slash-joined chain that contains token i (`21/2/2005`)."""
     lo = i
@@ -307,48 +301,8 @@ def read_meaning(ctx: Context, raw_subject: str) -> Meaning:
     return Meaning(mode, None, qual, False, default=True)
 
 
-def sentence_start(text: str, pos: int) -> int:
-    from baocao.parse.sentences import sentence_span
-    return sentence_span(text, pos)[0]
-
-
 def clean(s: str) -> str:
     return re.sub(r"(?<![\wÀ-ỹ])(?:đạt|được|là|có|chiếm|bằng|tỷ lệ|khoảng|gần|trên|hơn|với)(?![\wÀ-ỹ])|[\s,;:()*\-]", "", s)
-
-
-def clause_period(text: str, pos: int, unit_end: int, c0: int, now_year: str | None = None) -> str | None:
-    """A year or span named in the clause before the number (`năm học 2022 - 2023 có …`), or
-    right after it (`9,29% năm 2015`); a year after `so (với)` is a reference, not the period."""
-    m = re.match(r"^\s*(?:vào\s+)?(?:năm|cuối năm|đầu năm)\s+((?:19|20)\d\d)(?!\s*[-–]\s*\d)", text[unit_end:unit_end + 20])
-    if m:
-        return m.group(1)
-    mm = None
-    for m in MONTH_EXPR.finditer(text, c0, pos):
-        if not re.search(r"(?:đến|từ|ngày|tính đến)\s*$", text[max(c0, m.start() - 12):m.start()], re.I):
-            mm = m
-    if mm:
-        return f"{mm.group(2)}-{int(mm.group(1)):02d}"
-    best = None
-    for m in YEAR_EXPR.finditer(text, c0, pos):
-        pre = text[max(c0, m.start() - 12):m.start()]
-        if re.search(r"(?:so\s*(?:với)?|định hướng|tầm nhìn)\s*$", pre, re.I):
-            continue
-        if re.search(r"(?:\d|%|‰)\s*(?:[\wÀ-ỹ/]+\s*){0,2}$", text[max(c0, m.start() - 14):m.start()]):
-            continue
-        best = m
-    if best is None:
-        # a year opening the sentence covers all of it: 'Năm 2022, kinh tế …; đàn heo …'
-        s0 = sentence_start(text, pos)
-        m = re.match(r"^\W*(?:trong\s+|kết quả\s+)?(?:năm học|năm)\s+((?:19|20)\d\d)(?:\s*[-–]\s*((?:19|20)\d\d))?\s*,", text[s0:s0 + 40], re.I)
-        if m and s0 + m.end() <= pos:
-            return f"{m.group(1)}-{m.group(2)}" if m.group(2) else m.group(1)
-        return None
-    y1, y2 = best.group("y1"), best.group("y2")
-    # 'từ năm 2016 đến nay' : a span up to the section's (or document's) end year
-    if not y2 and re.search(r"từ\s*$", text[max(c0, best.start() - 6):best.start()], re.I) and \
-            re.match(r"^\s*(?:đến|tới)\s+nay", text[best.end():best.end() + 12], re.I) and now_year and int(now_year) > int(y1):
-        return f"{y1}-{now_year}"
-    return f"{y1}-{y2}" if y2 else y1
 
 
 def pair_kind(text: str, a: NumToken, b: NumToken, unit: str, c0: int, c1: int, b_end: int) -> str:

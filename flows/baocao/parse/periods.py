@@ -1,0 +1,62 @@
+"""Periods: the time a quantity belongs to (FACTS.md 'Periods').
+
+1. A year or span named in the clause before the number wins (`năm 2015`, `năm học 2022 -
+   2023`, `giai đoạn 2016 - 2020`, `đến năm 2025`, `tháng 10/2023` -> `2023-10`); a year
+   right after the number belongs to it (`9,29% năm 2015`); a year after `so (với)` is a
+   comparison, not the period; `định hướng đến năm 2030` names a horizon, not the period;
+   `từ năm 2016 đến nay` is a span up to the section's end year.
+2. A year opening the sentence covers the whole sentence (`Năm 2022, kinh tế …; đàn heo …`).
+3. Otherwise the section's period, else the document's (decided in extract.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+MONTH_EXPR = re.compile(r"(?<![\wÀ-ỹ])tháng\s+(\d{1,2})\s*(?:/|năm)\s*((?:19|20)\d\d)(?!\d)", re.I)
+YEAR_EXPR = re.compile(
+    r"(?P<kw>năm học|niên học|niên vụ|năm|giai đoạn|đến năm|đến cuối năm|cuối năm|đầu năm)\s+(?P<y1>(?:19|20)\d\d)(?:\s*[-–—]\s*(?P<y2>(?:19|20)\d\d))?(?!\d)",
+    re.I,
+)
+
+
+
+
+def sentence_start(text: str, pos: int) -> int:
+    from baocao.parse.sentences import sentence_span
+    return sentence_span(text, pos)[0]
+
+
+def clause_period(text: str, pos: int, unit_end: int, c0: int, now_year: str | None = None) -> str | None:
+    """A year or span named in the clause before the number (`năm học 2022 - 2023 có …`), or
+    right after it (`9,29% năm 2015`); a year after `so (với)` is a reference, not the period."""
+    m = re.match(r"^\s*(?:vào\s+)?(?:năm|cuối năm|đầu năm)\s+((?:19|20)\d\d)(?!\s*[-–]\s*\d)", text[unit_end:unit_end + 20])
+    if m:
+        return m.group(1)
+    mm = None
+    for m in MONTH_EXPR.finditer(text, c0, pos):
+        if not re.search(r"(?:đến|từ|ngày|tính đến)\s*$", text[max(c0, m.start() - 12):m.start()], re.I):
+            mm = m
+    if mm:
+        return f"{mm.group(2)}-{int(mm.group(1)):02d}"
+    best = None
+    for m in YEAR_EXPR.finditer(text, c0, pos):
+        pre = text[max(c0, m.start() - 12):m.start()]
+        if re.search(r"(?:so\s*(?:với)?|định hướng|tầm nhìn)\s*$", pre, re.I):
+            continue
+        if re.search(r"(?:\d|%|‰)\s*(?:[\wÀ-ỹ/]+\s*){0,2}$", text[max(c0, m.start() - 14):m.start()]):
+            continue
+        best = m
+    if best is None:
+        # a year opening the sentence covers all of it: 'Năm 2022, kinh tế …; đàn heo …'
+        s0 = sentence_start(text, pos)
+        m = re.match(r"^\W*(?:trong\s+|kết quả\s+)?(?:năm học|năm)\s+((?:19|20)\d\d)(?:\s*[-–]\s*((?:19|20)\d\d))?\s*,", text[s0:s0 + 40], re.I)
+        if m and s0 + m.end() <= pos:
+            return f"{m.group(1)}-{m.group(2)}" if m.group(2) else m.group(1)
+        return None
+    y1, y2 = best.group("y1"), best.group("y2")
+    # 'từ năm 2016 đến nay' : a span up to the section's (or document's) end year
+    if not y2 and re.search(r"từ\s*$", text[max(c0, best.start() - 6):best.start()], re.I) and \
+            re.match(r"^\s*(?:đến|tới)\s+nay", text[best.end():best.end() + 12], re.I) and now_year and int(now_year) > int(y1):
+        return f"{y1}-{now_year}"
+    return f"{y1}-{y2}" if y2 else y1
