@@ -20,8 +20,6 @@ YEAR_EXPR = re.compile(
 )
 
 
-
-
 def sentence_start(text: str, pos: int) -> int:
     from baocao.parse.sentences import sentence_span
     return sentence_span(text, pos)[0]
