@@ -214,3 +214,8 @@ def test_reference_opening_the_clause(extract):
 def test_share_of_a_counted_group(extract):
     get = extract(["- Hộ cận nghèo còn 1.240 hộ, chiếm 3,8%."])
     assert (get("3,8").measure, get("3,8").indicator_code) == ("actual", "NEAR_POOR_RATE")
+
+
+def test_bracketed_part_is_not_the_level_commented_on(extract):
+    get = extract(["- Diện tích xuống giống hoa màu 3.244 ha (trong đó có 289,5 ha trồng cỏ), đạt 101% kế hoạch."])
+    assert get("101").indicator_code == "CROPS_AREA"

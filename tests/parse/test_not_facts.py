@@ -103,3 +103,7 @@ def test_ordinals_dates_codes(extract, line, literal):
 @pytest.mark.parametrize("line,literal", [("PAGE 12", "12"), ("- 3 -", "3"), ("15", "15"), ("Trang 2/10", "2")])
 def test_page_numbers(extract, line, literal):
     assert extract([line])(literal) is None
+
+
+def test_policy_slogan_with_noun_is_a_label(extract):
+    assert extract(["Thực hiện tốt mô hình sinh đủ 02 con."])("02") is None

@@ -149,7 +149,7 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
         mentions += [m for m in find_bare_communes(text, doc.district_code)
                      if not any(x.start <= m.start < x.end for x in mentions)]
     order = sorted(pend)
-    last_anchor: dict[int, Pending] = {}  # clause start -> last fact with its own subject
+    anchors: dict[int, list[Pending]] = {}  # clause start -> facts with their own subject, in order
     prev_end_in_clause: dict[int, int] = {}
     prev_in_clause: dict[int, Pending] = {}
     for idx in order:
@@ -168,7 +168,7 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
             unit_code = "PER_10K_POP"
             m10 = re.search(r"[^;,]*?(?:vạn dân|10\.000 dân)", text[c0:t.start])
             unit_text = (m10.group(0).strip() if m10 else unit_text)
-        anchor = last_anchor.get(c0)
+        anchor = _pick_anchor(text, anchors.get(c0, []), t.start)
         subj_text = _subject_text(text[max(c0, prev_end):t.start])
         ctx = meaning.Context(
             text=text, pos=t.start, unit_end=p.unit_end, clause=(c0, c1), segment=(g0, g1),
@@ -243,9 +243,20 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
             f.indicator_code = None
         out.append(f)
         if p.role != "pair_b" and (not m.inherit or measure in ("actual", "target")):
-            last_anchor[c0] = p
+            anchors.setdefault(c0, []).append(p)
         prev_end_in_clause[c0] = p.unit_end
         prev_in_clause[c0] = p
+
+
+def _pick_anchor(text: str, cands: list[Pending], pos: int) -> Pending | None:
+    """The level a comment like `đạt 101% kế hoạch` refers to: the latest fact of the clause,
+    skipping facts inside a bracket that closed before (`… 3.244 ha (trong đó 289,5 ha …), đạt 101%`)."""
+    for a in reversed(cands):
+        between = text[a.tok.start:pos]
+        if between.count(")") > between.count("("):
+            continue
+        return a
+    return None
 
 
 def _subject_text(raw: str) -> str:

@@ -79,6 +79,8 @@ def non_fact_reason(text: str, toks: list[NumToken], i: int, unit: UnitMatch | N
         head = before[:len(before) - len(re.search(r"số\s*$", before).group(0))]
         if re.search(DOC_TYPES + r"\s*$", head, re.I) or SO_BEFORE.search(before):
             return "doc_ref"
+    if label_re("always").search(before):
+        return "other"
     if DOC_NUMBER_BEFORE.search(before) and unit is None:
         return "doc_ref"
     if unit is None or unit.code == "COUNT" and unit.text.lower() in ("bao", "điểm"):

@@ -45,10 +45,11 @@ def cue_re(kind: str, anchor: str = "end") -> re.Pattern:
     return re.compile(r"(?<![\wÀ-ỹ])" + alt + r"(?![\wÀ-ỹ])", re.I)
 
 
-@lru_cache(maxsize=1)
-def label_re() -> re.Pattern:
-    """Words right before a number that make it a label (`mức độ 3`, `đợt 4`, `Covid-19`)."""
-    words = [r["phrase"].strip() for r in _read("label_words.csv") if r.get("kind", "").strip() == "other"]
+@lru_cache(maxsize=2)
+def label_re(kind: str = "other") -> re.Pattern:
+    """Words right before a number that make it a label (`mức độ 3`, `đợt 4`, `Covid-19`).
+    kind 'other': only a number without a unit; kind 'always': whatever follows (`sinh đủ 2 con`)."""
+    words = [r["phrase"].strip() for r in _read("label_words.csv") if r.get("kind", "").strip() == kind]
     words = sorted(set(words), key=lambda s: -len(s))
     alt = "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + ")"
     return re.compile(r"(?<![\wÀ-ỹ])" + alt + r"\s*-?\s*$")
