@@ -219,3 +219,8 @@ def test_share_of_a_counted_group(extract):
 def test_bracketed_part_is_not_the_level_commented_on(extract):
     get = extract(["- Diện tích xuống giống hoa màu 3.244 ha (trong đó có 289,5 ha trồng cỏ), đạt 101% kế hoạch."])
     assert get("101").indicator_code == "CROPS_AREA"
+
+
+def test_pair_previous_same_period(extract):
+    get = extract(["Phạm pháp hình sự xảy ra 18/23 vụ (giảm 5 vụ so cùng kỳ)."])
+    assert (get("23").measure, get("23").period) == ("actual", "2022")

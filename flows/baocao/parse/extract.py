@@ -196,16 +196,17 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
             a = pend[p.partner]
             kind = meaning.pair_kind(text, a.tok, t, unit_code, c0, c1, p.unit_end)
             p.pair_kind = kind
-            af = a.fact
             if kind == "target":
                 measure, compared_to, qualifier = "target", None, "exact"
             elif kind.startswith("previous"):
+                # '39/29 vụ (tăng 10 vụ so với năm 2020)': 29 is the level of 2020 (or of last year)
                 measure, compared_to, qualifier = "actual", None, "exact"
-                period = kind.split(":", 1)[1] or period
+                year = kind.split(":", 1)[1]
+                if not year and period and re.fullmatch(r"\d{4}", period):
+                    year = str(int(period) - 1)
+                period = year or period
             else:
                 measure, compared_to, qualifier = "actual", None, "exact"
-            if af is not None and period == af.period and kind.startswith("previous"):
-                pass
         # place
         loc_name, loc_level = doc.locality, doc.locality_level
         ms = _place_for(text, t.start, p.unit_end, c0, c1, mentions, p.unit if p.role != "pair_b" else (p.unit or pend[p.partner].unit))
