@@ -60,6 +60,39 @@ def _title(lines: list[str], outline: Outline) -> str | None:
     return re.sub(r"\s+", " ", " ".join(out)).strip()
 
 
+ISSUER_TEXT = re.compile(
+    r"(Ban Chấp hành Đảng bộ (?:huyện|tỉnh|thị xã|thành phố)|Ban Thường vụ (?:Huyện|Tỉnh|Thị|Thành) ủy|Huyện ủy|Tỉnh ủy|Thị ủy|Thành ủy"
+    r"|Đảng ủy Khối[^,.;\n]{0,60}|Ủy ban nhân dân (?:huyện|tỉnh)|Hội đồng nhân dân (?:huyện|tỉnh))")
+
+
+def _issuer(lines: list[str], text: str, title: str | None, level: str | None) -> str | None:
+    """The body issuing the document: the last caps issuer line above the title (the most
+    specific: 'ĐẢNG BỘ TỈNH …' / 'HUYỆN ỦY …'), else 'của Ban Chấp hành …' in the title,
+    else the issuing body the text names most often at the document's level."""
+    found = None
+    for raw in lines[:12]:
+        s = raw.strip()
+        if re.match(r"^(BÁO CÁO|KẾ HOẠCH|CHƯƠNG TRÌNH|NGHỊ QUYẾT|TRÌNH ĐẠI HỘI)\b", s):
+            break
+        if ISSUER.match(s) and is_caps_line(s):
+            found = s
+    if found:
+        return found
+    if title:
+        m = re.search(r"của\s+((?:Ban Chấp hành|Ban Thường vụ|BAN CHẤP HÀNH|BAN THƯỜNG VỤ)[^,;]{0,60}?)(?:\s+(?:khóa|KHÓA|năm|NĂM|lần|LẦN|trình|TRÌNH)\b|$)", title)
+        if m:
+            return m.group(1).strip()
+    counts: dict[str, int] = {}
+    for m in ISSUER_TEXT.finditer(text):
+        key = m.group(1)
+        counts[key] = counts.get(key, 0) + 1
+    if not counts:
+        return None
+    want = {"district": "huyện", "province": "tỉnh"}.get(level or "", "")
+    ranked = sorted(counts, key=lambda k: (want not in k.lower(), -counts[k]))
+    return ranked[0]
+
+
 def document_context(lines: list[str], outline: Outline) -> DocContext:
     text = "\n".join(lines)
     title = _title(lines, outline)
@@ -95,16 +128,11 @@ def document_context(lines: list[str], outline: Outline) -> DocContext:
     year_end = int(period[-4:]) if period else None
     caps = [ln.strip().title() for ln in lines if is_caps_line(ln.strip())]  # 'HUYỆN CẦU KÈ' -> 'Huyện Cầu Kè'
     place = resolve_document_place(text + "\n" + "\n".join(caps))
-    issuer = None
-    for raw in lines[:12]:
-        s = raw.strip()
-        if ISSUER.match(s) and is_caps_line(s):
-            issuer = s
-            break
-    if issuer is None:
-        m = re.search(r"(Ban Chấp hành Đảng bộ (?:huyện|tỉnh)|Ban Thường vụ (?:Huyện|Tỉnh) ủy|Huyện ủy|Tỉnh ủy|Đảng bộ huyện|Đảng ủy Khối[^,.;]{0,60})", text)
+    issuer = _issuer(lines, text, title, place.level if place else None)
+    if title is None:
+        m = re.search(r"(?:Chương trình|Kế hoạch|Báo cáo|Nghị quyết)\s+(?:công tác|hành động|làm việc)?\s*năm\s+\d{4}[^.;\n]{0,60}", text)
         if m:
-            issuer = m.group(1)
+            title = m.group(0).strip()  # an untitled export names itself: 'Chương trình công tác năm 2024 của …'
     date = None
     m = DATE.search("\n".join(lines[:20]))
     if m:
