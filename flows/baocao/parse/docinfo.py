@@ -79,7 +79,8 @@ def _issuer(lines: list[str], text: str, title: str | None, level: str | None) -
     if found:
         return found
     if title:
-        m = re.search(r"của\s+((?:Ban Chấp hành|Ban Thường vụ|BAN CHẤP HÀNH|BAN THƯỜNG VỤ)[^,;]{0,60}?)(?:\s+(?:khóa|KHÓA|năm|NĂM|lần|LẦN|trình|TRÌNH)\b|$)", title)
+        m = re.search(r"(?:của|CỦA)\s+((?:Ban Chấp hành|Ban Thường vụ|BAN CHẤP HÀNH|BAN THƯỜNG VỤ)[^,;]{0,60}?)"
+                      r"(?:\s+(?:khóa|KHÓA|năm|NĂM|lần|LẦN|trình|TRÌNH)\b|$)", title)
         if m:
             return m.group(1).strip()
     counts: dict[str, int] = {}
