@@ -10,6 +10,7 @@ import signal
 import subprocess
 import textwrap
 import time
+import urllib.request
 from pathlib import Path
 
 import duckdb
@@ -277,3 +278,45 @@ def test_hundred_files_at_once(prefect_server, home: Home) -> None:
     assert watcher.alive()
     record("100 files dropped at once", f"each ingested exactly once, in {runs} flow run(s), {took:.0f}s; "
            "dbt test passes", True)
+
+
+def _children(pid: int) -> list[tuple[int, bytes]]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if int(fields[1]) == pid:
+                found.append((int(stat.parent.name), (stat.parent / "cmdline").read_bytes()))
+        except (OSError, IndexError, ValueError):
+            continue
+    return found
+
+
+def test_served_flow_run_killed_recovers_unattended(prefect_server, home: Home) -> None:
+    """SIGKILL the served flow-run process during its dbt build: nobody restarts anything by
+    hand; the runner marks the run crashed, the watcher's re-sweep starts a new run."""
+    serve = home.start_serve()
+    watcher = home.start_watcher()
+    time.sleep(3)
+    files = _drop_many(home, 12, "served-kill")
+    engine = wait_until(lambda: next((pid for pid, cmd in _children(serve.popen.pid) if b"prefect.engine" in cmd
+                                      and _dbt_child(pid)), None), 240, interval=0.1, what="the run's dbt build")
+    os.kill(engine, signal.SIGKILL)
+    killed_at = time.monotonic()
+    wait_quiet(home, set(files), timeout=300)
+    took = time.monotonic() - killed_at
+    assert_nothing_lost(home, files)
+    _exactly_once(home, files)
+    ok, summary = dbt_test(home)
+    assert ok, summary
+    assert watcher.alive() and serve.alive()
+    req = urllib.request.Request(f"{prefect_server.api_url}/flow_runs/filter", method="POST",
+                                 headers={"Content-Type": "application/json"},
+                                 data=json.dumps({"sort": "EXPECTED_START_TIME_DESC", "limit": 50,
+                                                  "offset": 0}).encode())
+    with urllib.request.urlopen(req, timeout=10) as resp:
+        states = [r["state_type"] for r in json.loads(resp.read())]
+    assert "CRASHED" in states, states
+    record("served flow run SIGKILLed during its dbt build (no manual restart)",
+           f"run marked crashed; the watcher's re-sweep started a new run that filed all 12 exactly once "
+           f"{took:.0f}s later; dbt test passes", True)
