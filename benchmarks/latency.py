@@ -39,8 +39,14 @@ def _free_port() -> int:
 
 
 def _spawn(argv: list[str], env: dict[str, str], log: Path) -> subprocess.Popen:
-    return subprocess.Popen(argv, env=env, stdout=open(log, "ab"), stderr=subprocess.STDOUT,  # noqa: SIM115
-                            start_new_session=True, cwd=str(REPO))
+    return subprocess.Popen(
+        argv,
+        env=env,
+        stdout=open(log, "ab"),
+        stderr=subprocess.STDOUT,  # noqa: SIM115
+        start_new_session=True,
+        cwd=str(REPO),
+    )
 
 
 def _stop(proc: subprocess.Popen) -> None:
@@ -70,7 +76,9 @@ def _facts_visible(read_copy: Path, document_id: str) -> int:
     try:
         con = duckdb.connect(str(read_copy), read_only=True)
         try:
-            return con.execute("select count(*) from fact_value where document_id = ?", [document_id]).fetchone()[0]
+            return con.execute(
+                "select count(*) from fact_value where document_id = ?", [document_id]
+            ).fetchone()[0]
         finally:
             con.close()
     except duckdb.Error:
@@ -78,7 +86,9 @@ def _facts_visible(read_copy: Path, document_id: str) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--drops", type=int, default=20)
     parser.add_argument("--json", type=Path, default=None, help="also write the raw figures here")
     args = parser.parse_args(argv)
@@ -93,9 +103,16 @@ def main(argv: list[str] | None = None) -> int:
     port = _free_port()
     api = f"http://127.0.0.1:{port}/api"
     env = {k: v for k, v in os.environ.items() if not k.startswith(("BAOCAO_", "PREFECT_"))}
-    env.update({"PREFECT_HOME": str(root / "prefect"), "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-                "DO_NOT_TRACK": "1", "BAOCAO_HOME": str(home), "PYTHONUNBUFFERED": "1",
-                "BAOCAO_DBT_PROJECT": str(REPO / "dbt_project")})
+    env.update(
+        {
+            "PREFECT_HOME": str(root / "prefect"),
+            "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+            "DO_NOT_TRACK": "1",
+            "BAOCAO_HOME": str(home),
+            "PYTHONUNBUFFERED": "1",
+            "BAOCAO_DBT_PROJECT": str(REPO / "dbt_project"),
+        }
+    )
     logs = home / "logs"
     procs = []
     samples = sorted((REPO / "data" / "samples").glob("*.txt"))
@@ -103,8 +120,21 @@ def main(argv: list[str] | None = None) -> int:
     started_lat: list[float] = []
     queryable_lat: list[float] = []
     try:
-        procs.append(_spawn([str(Path(PY).parent / "prefect"), "server", "start", "--host", "127.0.0.1",
-                             "--port", str(port)], env, logs / "server.log"))
+        procs.append(
+            _spawn(
+                [
+                    str(Path(PY).parent / "prefect"),
+                    "server",
+                    "start",
+                    "--host",
+                    "127.0.0.1",
+                    "--port",
+                    str(port),
+                ],
+                env,
+                logs / "server.log",
+            )
+        )
         assert wait_for_health(api, 180, procs[0]), "server did not start"
         env["PREFECT_API_URL"] = api
         procs.append(_spawn([PY, "-m", "baocao.serve", "--cron", ""], env, logs / "serve.log"))
@@ -126,32 +156,45 @@ def main(argv: list[str] | None = None) -> int:
             while (inbox / name).exists():
                 time.sleep(0.05)
             con = duckdb.connect(str(read_copy), read_only=True)
-            run_id = con.execute("select flow_run_id from raw.ingest_ledger where file_name = ? "
-                                 "order by seen_id desc limit 1", [name]).fetchone()[0]
+            run_id = con.execute(
+                "select flow_run_id from raw.ingest_ledger where file_name = ? order by seen_id desc limit 1",
+                [name],
+            ).fetchone()[0]
             con.close()
             run = _get(f"{api}/flow_runs/{run_id}")
             start = datetime.fromisoformat(run["start_time"].replace("Z", "+00:00")).timestamp()
             if i > 0:
                 started_lat.append(start - closed)
                 queryable_lat.append(visible - closed)
-            print(f"{name}: run started +{start - closed:.2f}s, {n} facts queryable +{visible - closed:.2f}s"
-                  + ("  (warm-up, not counted)" if i == 0 else ""), flush=True)
+            print(
+                f"{name}: run started +{start - closed:.2f}s, {n} facts queryable +{visible - closed:.2f}s"
+                + ("  (warm-up, not counted)" if i == 0 else ""),
+                flush=True,
+            )
             time.sleep(2)  # let the run finish and the runner go idle
     finally:
         for proc in reversed(procs):
             _stop(proc)
     result = {
         "drops": len(started_lat),
-        "file_closed_to_flow_run_started_s": {"median": statistics.median(started_lat),
-                                              "p95": _pct(started_lat, 0.95), "values": started_lat},
-        "file_closed_to_facts_queryable_s": {"median": statistics.median(queryable_lat),
-                                             "p95": _pct(queryable_lat, 0.95), "values": queryable_lat},
+        "file_closed_to_flow_run_started_s": {
+            "median": statistics.median(started_lat),
+            "p95": _pct(started_lat, 0.95),
+            "values": started_lat,
+        },
+        "file_closed_to_facts_queryable_s": {
+            "median": statistics.median(queryable_lat),
+            "p95": _pct(queryable_lat, 0.95),
+            "values": queryable_lat,
+        },
     }
     print()
     print(f"| latency over {len(started_lat)} drops | median | p95 |")
     print("|---|---|---|")
-    for key, label in (("file_closed_to_flow_run_started_s", "file closed → flow run started"),
-                       ("file_closed_to_facts_queryable_s", "file closed → facts queryable in fact_value")):
+    for key, label in (
+        ("file_closed_to_flow_run_started_s", "file closed → flow run started"),
+        ("file_closed_to_facts_queryable_s", "file closed → facts queryable in fact_value"),
+    ):
         print(f"| {label} | {result[key]['median']:.2f} s | {result[key]['p95']:.2f} s |")
     if args.json:
         args.json.write_text(json.dumps(result, indent=1), encoding="utf-8")

@@ -46,10 +46,12 @@ def build_deployment(cron: str | None = DEFAULT_CRON, *, settle_seconds: float |
     return ingest_flow.to_deployment(
         name=DEPLOYMENT_NAME,
         cron=cron or None,
-        concurrency_limit=ConcurrencyLimitConfig(limit=1, collision_strategy=ConcurrencyLimitStrategy.ENQUEUE),
+        concurrency_limit=ConcurrencyLimitConfig(
+            limit=1, collision_strategy=ConcurrencyLimitStrategy.ENQUEUE
+        ),
         parameters={"settle_seconds": settle_seconds} if settle_seconds is not None else {},
         description="Sweep the inbox: parse every waiting report, load the warehouse, build the marts, "
-                    "publish the BI read copy, file each report to processed/ or quarantine/.",
+        "publish the BI read copy, file each report to processed/ or quarantine/.",
         tags=["baocao"],
         entrypoint_type=EntrypointType.MODULE_PATH,
     )
@@ -58,11 +60,17 @@ def build_deployment(cron: str | None = DEFAULT_CRON, *, settle_seconds: float |
 def serve_main(argv: list[str] | None = None) -> int:
     """`python -m baocao.serve`: serve the ingest deployment until SIGINT/SIGTERM."""
     parser = argparse.ArgumentParser(prog="baocao.serve", description=serve_main.__doc__)
-    parser.add_argument("--cron", default=os.environ.get("BAOCAO_INGEST_CRON", DEFAULT_CRON),
-                        help="catch-up sweep schedule ('' for none)")
-    parser.add_argument("--query-seconds", type=float,
-                        default=float(os.environ.get("BAOCAO_SERVE_QUERY_SECONDS", "1")),
-                        help="how often the runner asks the server for runs to start")
+    parser.add_argument(
+        "--cron",
+        default=os.environ.get("BAOCAO_INGEST_CRON", DEFAULT_CRON),
+        help="catch-up sweep schedule ('' for none)",
+    )
+    parser.add_argument(
+        "--query-seconds",
+        type=float,
+        default=float(os.environ.get("BAOCAO_SERVE_QUERY_SECONDS", "1")),
+        help="how often the runner asks the server for runs to start",
+    )
     args = parser.parse_args(argv)
     from prefect import serve
 
@@ -122,7 +130,9 @@ class Child:
 
     def start(self) -> None:
         self.starts.append(time.monotonic())
-        self.proc = subprocess.Popen(self.argv, env=self.env, start_new_session=True, preexec_fn=_die_with_parent)
+        self.proc = subprocess.Popen(
+            self.argv, env=self.env, start_new_session=True, preexec_fn=_die_with_parent
+        )
 
     def running(self) -> bool:
         return self.proc is not None and self.proc.poll() is None
@@ -157,23 +167,31 @@ def up(settings: Settings, args: argparse.Namespace) -> int:
     prefect_home.mkdir(parents=True, exist_ok=True)
     api_url = f"http://{host}:{port}/api"
     env = dict(os.environ)
-    env.update({
-        "PREFECT_HOME": str(prefect_home),
-        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-        "DO_NOT_TRACK": "1",
-        "PREFECT_API_URL": api_url,
-        "PREFECT_UI_API_URL": api_url,
-        "BAOCAO_HOME": str(settings.home),
-        "PYTHONUNBUFFERED": "1",
-    })
+    env.update(
+        {
+            "PREFECT_HOME": str(prefect_home),
+            "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+            "DO_NOT_TRACK": "1",
+            "PREFECT_API_URL": api_url,
+            "PREFECT_UI_API_URL": api_url,
+            "BAOCAO_HOME": str(settings.home),
+            "PYTHONUNBUFFERED": "1",
+        }
+    )
     if not _port_free(host, port):
-        print(f"baocao up: port {host}:{port} is in use (another Prefect server?); use --port", file=sys.stderr)
+        print(
+            f"baocao up: port {host}:{port} is in use (another Prefect server?); use --port", file=sys.stderr
+        )
         return 2
     bindir = Path(sys.executable).parent
     prefect_exe = str(bindir / "prefect") if (bindir / "prefect").exists() else "prefect"
     server_env = {k: v for k, v in env.items() if k != "PREFECT_API_URL"}
-    server = Child("prefect server", [prefect_exe, "server", "start", "--host", host, "--port", str(port)],
-                   server_env, restart=False)
+    server = Child(
+        "prefect server",
+        [prefect_exe, "server", "start", "--host", host, "--port", str(port)],
+        server_env,
+        restart=False,
+    )
     serve_argv = [sys.executable, "-m", "baocao.serve"]
     if getattr(args, "cron", None) is not None:
         serve_argv += ["--cron", args.cron]
@@ -191,19 +209,27 @@ def up(settings: Settings, args: argparse.Namespace) -> int:
     started: list[Child] = []
     code = 0
     try:
-        print(f"baocao up: starting Prefect server on {host}:{port} (PREFECT_HOME={prefect_home})", flush=True)
+        print(
+            f"baocao up: starting Prefect server on {host}:{port} (PREFECT_HOME={prefect_home})", flush=True
+        )
+        started.append(server)  # before start(): a signal in between must still stop it
         server.start()
-        started.append(server)
-        if not wait_for_health(api_url, timeout_s=float(getattr(args, "startup_timeout", None) or 180), proc=server.proc):
+        if not wait_for_health(
+            api_url, timeout_s=float(getattr(args, "startup_timeout", None) or 180), proc=server.proc
+        ):
             print("baocao up: the Prefect server did not become healthy", file=sys.stderr)
             code = 1
             raise _Stop("startup failed")
         for child in children[1:]:
-            child.start()
             started.append(child)
-        print(f"baocao up: Prefect UI at http://{host}:{port}  (deployment ingest/ingest; inbox {settings.inbox})",
-              flush=True)
-        print(f"baocao up: BI tools read {settings.read_copy} (read-only). Ctrl-C stops everything.", flush=True)
+            child.start()
+        print(
+            f"baocao up: Prefect UI at http://{host}:{port}  (deployment ingest/ingest; inbox {settings.inbox})",
+            flush=True,
+        )
+        print(
+            f"baocao up: BI tools read {settings.read_copy} (read-only). Ctrl-C stops everything.", flush=True
+        )
         while True:
             time.sleep(1)
             if not server.running():
@@ -218,7 +244,9 @@ def up(settings: Settings, args: argparse.Namespace) -> int:
                     print(f"baocao up: {child.name} keeps exiting; stopping", file=sys.stderr)
                     code = 1
                     raise _Stop("crash loop")
-                print(f"baocao up: {child.name} exited ({child.proc.returncode}); restarting", file=sys.stderr)
+                print(
+                    f"baocao up: {child.name} exited ({child.proc.returncode}); restarting", file=sys.stderr
+                )
                 child.start()
     except _Stop as why:
         print(f"baocao up: stopping ({why})", flush=True)

@@ -22,6 +22,7 @@ import argparse
 import logging
 import os
 import signal
+import stat
 import threading
 import time
 from dataclasses import dataclass, field
@@ -82,10 +83,10 @@ class Watcher:
             return
         try:
             st = path.stat()
-        except FileNotFoundError:
+        except OSError:  # gone again, or unreadable: the next event or sweep sees it
             self.tracked.pop(path, None)
             return
-        if not path.is_file():
+        if not stat.S_ISREG(st.st_mode):
             return
         now = time.monotonic()
         sig = (st.st_size, st.st_mtime_ns)
@@ -113,7 +114,7 @@ class Watcher:
         for path, item in list(self.tracked.items()):
             try:
                 st = path.stat()
-            except FileNotFoundError:  # taken by a run, renamed or deleted
+            except OSError:  # taken by a run, renamed or deleted
                 del self.tracked[path]
                 continue
             sig = (st.st_size, st.st_mtime_ns)
@@ -205,7 +206,8 @@ def active_runs(deployment: str, *, include_running: bool) -> list[str]:
                 deployment_id=FlowRunFilterDeploymentId(any_=[dep.id]),
                 state=FlowRunFilterState(type=FlowRunFilterStateType(any_=types)),
                 expected_start_time=FlowRunFilterExpectedStartTime(
-                    before_=datetime.now(UTC) + timedelta(seconds=2)),
+                    before_=datetime.now(UTC) + timedelta(seconds=2)
+                ),
             ),
             sort=FlowRunSort.EXPECTED_START_TIME_ASC,  # explicit: this server rejects sort=None
             limit=5,
@@ -221,8 +223,13 @@ def watch_loop(config: WatchConfig, stop: threading.Event) -> Watcher:
     watcher = Watcher(config)
     found = watcher.sweep_inbox()
     watcher._last_recheck = time.monotonic()
-    log.info("watching %s (%s); %d file(s) already waiting; stable after %.1fs",
-             config.inbox, "polling" if config.force_polling else "native events", found, config.stable_seconds)
+    log.info(
+        "watching %s (%s); %d file(s) already waiting; stable after %.1fs",
+        config.inbox,
+        "polling" if config.force_polling else "native events",
+        found,
+        config.stable_seconds,
+    )
     watcher.step()
     for changes in watchfiles.watch(
         config.inbox,
@@ -237,11 +244,18 @@ def watch_loop(config: WatchConfig, stop: threading.Event) -> Watcher:
         recursive=False,
         raise_interrupt=False,
     ):
-        for _change, raw in changes:
-            watcher.note(Path(raw))
-        watcher.step()
-    log.info("watcher stopped: %d trigger(s), %d skipped (run already waiting), %d failed attempt(s)",
-             watcher.triggers, watcher.skipped, watcher.failures)
+        try:
+            for _change, raw in changes:
+                watcher.note(Path(raw))
+            watcher.step()
+        except Exception:  # never let one odd file or API answer stop the watcher
+            log.exception("watch step failed; continuing")
+    log.info(
+        "watcher stopped: %d trigger(s), %d skipped (run already waiting), %d failed attempt(s)",
+        watcher.triggers,
+        watcher.skipped,
+        watcher.failures,
+    )
     return watcher
 
 
@@ -252,15 +266,19 @@ def _env_float(name: str, default: float) -> float:
 
 def config_from(settings: Settings, args: argparse.Namespace | None = None) -> WatchConfig:
     """CLI options win over BAOCAO_WATCH_* variables, which win over the defaults."""
+
     def pick(attr: str, env: str, default: float) -> float:
         value = getattr(args, attr, None) if args is not None else None
         return float(value) if value is not None else _env_float(env, default)
 
-    force = bool(getattr(args, "force_polling", False)) or os.environ.get("BAOCAO_WATCH_FORCE_POLLING", "") in {
-        "1", "true", "yes"}
+    force = bool(getattr(args, "force_polling", False)) or os.environ.get(
+        "BAOCAO_WATCH_FORCE_POLLING", ""
+    ) in {"1", "true", "yes"}
     return WatchConfig(
         inbox=settings.inbox,
-        deployment=(getattr(args, "deployment", None) or os.environ.get("BAOCAO_WATCH_DEPLOYMENT") or DEPLOYMENT),
+        deployment=(
+            getattr(args, "deployment", None) or os.environ.get("BAOCAO_WATCH_DEPLOYMENT") or DEPLOYMENT
+        ),
         stable_seconds=pick("stable_seconds", "BAOCAO_WATCH_STABLE_SECONDS", 1.0),
         max_wait_seconds=pick("max_wait_seconds", "BAOCAO_WATCH_MAX_WAIT_SECONDS", 15.0),
         recheck_seconds=pick("recheck_seconds", "BAOCAO_WATCH_RECHECK_SECONDS", 30.0),

@@ -48,7 +48,9 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:  # no
     terminalreporter.write_line("| case | outcome | nothing lost |")
     terminalreporter.write_line("|---|---|---|")
     for r in RESULTS:
-        terminalreporter.write_line(f"| {r['case']} | {r['outcome']} | {'yes' if r['nothing_lost'] else 'NO'} |")
+        terminalreporter.write_line(
+            f"| {r['case']} | {r['outcome']} | {'yes' if r['nothing_lost'] else 'NO'} |"
+        )
 
 
 # -- processes -----------------------------------------------------------------------------
@@ -60,7 +62,9 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def wait_until(predicate: Callable[[], object], timeout: float, interval: float = 0.5, what: str = "") -> object:
+def wait_until(
+    predicate: Callable[[], object], timeout: float, interval: float = 0.5, what: str = ""
+) -> object:
     deadline = time.monotonic() + timeout
     while True:
         value = predicate()
@@ -107,20 +111,23 @@ def spawn(name: str, argv: list[str], env: dict[str, str], logdir: Path) -> Proc
     logdir.mkdir(parents=True, exist_ok=True)
     log = logdir / f"{name}.log"
     fh = open(log, "ab")  # noqa: SIM115 - lives as long as the child
-    popen = subprocess.Popen(argv, env=env, stdout=fh, stderr=subprocess.STDOUT, start_new_session=True,
-                             cwd=str(REPO))
+    popen = subprocess.Popen(
+        argv, env=env, stdout=fh, stderr=subprocess.STDOUT, start_new_session=True, cwd=str(REPO)
+    )
     return Proc(name, popen, log)
 
 
 def base_env(prefect_home: Path, api_url: str | None) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("BAOCAO_", "PREFECT_"))}
-    env.update({
-        "PREFECT_HOME": str(prefect_home),
-        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-        "DO_NOT_TRACK": "1",
-        "PYTHONUNBUFFERED": "1",
-        "PREFECT_LOGGING_LEVEL": "INFO",
-    })
+    env.update(
+        {
+            "PREFECT_HOME": str(prefect_home),
+            "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+            "DO_NOT_TRACK": "1",
+            "PYTHONUNBUFFERED": "1",
+            "PREFECT_LOGGING_LEVEL": "INFO",
+        }
+    )
     if api_url:
         env["PREFECT_API_URL"] = api_url
     return env
@@ -147,9 +154,15 @@ class Server:
 
     def start(self, timeout: float = 150) -> None:
         env = base_env(self.prefect_home, None)
-        self.proc = spawn("prefect-server", [str(BIN / "prefect"), "server", "start", "--host", "127.0.0.1",
-                                             "--port", str(self.port)], env, self.logdir)
-        wait_until(lambda: healthy(self.api_url) or not self.proc.alive(), timeout, what="prefect server health")
+        self.proc = spawn(
+            "prefect-server",
+            [str(BIN / "prefect"), "server", "start", "--host", "127.0.0.1", "--port", str(self.port)],
+            env,
+            self.logdir,
+        )
+        wait_until(
+            lambda: healthy(self.api_url) or not self.proc.alive(), timeout, what="prefect server health"
+        )
         assert self.proc.alive(), self.proc.tail()
 
     def stop(self) -> None:
@@ -213,13 +226,22 @@ class Home:
         return self.spawn("serve", [PY, "-m", "baocao.serve", "--cron", "", "--query-seconds", "1"])
 
     def start_watcher(self, **extra_env: str) -> Proc:
-        return self.spawn("watch", [PY, "-m", "baocao.cli", "watch", "--recheck-seconds", "5",
-                                    "--retry-max-seconds", "3"], **extra_env)
+        return self.spawn(
+            "watch",
+            [PY, "-m", "baocao.cli", "watch", "--recheck-seconds", "5", "--retry-max-seconds", "3"],
+            **extra_env,
+        )
 
     def ingest(self, *args: str, timeout: float = 300, **extra_env: str) -> subprocess.CompletedProcess:
         """`baocao ingest` as its own process (like a cron job or a user would run it)."""
-        return subprocess.run([PY, "-m", "baocao.cli", "ingest", *args], env={**self.env, **extra_env},
-                              capture_output=True, text=True, timeout=timeout, cwd=str(REPO))
+        return subprocess.run(
+            [PY, "-m", "baocao.cli", "ingest", *args],
+            env={**self.env, **extra_env},
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            cwd=str(REPO),
+        )
 
     def drop(self, name: str, data: bytes, *, mtime_back: float = 0.0) -> Path:
         """Write a file the way a copy does: into the inbox, closed at once."""
@@ -245,8 +267,17 @@ class Home:
     def ledger(self) -> list[dict]:
         if not self.warehouse.exists():
             return []
-        cols = ["file_name", "size_bytes", "content_sha256", "status", "document_id", "version", "stage", "error",
-                "flow_run_id"]
+        cols = [
+            "file_name",
+            "size_bytes",
+            "content_sha256",
+            "status",
+            "document_id",
+            "version",
+            "stage",
+            "error",
+            "flow_run_id",
+        ]
         rows = self.query(f"select {', '.join(cols)} from raw.ingest_ledger order by seen_id")
         return [dict(zip(cols, r, strict=True)) for r in rows]
 
@@ -282,19 +313,22 @@ def sha256_bytes(data: bytes) -> str:
 @pytest.fixture
 def home(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Home]:
     """A fresh BAOCAO_HOME wired to the module's Prefect server (if the module has one)."""
-    server: Server | None = request.getfixturevalue("prefect_server") if "prefect_server" in request.fixturenames \
-        else None
+    server: Server | None = (
+        request.getfixturevalue("prefect_server") if "prefect_server" in request.fixturenames else None
+    )
     root = tmp_path / "baocao"
     for d in ("data/inbox", "data/lake", "data/processed", "data/quarantine", "warehouse"):
         (root / d).mkdir(parents=True, exist_ok=True)
     prefect_home = server.prefect_home if server else tmp_path / "prefect"
     env = base_env(prefect_home, server.api_url if server else None)
-    env.update({
-        "BAOCAO_HOME": str(root),
-        "BAOCAO_DBT_PROJECT": str(REPO / "dbt_project"),
-        "BAOCAO_SETTLE_SECONDS": "1",
-        "BAOCAO_DBT_THREADS": "2",
-    })
+    env.update(
+        {
+            "BAOCAO_HOME": str(root),
+            "BAOCAO_DBT_PROJECT": str(REPO / "dbt_project"),
+            "BAOCAO_SETTLE_SECONDS": "1",
+            "BAOCAO_DBT_THREADS": "2",
+        }
+    )
     h = Home(root, env)
     try:
         yield h
@@ -304,7 +338,9 @@ def home(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Home]:
 
 def wait_quiet(home: Home, names: set[str], timeout: float = 240) -> None:
     """Until none of `names` is in the inbox and no writer holds the warehouse lock."""
-    wait_until(lambda: not (names & home.inbox_names()), timeout, what=f"inbox to drain of {sorted(names)[:5]}")
+    wait_until(
+        lambda: not (names & home.inbox_names()), timeout, what=f"inbox to drain of {sorted(names)[:5]}"
+    )
     wait_until(lambda: _lock_free(home.warehouse), 120, what="writer lock to be released")
 
 
@@ -341,12 +377,16 @@ def assert_nothing_lost(home: Home, dropped: dict[str, bytes]) -> dict[str, dict
 
 def dbt_test(home: Home, project: Path | None = None) -> tuple[bool, str]:
     """`dbt test` on the warehouse, in its own process (as the flow runs dbt)."""
-    code = ("from baocao.settings import load_settings; from baocao.marts import run_dbt; "
-            "o = run_dbt(load_settings(), 'test'); print(o.summary()); raise SystemExit(0 if o.success else 1)")
+    code = (
+        "from baocao.settings import load_settings; from baocao.marts import run_dbt; "
+        "o = run_dbt(load_settings(), 'test'); print(o.summary()); raise SystemExit(0 if o.success else 1)"
+    )
     env = dict(home.env)
     if project is not None:
         env["BAOCAO_DBT_PROJECT"] = str(project)
-    proc = subprocess.run([PY, "-c", code], env=env, capture_output=True, text=True, timeout=600, cwd=str(REPO))
+    proc = subprocess.run(
+        [PY, "-c", code], env=env, capture_output=True, text=True, timeout=600, cwd=str(REPO)
+    )
     return proc.returncode == 0, (proc.stdout + proc.stderr).strip()[-2000:]
 
 

@@ -54,8 +54,10 @@ def zip_bomb_docx(unpacked_mb: int = 250) -> bytes:
 
 
 # 250 bytes of UTF-8: legal, but `<name>.error.json` would not fit NAME_MAX (255)
-LONG_NAME = ("Báo cáo tình hình kinh tế xã hội tháng chín năm hai nghìn không trăm hai mươi lăm "
-             "của Ủy ban nhân dân tỉnh " * 3).encode()[:246].decode(errors="ignore").rstrip() + ".txt"
+LONG_NAME = (
+    "Báo cáo tình hình kinh tế xã hội tháng chín năm hai nghìn không trăm hai mươi lăm "
+    "của Ủy ban nhân dân tỉnh " * 3
+).encode()[:246].decode(errors="ignore").rstrip() + ".txt"
 
 
 def test_bad_inputs_all_at_once(prefect_server, home: Home) -> None:
@@ -79,8 +81,12 @@ def test_bad_inputs_all_at_once(prefect_server, home: Home) -> None:
     big = (sample(0) * (200 * 1024 * 1024 // len(sample(0)) + 1))[: 200 * 1024 * 1024]
     inputs["big 200MB.txt"] = big
     slow = variant(4, "slow")
-    temporary = {"~$draft.docx": b"lock", "report.txt.part": b"partial", ".hidden.txt": b"x",
-                 "video.crdownload": b"partial download"}
+    temporary = {
+        "~$draft.docx": b"lock",
+        "report.txt.part": b"partial",
+        ".hidden.txt": b"x",
+        "video.crdownload": b"partial download",
+    }
     downloaded = variant(0, "downloaded")
 
     home.start_serve()
@@ -92,7 +98,7 @@ def test_bad_inputs_all_at_once(prefect_server, home: Home) -> None:
         step = len(slow) // 12 + 1
         with path.open("wb") as fh:
             for i in range(0, len(slow), step):
-                fh.write(slow[i:i + step])
+                fh.write(slow[i : i + step])
                 fh.flush()
                 time.sleep(0.4)
 
@@ -126,8 +132,10 @@ def test_bad_inputs_all_at_once(prefect_server, home: Home) -> None:
     def processed(name: str, case: str, facts: bool = True) -> dict:
         row = rows[name]
         assert row["status"] == "processed", (name, row)
-        n = home.query("select count(*) from raw.facts where document_id = ? and version = ?",
-                       [row["document_id"], row["version"]])[0][0]
+        n = home.query(
+            "select count(*) from raw.facts where document_id = ? and version = ?",
+            [row["document_id"], row["version"]],
+        )[0][0]
         assert n > 0 or not facts, (name, n)
         record(case, f"processed, document v{row['version']}, {n} facts", True)
         return row
@@ -142,7 +150,9 @@ def test_bad_inputs_all_at_once(prefect_server, home: Home) -> None:
     processed("báo cáo tháng 9 (bản cuối).txt", "name with spaces and Vietnamese letters")
     processed("so..lieu..quy 3.txt", "name with `..`")
     processed(LONG_NAME, f"very long name ({len(LONG_NAME.encode())} bytes)")
-    quarantined(LONG_NAME[:-4] + ".docx", "not a Word document", "very long name of a bad file (sidecar fits)")
+    quarantined(
+        LONG_NAME[:-4] + ".docx", "not a Word document", "very long name of a bad file (sidecar fits)"
+    )
     processed("word report.docx", "a good .docx (control)")
     processed("dl.txt", "browser download (.crdownload renamed when complete)")
 
@@ -153,12 +163,17 @@ def test_bad_inputs_all_at_once(prefect_server, home: Home) -> None:
     pair = [rows["control.txt"], rows["control - Copy.txt"]]
     assert sorted(r["status"] for r in pair) == ["duplicate", "processed"], pair
     assert pair[0]["document_id"] == pair[1]["document_id"]
-    record("duplicate under another name", "one processed, the other a recorded duplicate (no new facts)", True)
+    record(
+        "duplicate under another name", "one processed, the other a recorded duplicate (no new facts)", True
+    )
 
     assert set(temporary) <= home.inbox_names(), "temporary names must be left alone"
     assert not any(r["file_name"] in temporary for r in home.ledger())
-    record("temporary names (~$…, .part, .crdownload, dotfile)", "ignored: left in the inbox, not in the ledger",
-           True)
+    record(
+        "temporary names (~$…, .part, .crdownload, dotfile)",
+        "ignored: left in the inbox, not in the ledger",
+        True,
+    )
 
     # -- phase 2: the same name with new content; re-dropping a fixed file ------------------
     v2 = variant(0, "control v2")
@@ -176,8 +191,11 @@ def test_bad_inputs_all_at_once(prefect_server, home: Home) -> None:
     ok, summary = dbt_test(home)
     assert ok, summary
     assert watcher.alive(), watcher.tail()
-    record(f"all of the above dropped at once ({len(dropped)} files + {len(temporary)} temporary names)",
-           f"{runs} flow run(s), inbox drained in {took:.0f}s; dbt test passes", True)
+    record(
+        f"all of the above dropped at once ({len(dropped)} files + {len(temporary)} temporary names)",
+        f"{runs} flow run(s), inbox drained in {took:.0f}s; dbt test passes",
+        True,
+    )
 
 
 def test_watcher_ignores_temporary_names_alone(prefect_server, home: Home) -> None:

@@ -69,11 +69,16 @@ def test_sigkill_mid_load_then_restart(prefect_server, home: Home, when: str) ->
     files = _drop_many(home, 24, "kill")
     first = home.spawn("ingest-killed", [PY, "-m", "baocao.cli", "ingest"])
     if when == "loading versions":
-        wait_until(lambda: _lake_versions(home) >= 2 or not first.alive(), 180, interval=0.02,
-                   what="first versions in the lake")
+        wait_until(
+            lambda: _lake_versions(home) >= 2 or not first.alive(),
+            180,
+            interval=0.02,
+            what="first versions in the lake",
+        )
     else:
-        wait_until(lambda: _dbt_child(first.popen.pid) or not first.alive(), 180, interval=0.1,
-                   what="dbt to start")
+        wait_until(
+            lambda: _dbt_child(first.popen.pid) or not first.alive(), 180, interval=0.1, what="dbt to start"
+        )
         time.sleep(2)
     assert first.alive(), "ingest finished before it could be killed: " + first.tail()
     at_kill = _lake_versions(home)
@@ -89,25 +94,35 @@ def test_sigkill_mid_load_then_restart(prefect_server, home: Home, when: str) ->
     ok, summary = dbt_test(home)
     assert ok, summary
     stray = list((home.root / "data" / "lake").rglob("*.tmp"))
-    record(f"ingest SIGKILLed during {when} ({at_kill}/24 versions in the lake), restarted",
-           f"restart files all 24 exactly once ({recovered} recovered from the killed run); dbt test passes"
-           + (f"; {len(stray)} orphan temp part(s) ignored" if stray else ""), True)
+    record(
+        f"ingest SIGKILLed during {when} ({at_kill}/24 versions in the lake), restarted",
+        f"restart files all 24 exactly once ({recovered} recovered from the killed run); dbt test passes"
+        + (f"; {len(stray)} orphan temp part(s) ignored" if stray else ""),
+        True,
+    )
 
 
 def _dbt_project_that_fails_on(tmp: Path, marker: str) -> Path:
     """A copy of the dbt project with one more data test that fails when `marker` is loaded."""
     root = tmp / "failing"
-    shutil.copytree(REPO / "dbt_project", root / "dbt_project",
-                    ignore=shutil.ignore_patterns("target", "logs", "dbt_packages"))
+    shutil.copytree(
+        REPO / "dbt_project",
+        root / "dbt_project",
+        ignore=shutil.ignore_patterns("target", "logs", "dbt_packages"),
+    )
     (root / "flows").symlink_to(REPO / "flows")  # seeds are read from ../flows/baocao/catalog
     (root / "dbt_project" / "tests" / "no_poison.sql").write_text(
-        f"select document_id from raw.documents where source_name like '%{marker}%'\n", encoding="utf-8")
+        f"select document_id from raw.documents where source_name like '%{marker}%'\n", encoding="utf-8"
+    )
     return root / "dbt_project"
 
 
 def _state(home: Home, db: Path) -> tuple:
-    return home.query("select (select count(*) from raw.documents), (select count(*) from raw.facts), "
-                      "(select count(*) from fact_value)", db=db)[0]
+    return home.query(
+        "select (select count(*) from raw.documents), (select count(*) from raw.facts), "
+        "(select count(*) from fact_value)",
+        db=db,
+    )[0]
 
 
 def test_dbt_failure_leaves_no_half_batch(prefect_server, home: Home, tmp_path: Path) -> None:
@@ -133,8 +148,11 @@ def test_dbt_failure_leaves_no_half_batch(prefect_server, home: Home, tmp_path: 
     assert lake_versions == 1, "the failed batch's lake parts must be removed"
     ok, summary = dbt_test(home)  # the real project: the warehouse as left is sound
     assert ok, summary
-    record("dbt failing (a data test fails on one file of a 2-file batch)",
-           "batch taken back: raw, marts and read copy unchanged; both files quarantined, stage dbt", True)
+    record(
+        "dbt failing (a data test fails on one file of a 2-file batch)",
+        "batch taken back: raw, marts and read copy unchanged; both files quarantined, stage dbt",
+        True,
+    )
 
     home.drop("innocent.txt", batch["innocent.txt"], mtime_back=5)  # re-dropped with a working build
     assert home.ingest().returncode == 0
@@ -176,12 +194,17 @@ def _observations(path: Path) -> list[dict]:
 def test_bi_reader_on_read_copy_during_load(prefect_server, home: Home, tmp_path: Path) -> None:
     first = _drop_many(home, 2, "before")
     assert home.ingest().returncode == 0
-    before = list(home.query("select (select count(*) from fact_value), (select count(*) from dim_document)",
-                             db=home.read_copy)[0])
+    before = list(
+        home.query(
+            "select (select count(*) from fact_value), (select count(*) from dim_document)", db=home.read_copy
+        )[0]
+    )
     stop = tmp_path / "stop"
     outs = {mode: tmp_path / f"reader-{mode}.jsonl" for mode in ("fresh", "held")}
-    readers = [subprocess.Popen([PY, "-c", READER, str(home.read_copy), str(out), str(stop), mode])
-               for mode, out in outs.items()]
+    readers = [
+        subprocess.Popen([PY, "-c", READER, str(home.read_copy), str(out), str(stop), mode])
+        for mode, out in outs.items()
+    ]
     try:
         time.sleep(1)
         batch = _drop_many(home, 6, "during")
@@ -194,8 +217,11 @@ def test_bi_reader_on_read_copy_during_load(prefect_server, home: Home, tmp_path
         stop.touch()
         for reader in readers:
             reader.wait(30)
-    after = list(home.query("select (select count(*) from fact_value), (select count(*) from dim_document)",
-                            db=home.read_copy)[0])
+    after = list(
+        home.query(
+            "select (select count(*) from fact_value), (select count(*) from dim_document)", db=home.read_copy
+        )[0]
+    )
     fresh, held = _observations(outs["fresh"]), _observations(outs["held"])
     obs = fresh + held
     errors = [o for o in obs if "error" in o]
@@ -206,10 +232,13 @@ def test_bi_reader_on_read_copy_during_load(prefect_server, home: Home, tmp_path
     assert {tuple(o["counts"]) for o in held} == {tuple(before)}, "a held connection keeps its snapshot"
     slowest = max(o["ms"] for o in obs)
     assert_nothing_lost(home, {**first, **batch})
-    record(f"BI reader on the read copy throughout a load ({len(obs)} queries)",
-           f"0 errors; per-query connections saw only before {before} or after {after} (fact_value rows, "
-           f"documents), a held connection kept 'before'; slowest query {slowest:.0f} ms; load not blocked "
-           f"({took:.0f}s)", True)
+    record(
+        f"BI reader on the read copy throughout a load ({len(obs)} queries)",
+        f"0 errors; per-query connections saw only before {before} or after {after} (fact_value rows, "
+        f"documents), a held connection kept 'before'; slowest query {slowest:.0f} ms; load not blocked "
+        f"({took:.0f}s)",
+        True,
+    )
 
 
 def test_bi_reader_holding_main_file(prefect_server, home: Home, tmp_path: Path) -> None:
@@ -218,12 +247,18 @@ def test_bi_reader_holding_main_file(prefect_server, home: Home, tmp_path: Path)
     assert home.ingest().returncode == 0
     batch = _drop_many(home, 2, "blocked")
     stop = tmp_path / "stop"
-    holder = subprocess.Popen([PY, "-c", textwrap.dedent(f"""
+    holder = subprocess.Popen(
+        [
+            PY,
+            "-c",
+            textwrap.dedent(f"""
         import duckdb, os, time
         con = duckdb.connect({str(home.warehouse)!r}, read_only=True)
         while not os.path.exists({str(stop)!r}):
             con.execute("select count(*) from fact_value").fetchone(); time.sleep(0.2)
-    """)])
+    """),
+        ]
+    )
     try:
         time.sleep(2)
         started = time.monotonic()
@@ -252,11 +287,14 @@ def test_bi_reader_holding_main_file(prefect_server, home: Home, tmp_path: Path)
     wait_quiet(home, set(batch2))
     rows = assert_nothing_lost(home, batch2)
     statuses = sorted({r["status"] + (f" ({r['stage']})" if r["stage"] else "") for r in rows.values()})
-    record("BI reader holding the MAIN file during a load (for comparison)",
-           f"writer cannot open it: run fails after waiting {waited:.0f}s (BAOCAO_LOCK_WAIT_SECONDS=5), files "
-           f"stay in the inbox, next run loads them. Short queries on the main file during a load: "
-           f"{probes['lock conflict']} of {sum(probes.values())} failed with a lock conflict; batch "
-           f"{', '.join(statuses)}", True)
+    record(
+        "BI reader holding the MAIN file during a load (for comparison)",
+        f"writer cannot open it: run fails after waiting {waited:.0f}s (BAOCAO_LOCK_WAIT_SECONDS=5), files "
+        f"stay in the inbox, next run loads them. Short queries on the main file during a load: "
+        f"{probes['lock conflict']} of {sum(probes.values())} failed with a lock conflict; batch "
+        f"{', '.join(statuses)}",
+        True,
+    )
 
 
 def test_hundred_files_at_once(prefect_server, home: Home) -> None:
@@ -276,8 +314,11 @@ def test_hundred_files_at_once(prefect_server, home: Home) -> None:
     ok, summary = dbt_test(home)
     assert ok, summary
     assert watcher.alive()
-    record("100 files dropped at once", f"each ingested exactly once, in {runs} flow run(s), {took:.0f}s; "
-           "dbt test passes", True)
+    record(
+        "100 files dropped at once",
+        f"each ingested exactly once, in {runs} flow run(s), {took:.0f}s; dbt test passes",
+        True,
+    )
 
 
 def _children(pid: int) -> list[tuple[int, bytes]]:
@@ -299,8 +340,15 @@ def test_served_flow_run_killed_recovers_unattended(prefect_server, home: Home) 
     watcher = home.start_watcher()
     time.sleep(3)
     files = _drop_many(home, 12, "served-kill")
-    engine = wait_until(lambda: next((pid for pid, cmd in _children(serve.popen.pid) if b"prefect.engine" in cmd
-                                      and _dbt_child(pid)), None), 240, interval=0.1, what="the run's dbt build")
+    engine = wait_until(
+        lambda: next(
+            (pid for pid, cmd in _children(serve.popen.pid) if b"prefect.engine" in cmd and _dbt_child(pid)),
+            None,
+        ),
+        240,
+        interval=0.1,
+        what="the run's dbt build",
+    )
     os.kill(engine, signal.SIGKILL)
     killed_at = time.monotonic()
     wait_quiet(home, set(files), timeout=300)
@@ -310,13 +358,18 @@ def test_served_flow_run_killed_recovers_unattended(prefect_server, home: Home) 
     ok, summary = dbt_test(home)
     assert ok, summary
     assert watcher.alive() and serve.alive()
-    req = urllib.request.Request(f"{prefect_server.api_url}/flow_runs/filter", method="POST",
-                                 headers={"Content-Type": "application/json"},
-                                 data=json.dumps({"sort": "EXPECTED_START_TIME_DESC", "limit": 50,
-                                                  "offset": 0}).encode())
+    req = urllib.request.Request(
+        f"{prefect_server.api_url}/flow_runs/filter",
+        method="POST",
+        headers={"Content-Type": "application/json"},
+        data=json.dumps({"sort": "EXPECTED_START_TIME_DESC", "limit": 50, "offset": 0}).encode(),
+    )
     with urllib.request.urlopen(req, timeout=10) as resp:
         states = [r["state_type"] for r in json.loads(resp.read())]
     assert "CRASHED" in states, states
-    record("served flow run SIGKILLed during its dbt build (no manual restart)",
-           f"run marked crashed; the watcher's re-sweep started a new run that filed all 12 exactly once "
-           f"{took:.0f}s later; dbt test passes", True)
+    record(
+        "served flow run SIGKILLed during its dbt build (no manual restart)",
+        f"run marked crashed; the watcher's re-sweep started a new run that filed all 12 exactly once "
+        f"{took:.0f}s later; dbt test passes",
+        True,
+    )

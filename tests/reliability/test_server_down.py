@@ -37,9 +37,12 @@ def test_server_down_when_files_arrive(home: Home, tmp_path) -> None:
         ok, summary = dbt_test(home)
         assert ok, summary
         retries = watcher.tail(100_000).count("cannot start ingest/ingest")
-        record("Prefect server down when files arrive",
-               f"watcher retried {retries}x with backoff, files waited in the inbox; ingested "
-               f"{back_after:.0f}s after the server was started", True)
+        record(
+            "Prefect server down when files arrive",
+            f"watcher retried {retries}x with backoff, files waited in the inbox; ingested "
+            f"{back_after:.0f}s after the server was started",
+            True,
+        )
     finally:
         home.stop_all()
         server.stop()

@@ -27,8 +27,12 @@ pytestmark = pytest.mark.slow
 
 def _api(url: str, body: dict | None = None) -> object:
     data = json.dumps(body).encode() if body is not None else None
-    req = urllib.request.Request(url, data=data, headers={"Content-Type": "application/json"},
-                                 method="POST" if body is not None else "GET")
+    req = urllib.request.Request(
+        url,
+        data=data,
+        headers={"Content-Type": "application/json"},
+        method="POST" if body is not None else "GET",
+    )
     with urllib.request.urlopen(req, timeout=10) as resp:
         return json.loads(resp.read())
 
@@ -52,10 +56,15 @@ def test_up_runs_everything_and_stops_cleanly(home: Home, tmp_path) -> None:
 
     deployment = _api(f"{api}/deployments/name/ingest/ingest")
     assert deployment["schedules"], "the catch-up sweep schedule"
-    assert deployment["concurrency_limit"] == 1 or (deployment.get("global_concurrency_limit") or {}).get("limit") == 1
+    assert (
+        deployment["concurrency_limit"] == 1
+        or (deployment.get("global_concurrency_limit") or {}).get("limit") == 1
+    )
     run_id = rows["up 1.txt"]["flow_run_id"]
-    artifacts = _api(f"{api}/artifacts/filter", {"artifacts": {"flow_run_id": {"any_": [run_id]}},
-                                                  "sort": "CREATED_DESC", "limit": 10, "offset": 0})
+    artifacts = _api(
+        f"{api}/artifacts/filter",
+        {"artifacts": {"flow_run_id": {"any_": [run_id]}}, "sort": "CREATED_DESC", "limit": 10, "offset": 0},
+    )
     assert any(a["key"] == "ingest-summary" for a in artifacts), artifacts
 
     up.popen.send_signal(signal.SIGINT)  # what Ctrl-C sends
@@ -63,5 +72,9 @@ def test_up_runs_everything_and_stops_cleanly(home: Home, tmp_path) -> None:
     time.sleep(1)
     assert not healthy(api), "the server must be stopped"
     assert "baocao up: stopped" in up.tail()
-    record("`baocao up` then Ctrl-C", "server + deployment (cron schedule, concurrency 1) + watcher; files ingested "
-           "with an `ingest-summary` artifact; SIGINT stops all, exit 0", True)
+    record(
+        "`baocao up` then Ctrl-C",
+        "server + deployment (cron schedule, concurrency 1) + watcher; files ingested "
+        "with an `ingest-summary` artifact; SIGINT stops all, exit 0",
+        True,
+    )
