@@ -224,3 +224,8 @@ def test_bracketed_part_is_not_the_level_commented_on(extract):
 def test_pair_previous_same_period(extract):
     get = extract(["Phạm pháp hình sự xảy ra 18/23 vụ (giảm 5 vụ so cùng kỳ)."])
     assert (get("23").measure, get("23").period) == ("actual", "2022")
+
+
+def test_change_of_a_level_next_to_a_share_is_relative(extract):
+    get = extract(["- Tổng thu ngân sách 713 tỷ đồng, tăng 12% so cùng kỳ."])
+    assert get("12").measure == "change_pct"

@@ -166,7 +166,8 @@ class Meaning:
 
 CHANGE_BEFORE = re.compile(
     r"(?<![\wÀ-ỹ])(?P<verb>tăng gấp|gấp|tăng|giảm|vượt|cao hơn|thấp hơn|nhiều hơn|ít hơn|kéo giảm|tăng thêm|giảm thêm|vượt thêm)"
-    r"(?P<tail>(?:\s+(?:thêm|bình quân|hàng năm|hằng năm|lên|xuống|còn|được|khoảng|gần|trên|hơn|là|so|mức|từ|"
+    r"(?P<tail>(?:\s+(?:thêm|bình quân|hàng năm|hằng năm|lên|xuống|còn|được|khoảng|gần|trên|hơn|là|mức|từ|"
+    r"so(?:\s+với)?(?:\s+(?:cùng kỳ(?:\s+năm\s+(?:trước|\d{4}))?|năm trước|năm\s+\d{4}|kế hoạch|chỉ tiêu|nghị quyết|dự toán))?|"
     r"\d{2}\s+năm|trong\s+\d+\s+năm))*)\s*$",
     re.I,
 )
@@ -205,8 +206,9 @@ def _qualifier(before_seg: str, after: str, estimate_scope: str) -> str:
         return "at_least"
     if re.search(r"(?<![\wÀ-ỹ])từ\s*$", before_seg) and re.match(r"^[^,;]{0,40}?trở lên", after):
         return "at_least"
+    comparative = re.search(r"(?:cao|thấp|nhiều|ít|lớn|nhỏ)\s+hơn\s*$", before_seg, re.I)  # 'cao hơn 1,6 lần' is a change
     for kind in ("at_least", "at_most", "approx", "less_than", "more_than"):
-        if cue_re(kind).search(before_seg):
+        if cue_re(kind).search(before_seg) and not (kind == "more_than" and comparative):
             return kind
     if cue_re("estimate", "any").search(estimate_scope):
         return "estimate"
@@ -259,12 +261,15 @@ def read_meaning(ctx: Context, raw_subject: str) -> Meaning:
             return Meaning(mode, None, qual if qual != "at_least" else "exact", not clean(head), level=True)
         if re.search(r"(?:^|\s)từ\s*$", tail.lower()) and re.match(r"^[^;,]{0,30}?(?:xuống|lên|đến)\s", after):
             return Meaning(mode, None, qual if qual != "at_least" else "exact", False, level=True)
-        average = "bình quân" in tail.lower() or "hàng năm" in tail.lower() or re.search(r"bình quân|hàng năm|mỗi năm", head[-25:], re.I)
+        # an average growth ('tăng bình quân', 'bình quân hàng năm giảm'), not 'thu nhập bình quân … cao hơn'
+        average = re.search(r"bình quân|hàng năm|hằng năm", tail, re.I) or re.search(
+            r"(?:bình quân|hàng năm|hằng năm|mỗi năm)\s*,?\s*$", head, re.I)
         if average or GROWTH_SUBJECT.search(head + " " + verb) and not ref or (verb.startswith("giảm") and REDUCTION_SUBJECT.search(text[c0:pos])):
             return Meaning(mode, None, qual, False, verb=verb)
         q = qual if qual in ("approx", "estimate", "at_least", "more_than", "less_than", "at_most") else "exact"
         if ref is None:
-            # the reference may open the clause: 'so với cùng kỳ giảm 2 vụ, giảm 1 người chết'
+            # the reference may open the clause or stand between verb and number:
+            # 'so với cùng kỳ giảm 2 vụ, giảm 1 người chết', 'tăng so cùng kỳ 300 mô hình'
             refs = [m.start() for m in re.finditer(r"(?<![\wÀ-ỹ])so\s+(?:với\s+)?", text[c0:pos], re.I)]
             if refs:
                 ref = _ref_after(text[c0 + refs[-1]:pos])
@@ -274,7 +279,10 @@ def read_meaning(ctx: Context, raw_subject: str) -> Meaning:
             # 'trong đó: nông, lâm, thủy sản tăng 6,4%' after a growth rate; a planned growth
             return Meaning(mode, None, q, False)
         if is_pct:
-            rate = RATE_SUBJECT.search(text[c0:pos]) or (ctx.anchor_unit in ("PCT", "PERMILLE") and ctx.anchor_role != "pair_a")
+            # a change of a rate or share is in points: its own words or the level it comments on say so
+            rate = RATE_SUBJECT.search(before_local) or (ctx.anchor_unit in ("PCT", "PERMILLE") and ctx.anchor_role != "pair_a") \
+                or (ctx.anchor_unit is None and RATE_SUBJECT.search(text[c0:pos])) \
+                or (ctx.anchor_unit in ("PCT", "PERMILLE") and RATE_SUBJECT.search(ctx.anchor_subject[:20]))
             return Meaning("change_abs" if rate else "change_pct", ref, q, True)
         return Meaning("change_abs", ref, q, True)
     if is_pct:
@@ -307,6 +315,9 @@ def clean(s: str) -> str:
     return re.sub(r"(?<![\wÀ-ỹ])(?:đạt|được|là|có|chiếm|bằng|tỷ lệ|khoảng|gần|trên|hơn|với)(?![\wÀ-ỹ])|[\s,;:()*\-]", "", s)
 
 
+UNIT_AFTER_SLASH = {"vạn", "người", "năm", "ha", "hộ", "tháng", "ngày", "dân", "con", "lượt", "xã", "km", "kg", "tấn", "lao"}
+
+
 def pair_kind(text: str, a: NumToken, b: NumToken, unit: str, c0: int, c1: int, b_end: int) -> str:
     """`a/b`: 'target' (41/40 doanh nghiệp, 9.090/11.000 ha … đạt 83% kế hoạch), 'whole'
     (22/45 trường: b is the total), or 'previous:YYYY' (39/29 vụ (tăng 10 vụ so với năm 2020))."""
@@ -320,6 +331,11 @@ def pair_kind(text: str, a: NumToken, b: NumToken, unit: str, c0: int, c1: int, 
                 return "previous:" + (y if y[:2] in ("19", "20") else "")
         except ValueError:
             pass
+    # two labels paired the same way: 'trong độ tuổi/đúng độ tuổi: tiểu học 99,5%/97,2%'
+    s0 = sentence_start(text, a.start)
+    for m in re.finditer(r"([A-Za-zÀ-ỹĐđ]+)\s*/\s*([A-Za-zÀ-ỹĐđ]+)", text[s0:a.start]):
+        if m.group(2).lower() not in UNIT_AFTER_SLASH and m.group(1).lower() not in ("đ", "tr"):
+            return "labels"
     if a.value > b.value:
         return "target"
     if unit in ("PCT", "PERMILLE"):

@@ -33,7 +33,7 @@ def clause_period(text: str, pos: int, unit_end: int, c0: int, now_year: str | N
         return m.group(1)
     mm = None
     for m in MONTH_EXPR.finditer(text, c0, pos):
-        if not re.search(r"(?:đến|từ|ngày|tính đến)\s*$", text[max(c0, m.start() - 12):m.start()], re.I):
+        if not re.search(r"(?:từ|ngày)\s*$", text[max(c0, m.start() - 12):m.start()], re.I):
             mm = m
     if mm:
         return f"{mm.group(2)}-{int(mm.group(1)):02d}"
@@ -48,7 +48,8 @@ def clause_period(text: str, pos: int, unit_end: int, c0: int, now_year: str | N
     if best is None:
         # a year opening the sentence covers all of it: 'Năm 2022, kinh tế …; đàn heo …'
         s0 = sentence_start(text, pos)
-        m = re.match(r"^\W*(?:trong\s+|kết quả\s+)?(?:năm học|năm)\s+((?:19|20)\d\d)(?:\s*[-–]\s*((?:19|20)\d\d))?\s*,", text[s0:s0 + 40], re.I)
+        m = re.match(r"^\W*(?:trong\s+|kết quả\s+|ước\s+|dự kiến\s+|phấn đấu\s+)?(?:đến\s+(?:cuối\s+)?)?(?:năm học|năm)\s+"
+                     r"((?:19|20)\d\d)(?:\s*[-–]\s*((?:19|20)\d\d))?\s*,", text[s0:s0 + 50], re.I)
         if m and s0 + m.end() <= pos:
             return f"{m.group(1)}-{m.group(2)}" if m.group(2) else m.group(1)
         return None
