@@ -102,3 +102,15 @@ def test_codes_in_context(extract, sentence, literal, code):
 )
 def test_codes_specific_beats_general(extract, sentence, literal, code):
     assert extract([sentence])(literal).indicator_code == code
+
+
+def test_short_rate_completed_from_its_sentence(extract):
+    get = extract(["- Thực hiện đề án bảo hiểm y tế toàn dân đạt kết quả, tỷ lệ bao phủ đạt 96% so với dân số."])
+    assert get("96").indicator_code == "HEALTH_INSURANCE_COVERAGE"
+
+
+def test_attainment_after_a_share_refers_to_the_level(extract):
+    get = extract(["- Xây dựng hoàn thành 10/44 trường đạt chuẩn quốc gia, đạt 22,7% so tổng số trường (đạt 113,5% so Nghị quyết)."])
+    assert get("22,7").measure == "actual"
+    a = get("113,5")
+    assert (a.measure, a.compared_to, a.indicator_code) == ("attainment_pct", "target", "NATIONAL_STANDARD_SCHOOLS")

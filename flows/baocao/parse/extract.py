@@ -22,7 +22,7 @@ from pathlib import Path
 
 from baocao.parse import meaning
 from baocao.parse.docinfo import DocContext, document_context
-from baocao.parse.indicators import clean_phrase, code_fits_unit, match_code
+from baocao.parse.indicators import clean_phrase, code_fits_unit, complete_code, match_code
 from baocao.parse.model import Fact, ParsedDocument
 from baocao.parse.numbers import NumToken, find_numbers, is_range_joint, is_slash_joint
 from baocao.parse.places import find_bare_communes, find_mentions
@@ -49,6 +49,7 @@ class Pending:
     phrases: tuple[str, ...] = ()
     inherits: bool = False
     pair_kind: str | None = None
+    parent: Pending | None = None  # the level a share/attainment comments on
 
 
 def _unit_fields(u: UnitMatch | None) -> tuple[str, str | None]:
@@ -239,6 +240,8 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
             sentence=_sentence_text(text, t.start), section=_section_path(sec),
         )
         p.fact = f
+        if m.inherit and anchor is not None:
+            p.parent = anchor
         if p.role == "pair_b" and kind == "whole":
             f.indicator = "tổng số " + (noun or (subject or "đơn vị")).strip()
             f.indicator_code = None
@@ -319,6 +322,9 @@ def _indicator(p: Pending, pend: dict[int, Pending], subject: str, subj_text: st
     if inherit and anchor is not None and anchor.fact is not None and not own_noun:
         code = anchor.fact.indicator_code
         p.phrases = anchor.phrases
+        if code is None and measure in ("attainment_pct", "change_pct") and anchor.parent is not None \
+                and anchor.parent.fact is not None:
+            code = anchor.parent.fact.indicator_code  # '10/44 trường …, đạt 22,7% …(đạt 113,5% so Nghị quyết)' 
         if code is not None and measure in ("actual", "target") and not code_fits_unit(code, unit_code):
             code = None  # a share in % of a counted level is another indicator ('38/52 trường …, đạt 73,08%')
         if code is None:
@@ -374,6 +380,9 @@ def _indicator(p: Pending, pend: dict[int, Pending], subject: str, subj_text: st
     p.phrases = tuple(phrases)
     match_unit_code: str | None = unit_code if measure in ("actual", "target", "change_abs") else None
     code = match_code(phrases, match_unit_code, loose=loose)
+    if code is None and unit_class(unit_code) == "percent" and 0 < len(subject.split()) <= 5:
+        # a short rate named in full earlier in the sentence: 'đề án bảo hiểm y tế …, tỷ lệ bao phủ đạt 96%'
+        code = complete_code(subject, text[sentence_span(text, pos)[0]:pos], unit_code)
     if code is None and noun and prev is not None and prev.fact is not None and prev.fact.indicator_code \
             and (prev.fact.unit_text or "").lower() == noun.lower() and measure in ("actual", "target") \
             and re.fullmatch(r"(?:\s|dự kiến|ước|nâng|tổng số|cuối năm|đến nay|đưa|thêm|là|được)*", subj_text.lower()):

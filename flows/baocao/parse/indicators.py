@@ -176,6 +176,20 @@ def match_code(phrases: list[str], unit_code: str | None, loose: list[str] | Non
     return None
 
 
+def complete_code(subject: str, context: str, unit_code: str | None) -> str | None:
+    """A short subject completed from its sentence: the longest alias that contains every word
+    of the subject (3+ words) and whose other words all occur in the sentence before."""
+    sw = set(norm(subject).split())
+    if len(sw) < 2:
+        return None
+    ctx = _tokens(norm(context)) | sw
+    best = None
+    for a, _, words, n in _aliases_for(unit_class(unit_code) if unit_code is not None else None):
+        if n > len(sw) and not a.text.endswith("$") and sw <= words and words <= ctx and (best is None or n > best[1]):
+            best = (a, n)
+    return best[0].code if best else None
+
+
 LEADING_NOISE = re.compile(
     r"^(?:[-+*•→\s]+|trong đó\s*:?\s*|và\s+|toàn (?:huyện|tỉnh|xã)(?:\s+hiện)?(?:\s+có)?(?:\s+|$)|hiện có\s+|có\s+|đã\s+|được\s+|với\s+|"
     r"nâng\s+(?:tổng\s+số\s+)?(?:toàn huyện\s+)?(?:có\s+|lên\s+)?|kết quả\s*:?\s*|đến nay\s*,?\s*|riêng\s+)+",
