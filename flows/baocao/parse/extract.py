@@ -324,7 +324,7 @@ def _indicator(p: Pending, pend: dict[int, Pending], subject: str, subj_text: st
         p.phrases = anchor.phrases
         if code is None and measure in ("attainment_pct", "change_pct") and anchor.parent is not None \
                 and anchor.parent.fact is not None:
-            code = anchor.parent.fact.indicator_code  # '10/44 trường …, đạt 22,7% …(đạt 113,5% so Nghị quyết)' 
+            code = anchor.parent.fact.indicator_code  # '10/44 trường …, đạt 22,7% …(đạt 113,5% so Nghị quyết)'
         if code is not None and measure in ("actual", "target") and not code_fits_unit(code, unit_code):
             code = None  # a share in % of a counted level is another indicator ('38/52 trường …, đạt 73,08%')
         if code is None:
