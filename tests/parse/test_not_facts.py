@@ -107,3 +107,12 @@ def test_page_numbers(extract, line, literal):
 
 def test_policy_slogan_with_noun_is_a_label(extract):
     assert extract(["Thực hiện tốt mô hình sinh đủ 02 con."])("02") is None
+
+
+def test_numbers_closing_a_bracket_are_facts(extract):
+    get = extract(["Đào tạo chuyên môn 52 đ/c (đại học 27, thạc sĩ 25); kỷ luật 104 đảng viên (khiển trách 59, khai trừ 10)."])
+    assert get("25") is not None and get("10") is not None
+
+
+def test_tong_so_is_not_a_label(extract):
+    assert extract(["Tổng số 98 hợp đồng lao động, giảm 08 hợp đồng."])("98") is not None

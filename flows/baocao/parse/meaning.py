@@ -105,7 +105,7 @@ def non_fact_reason(text: str, toks: list[NumToken], i: int, unit: UnitMatch | N
         return "heading"  # a footnote number left in the text ('Tổng chi ngân sách 1 là 324,603 …')
     if unit is None and re.search(r"(?:^|[\s(])\($", before) and re.match(r"^\)", after) and t.literal.isdigit() and int(t.literal) <= 50:
         return "heading"  # an in-text note or list mark '(2)'
-    if unit is None and re.match(r"^\)", after) and re.search(r"(?:^|[\s;:,])$", before) and t.literal.isdigit() and int(t.literal) <= 30:
+    if unit is None and re.match(r"^\)", after) and re.search(r"(?:^|[;:,.]\s*)$", before) and t.literal.isdigit() and int(t.literal) <= 30:
         return "heading"  # mid-line list numbering '1) …; 2) …'
     if unit is None and re.match(r"^\.\s+[A-ZĐÀ-Ỹ]", after) and re.search(r"(?:^|[;:]\s*)$", before) \
             and t.literal.isdigit() and int(t.literal) <= 30:
