@@ -114,3 +114,8 @@ def test_attainment_after_a_share_refers_to_the_level(extract):
     assert get("22,7").measure == "actual"
     a = get("113,5")
     assert (a.measure, a.compared_to, a.indicator_code) == ("attainment_pct", "target", "NATIONAL_STANDARD_SCHOOLS")
+
+
+def test_subject_does_not_reach_into_the_previous_numbers_words(extract):
+    get = extract(["- Phấn đấu 20% xã đạt chuẩn NTM nâng cao, không còn xã đạt dưới 14 tiêu chí."])
+    assert get("14").indicator_code is None

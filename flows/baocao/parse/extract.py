@@ -170,7 +170,7 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
             m10 = re.search(r"[^;,]*?(?:vạn dân|10\.000 dân)", text[c0:t.start])
             unit_text = (m10.group(0).strip() if m10 else unit_text)
         anchor = _pick_anchor(text, anchors.get(c0, []), t.start)
-        subj_text = _subject_text(text[max(c0, prev_end):t.start])
+        subj_text = _subject_text(text[max(c0, prev_end):t.start], after_fact=prev_end > c0)
         ctx = meaning.Context(
             text=text, pos=t.start, unit_end=p.unit_end, clause=(c0, c1), segment=(g0, g1),
             unit=unit_code, mode=sec.mode or doc.mode, anchor_unit=(anchor.fact.unit if anchor and anchor.fact else None),
@@ -263,7 +263,7 @@ def _pick_anchor(text: str, cands: list[Pending], pos: int) -> Pending | None:
     return None
 
 
-def _subject_text(raw: str) -> str:
+def _subject_text(raw: str, after_fact: bool = False) -> str:
     """Words naming the quantity: the clause text before the number without bracketed asides,
     from the last comma (reaching back over commas while the phrase is too short to name
     anything: `Tỷ lệ hộ sử dụng điện thường xuyên, an toàn đạt 99,8%`)."""
@@ -275,7 +275,9 @@ def _subject_text(raw: str) -> str:
     parts = s.split(",")
     k = len(parts) - 1
     subj = parts[k]
-    while k > 0 and len(clean_phrase(subj).split()) < 4 and not _has_quantity(parts[k - 1]):
+    # right after another number, the first part still describes that number ('20% xã đạt chuẩn …,')
+    floor = 1 if after_fact else 0
+    while k > floor and len(clean_phrase(subj).split()) < 4 and not _has_quantity(parts[k - 1]):
         k -= 1
         subj = parts[k] + "," + subj
     return re.sub(r"\s+", " ", subj).strip(" ,;:-–*")
