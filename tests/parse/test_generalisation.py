@@ -105,3 +105,43 @@ def test_cooperatives_new_and_total(extract):
 def test_households_with_electricity(extract):
     get = extract(["- Tỷ lệ hộ sử dụng điện lưới quốc gia đạt 99,7%."])
     assert get("99,7").indicator_code == "ELECTRICITY_ACCESS_RATE"
+
+
+def test_a_year_named_in_a_footnote_clause_wins(extract):
+    get = extract([
+        "1. Công tác phòng, chống thiên tai",
+        "Công tác phòng, chống thiên tai được thực hiện tốt",
+        ", kịp thời hỗ trợ người dân khắc phục thiệt hại.",
+        "",
+        "� Hỗ trợ người dân bị thiệt hại do lốc xoáy năm 2017: 1,25 tỷ đồng (320 hộ); sửa chữa 14 công trình thủy lợi.",
+    ], header=TERM_HEADER)
+    assert get("1,25").period == "2017"
+    assert get("320").period == "2017"
+    assert get("14").period == "2015-2020"
+
+
+def test_numbers_inside_the_quoted_name_of_a_document_are_not_facts(extract):
+    get = extract(["- Thực hiện Kế hoạch số 210-KH/TU, ngày 15/01/2021 của Tỉnh ủy “về thực hiện 5 nhiệm vụ trọng tâm, "
+                   "2 khâu đột phá năm 2021”, huyện đã tổ chức 12 hội nghị quán triệt."])
+    assert get("5") is None
+    assert get("2") is None
+    assert get("12").unit_text == "hội nghị"
+
+
+def test_one_of_the_is_not_a_quantity(extract):
+    get = extract(["- Phấn đấu đưa huyện trở thành 01 trong những địa phương dẫn đầu tỉnh về thu hút đầu tư."])
+    assert get("01") is None
+
+
+def test_from_to_levels_share_the_unit_written_once(extract):
+    get = extract(["- Sản lượng cây ăn trái tăng từ 95.200 tấn năm 2015 lên 121.000 năm 2020."], header=TERM_HEADER)
+    first, second = get("95.200"), get("121.000")
+    assert (first.unit, first.period) == ("TON", "2015")
+    assert second is not None and (second.unit, second.period) == ("TON", "2020")
+
+
+def test_higher_than_a_reference_rate_by_points(extract):
+    get = extract(["- Tỷ lệ học sinh tốt nghiệp THPT đạt 97,1%, cao hơn tỷ lệ chung của cả tỉnh 1,5%."])
+    f = get("1,5")
+    assert (f.measure, f.unit) == ("change_abs", "PCT")
+    assert get("97,1").measure == "actual"
