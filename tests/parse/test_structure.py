@@ -158,3 +158,12 @@ def test_half_year_report_with_inline_superscript_marks():
     assert by[1200].locality == "Long Hiệp, Ngãi Xuyên, Tập Sơn" and by[520].locality == "Long Hiệp"
     assert (by[11800].measure, by[8000].measure) == ("target", "actual")
     assert by[8000].section.endswith("chú thích 1")
+
+
+def test_cutoff_date_gives_the_year_but_a_document_date_does_not(extract):
+    header = ["BÁO CÁO CHÍNH TRỊ", "TRÌNH ĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ HUYỆN TRÀ CÚ LẦN THỨ XII, NHIỆM KỲ 2020 - 2025", "",
+              "Phần I", "KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT ĐẠI HỘI ĐẢNG BỘ HUYỆN LẦN THỨ XI, NHIỆM KỲ 2015 - 2020", ""]
+    get = extract(["- Tính đến ngày 31/12/2019, toàn huyện có 45 trường đạt chuẩn quốc gia.",
+                   "- Thực hiện Chỉ thị số 49-CT/TW ngày 21/2/2005 của Ban Bí thư, có 500 hộ gia đình văn hóa."], header=header)
+    assert get("45").period == "2019"
+    assert get("500").period == "2015-2020"

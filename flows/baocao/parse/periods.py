@@ -5,6 +5,8 @@
    right after the number belongs to it (`9,29% năm 2015`); a year after `so (với)` is a
    comparison, not the period; `định hướng đến năm 2030` names a horizon, not the period;
    `từ năm 2016 đến nay` is a span up to the section's end year.
+   A cut-off date counts by its year (`tính đến ngày 31/12/2019` -> `2019`); other dates
+   (of documents) do not.
 2. A year opening the sentence covers the whole sentence (`Năm 2022, kinh tế …; đàn heo …`).
 3. Otherwise the section's period, else the document's (decided in extract.py).
 """
@@ -14,6 +16,7 @@ from __future__ import annotations
 import re
 
 MONTH_EXPR = re.compile(r"(?<![\wÀ-ỹ])tháng\s+(\d{1,2})\s*(?:/|năm)\s*((?:19|20)\d\d)(?!\d)", re.I)
+CUTOFF_DATE = re.compile(r"(?:đến|tới|đến hết|tính đến)\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*((?:19|20)\d\d)(?!\d)", re.I)
 YEAR_EXPR = re.compile(
     r"(?P<kw>năm học|niên học|niên vụ|năm|giai đoạn|đến năm|đến cuối năm|cuối năm|đầu năm)\s+(?P<y1>(?:19|20)\d\d)(?:\s*[-–—]\s*(?P<y2>(?:19|20)\d\d))?(?!\d)",
     re.I,
@@ -38,6 +41,9 @@ def clause_period(text: str, pos: int, unit_end: int, c0: int, now_year: str | N
     if mm:
         return f"{mm.group(2)}-{int(mm.group(1)):02d}"
     best = None
+    cutoff = None
+    for m in CUTOFF_DATE.finditer(text, c0, pos):
+        cutoff = m  # 'tính đến ngày 31/12/2019, toàn huyện có …' -> 2019 (a document's date is no period)
     for m in YEAR_EXPR.finditer(text, c0, pos):
         pre = text[max(c0, m.start() - 12):m.start()]
         if re.search(r"(?:so\s*(?:với)?|định hướng|tầm nhìn)\s*$", pre, re.I):
@@ -45,6 +51,8 @@ def clause_period(text: str, pos: int, unit_end: int, c0: int, now_year: str | N
         if re.search(r"(?:\d|%|‰)\s*(?:[\wÀ-ỹ/]+\s*){0,2}$", text[max(c0, m.start() - 14):m.start()]):
             continue
         best = m
+    if cutoff is not None and (best is None or cutoff.start() > best.start()):
+        return cutoff.group(1)
     if best is None:
         # a year opening the sentence covers all of it: 'Năm 2022, kinh tế …; đàn heo …'
         s0 = sentence_start(text, pos)
