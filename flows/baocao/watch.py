@@ -53,7 +53,7 @@ class WatchConfig:
     recheck_seconds: float = 30.0  # periodic sweep: stable files left in the inbox with no run under way
     retry_max_seconds: float = 30.0  # backoff cap while the Prefect server is unreachable
     force_polling: bool = False
-    poll_ms: int = 500  # how often the loop wakes up without events
+    poll_ms: int = 250  # how often the loop wakes up without events (checks stability)
 
 
 @dataclass
