@@ -26,7 +26,7 @@ from baocao.parse.indicators import clean_phrase, code_fits_unit, complete_code,
 from baocao.parse.model import Fact, ParsedDocument
 from baocao.parse.numbers import NumToken, find_numbers, is_range_joint, is_slash_joint
 from baocao.parse.places import find_bare_communes, find_mentions
-from baocao.parse.sentences import clause_span, segment_span, sentence_span, topic_of
+from baocao.parse.sentences import clause_span, period_clause_start, segment_span, sentence_span, topic_of
 from baocao.parse.structure import Paragraph, Section, build_outline
 from baocao.parse.units import UnitMatch, match_unit, unit_class
 
@@ -179,11 +179,14 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
             anchor_pair_kind=(pend[anchor.partner].pair_kind if anchor and anchor.role == "pair_a" and anchor.partner in pend else None),
         )
         m = meaning.read_meaning(ctx, raw_subject)
+        if m.level and p.unit is None and anchor is not None and anchor.fact is not None and anchor.fact.unit != "COUNT":
+            # 'tăng từ 95.200 tấn năm 2015 lên 121.000 năm 2020': the unit is written once
+            unit_code, unit_text = anchor.fact.unit, anchor.fact.unit_text
         measure, compared_to, qualifier = m.measure, m.compared_to, m.qualifier
         if p.role == "range":
             qualifier = "range"
         period = sec.period or doc.period
-        cy = meaning.clause_period(text, t.start, p.unit_end, c0, (period or "")[-4:] or None)
+        cy = meaning.clause_period(text, t.start, p.unit_end, period_clause_start(text, t.start), (period or "")[-4:] or None)
         if cy:
             period = cy
         if m.period_override:

@@ -35,7 +35,7 @@ DOC_REF_AFTER = re.compile(r"^(?:\s?-\s?[A-ZĐ][A-Za-zĐđ]*\s*/|/[A-ZĐ]|/\d{2,
 DOC_NUMBER_BEFORE = re.compile(DOC_TYPES + r"\s+(?:số\s+)?$", re.I)
 SO_BEFORE = re.compile(r"(?:\b(?:bão|hiệu|phòng|nhà|đường|tờ|thửa|hẻm|lô|khu|tổ|mẫu|biểu|phụ lục)\s+số|\bsố\s+hiệu)\s*$", re.I)
 DATE_BEFORE = re.compile(r"(?:ngày|mùng|mồng|tháng|Ngày|Tháng)\s*$")
-DURATION_AFTER = re.compile(r"^\s*(?:tháng|năm)(?![\wÀ-ỹ])", re.I)
+DURATION_AFTER = re.compile(r"^\s*(?:tháng|năm)(?![\wÀ-ỹ])(?!\s*(?:19|20)\d\d(?!\d))", re.I)
 def _chain(text: str, toks: list[NumToken], i: int) -> list[int]:
     """Indices of the slash-joined chain that contains token i (`21/2/2005`)."""
     lo = i
@@ -110,6 +110,10 @@ def non_fact_reason(text: str, toks: list[NumToken], i: int, unit: UnitMatch | N
     if unit is None and re.match(r"^\.\s+[A-ZĐÀ-Ỹ]", after) and re.search(r"(?:^|[;:]\s*)$", before) \
             and t.literal.isdigit() and int(t.literal) <= 30:
         return "heading"  # a list inside a line: 'như sau: 1. Tăng cường …; 2. Đẩy mạnh …'
+    if re.match(r"^\s*trong\s+(?:số\s+)?những(?![\wÀ-ỹ])", after, re.I):
+        return "other"  # 'trở thành 01 trong những địa phương dẫn đầu'
+    if in_quoted_document_name(text, t.start):
+        return "other"  # 'Kế hoạch số 210-KH/TU … “về thực hiện 5 nhiệm vụ trọng tâm …”'
     if re.match(r"^\s*mặt(?![\wÀ-ỹ])", after) and re.search(r"cả\s*$", before):
         return "other"  # 'kéo giảm cả 3 mặt' (all three figures), not a quantity
     if unit is None and after[:1].isalpha():
@@ -119,6 +123,20 @@ def non_fact_reason(text: str, toks: list[NumToken], i: int, unit: UnitMatch | N
     if re.search(r"Covid\s*[-–]?\s*$", before, re.I):
         return "other"
     return None
+
+
+QUOTE_OPEN = "“«\""
+QUOTE_CLOSE = "”»\""
+
+
+def in_quoted_document_name(text: str, pos: int) -> bool:
+    """Whether pos lies inside the quoted title of a document named just before the quote."""
+    k = max(text.rfind(q, 0, pos) for q in QUOTE_OPEN)
+    if k < 0:
+        return False
+    if any(text.find(q, k + 1, pos) >= 0 for q in "”»") or (text[k] == '"' and text.count('"', 0, k) % 2 == 1):
+        return False
+    return re.search(DOC_TYPES, text[max(0, k - 120):k], re.I) is not None
 
 
 def propagate_labels(text: str, toks: list[NumToken], units: list[UnitMatch | None], reasons: list[str | None]) -> None:
@@ -171,6 +189,8 @@ CHANGE_BEFORE = re.compile(
     r"\d{2}\s+năm|trong\s+\d+\s+năm))*)\s*$",
     re.I,
 )
+COMPARATIVE_BEFORE = re.compile(
+    r"(?<![\wÀ-ỹ])(?P<verb>cao hơn|thấp hơn|nhiều hơn|ít hơn|tăng hơn|giảm hơn)(?P<tail>(?:\s+[^\s\d;,.()]+){1,8})\s*$", re.I)
 REF_AFTER = {
     "same_period": re.compile(r"^\s*(?:so\s+)?(?:với\s+)?(?:cùng kỳ|cùng thời điểm|năm trước|năm ngoái)", re.I),
     "previous_term": re.compile(r"^\s*(?:so\s+)?(?:với\s+)?nhiệm kỳ trước", re.I),
@@ -251,7 +271,7 @@ def read_meaning(ctx: Context, raw_subject: str) -> Meaning:
                                         r"(?:xuống\s+còn|xuống|lên\s+đến|lên|đến|còn)\s*", before_local, re.I):
         return Meaning(mode, None, qual, True, level=True)
     ref = _ref_after(after)
-    cm = CHANGE_BEFORE.search(before_local)
+    cm = CHANGE_BEFORE.search(before_local) or COMPARATIVE_BEFORE.search(before_local)
     if cm:
         head = before_local[:cm.start()]
         tail = cm.group("tail") or ""

@@ -31,6 +31,16 @@ def sentence_span(text: str, pos: int) -> tuple[int, int]:
     return _bounds(text, pos, SENT_END)
 
 
+SEMI_END = re.compile(r";")
+
+
+def period_clause_start(text: str, pos: int) -> int:
+    """Start of the ';'-clause around pos: a colon does not end the time named before it
+    ('… do lốc xoáy năm 2017: 1,25 tỷ đồng')."""
+    s0, s1 = sentence_span(text, pos)
+    return s0 + _bounds(text[s0:s1], pos - s0, SEMI_END)[0]
+
+
 def clause_span(text: str, pos: int) -> tuple[int, int]:
     s0, s1 = sentence_span(text, pos)
     c0, c1 = _bounds(text[s0:s1], pos - s0, CLAUSE_END)
