@@ -116,3 +116,9 @@ def test_numbers_closing_a_bracket_are_facts(extract):
 
 def test_tong_so_is_not_a_label(extract):
     assert extract(["Tổng số 98 hợp đồng lao động, giảm 08 hợp đồng."])("98") is not None
+
+
+def test_numbers_in_quoted_names(extract):
+    get = extract(["- Phát động phong trào “5 không, 3 sạch” với 1.200 hộ tham gia; mô hình \"3 giảm, 3 tăng\" có 45 hộ."])
+    assert get("5") is None and get("3") is None and get("3", 1) is None
+    assert get("1.200") is not None and get("45") is not None

@@ -130,13 +130,18 @@ QUOTE_CLOSE = "”»\""
 
 
 def in_quoted_document_name(text: str, pos: int) -> bool:
-    """Whether pos lies inside the quoted title of a document named just before the quote."""
-    k = max(text.rfind(q, 0, pos) for q in QUOTE_OPEN)
-    if k < 0:
-        return False
-    if any(text.find(q, k + 1, pos) >= 0 for q in "”»") or (text[k] == '"' and text.count('"', 0, k) % 2 == 1):
-        return False
-    return re.search(DOC_TYPES, text[max(0, k - 120):k], re.I) is not None
+    """Whether pos lies inside a quoted name (“…”): the title of a document, a movement, a model.
+    Reports quote names, not quantities. An unclosed quote ends with its sentence (or 200 chars)."""
+    k = max(text.rfind(q, 0, pos) for q in "“«")
+    if k >= 0 and pos - k <= 200 and not any(text.find(q, k + 1, pos) >= 0 for q in "”»"):
+        between = text[k:pos]
+        if not re.search(r"[.!?]\s+[A-ZĐÀ-Ỹ]", between):
+            return True
+    # straight quotes count when paired
+    k = text.rfind('"', 0, pos)
+    if k >= 0 and text.count('"', 0, k) % 2 == 0 and text.find('"', pos) > 0 and pos - k <= 200:
+        return True
+    return False
 
 
 def propagate_labels(text: str, toks: list[NumToken], units: list[UnitMatch | None], reasons: list[str | None]) -> None:
