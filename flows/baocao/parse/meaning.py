@@ -133,7 +133,7 @@ def in_quoted_document_name(text: str, pos: int) -> bool:
     """Whether pos lies inside a quoted name (“…”): the title of a document, a movement, a model.
     Reports quote names, not quantities. An unclosed quote ends with its sentence (or 200 chars)."""
     k = max(text.rfind(q, 0, pos) for q in "“«")
-    if k >= 0 and pos - k <= 200 and not any(text.find(q, k + 1, pos) >= 0 for q in "”»"):
+    if k >= 0 and pos - k <= 200 and not any(text.find(q, k + 1, pos) >= 0 for q in "”»\""):
         between = text[k:pos]
         if not re.search(r"[.!?]\s+[A-ZĐÀ-Ỹ]", between):
             return True
