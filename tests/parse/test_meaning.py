@@ -229,3 +229,13 @@ def test_pair_previous_same_period(extract):
 def test_change_of_a_level_next_to_a_share_is_relative(extract):
     get = extract(["- Tổng thu ngân sách 713 tỷ đồng, tăng 12% so cùng kỳ."])
     assert get("12").measure == "change_pct"
+
+
+def test_share_recognised_by_arithmetic(extract):
+    get = extract(["- Tòa án hai cấp thụ lý 8.844 vụ; đã giải quyết, xét xử 7.485 vụ, đạt 84,63%."])
+    assert get("84,63").measure == "actual"
+
+
+def test_small_count_of_years_before_a_span_is_a_label(extract):
+    get = extract(["- Xây dựng bảng giá đất 05 năm 2020 - 2024; hội nghị diễn ra trong 02 ngày."])
+    assert get("05") is None and get("02") is None

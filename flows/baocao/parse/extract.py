@@ -177,6 +177,9 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
             anchor_role=(anchor.role if anchor else None), doc_year=doc.year_end,
             anchor_subject=(anchor.subject if anchor else ""),
             anchor_pair_kind=(pend[anchor.partner].pair_kind if anchor and anchor.role == "pair_a" and anchor.partner in pend else None),
+            value=t.value,
+            prev_values=tuple(q.tok.value for j, q in pend.items() if j < idx and q.fact is not None
+                              and q.fact.unit not in ("PCT", "PERMILLE") and q.tok.start >= sentence_span(text, t.start)[0]),
         )
         m = meaning.read_meaning(ctx, raw_subject)
         if m.level and p.unit is None and anchor is not None and anchor.fact is not None and anchor.fact.unit != "COUNT":

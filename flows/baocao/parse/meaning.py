@@ -35,7 +35,8 @@ DOC_REF_AFTER = re.compile(r"^(?:\s?-\s?[A-ZĐ][A-Za-zĐđ]*\s*/|/[A-ZĐ]|/\d{2,
 DOC_NUMBER_BEFORE = re.compile(DOC_TYPES + r"\s+(?:số\s+)?$", re.I)
 SO_BEFORE = re.compile(r"(?:\b(?:bão|hiệu|phòng|nhà|đường|tờ|thửa|hẻm|lô|khu|tổ|mẫu|biểu|phụ lục)\s+số|\bsố\s+hiệu)\s*$", re.I)
 DATE_BEFORE = re.compile(r"(?:ngày|mùng|mồng|tháng|Ngày|Tháng)\s*$")
-DURATION_AFTER = re.compile(r"^\s*(?:tháng|năm)(?![\wÀ-ỹ])(?!\s*(?:19|20)\d\d(?!\d))", re.I)
+DURATION_AFTER = re.compile(r"^\s*(?:tháng|năm|ngày)(?![\wÀ-ỹ])(?!\s*(?:19|20)\d\d(?!\d))", re.I)
+SHORT_SPAN_AFTER = re.compile(r"^\s*(?:tháng|năm)\s+(?:19|20)\d\d(?!\d)", re.I)  # '05 năm 2020 - 2024', '6 tháng năm 2023'
 def _chain(text: str, toks: list[NumToken], i: int) -> list[int]:
     """Indices of the slash-joined chain that contains token i (`21/2/2005`)."""
     lo = i
@@ -96,6 +97,8 @@ def non_fact_reason(text: str, toks: list[NumToken], i: int, unit: UnitMatch | N
         return "period"
     if DURATION_AFTER.match(after) and not re.search(r"(?:thời gian|thời hạn|rút ngắn|kéo dài)\s*[\wÀ-ỹ ]{0,10}$", before):
         return "period"
+    if SHORT_SPAN_AFTER.match(after) and t.literal.isdigit() and int(t.literal) <= 12:
+        return "period"  # a small count of years/months before a year is a time label, '121.000 năm 2020' is not
     if re.match(r"^\s*dân(?![\wÀ-ỹ])", after) and re.search(r"(?:trên|/)\s*$", before):
         return "other"
     if unit is not None and unit.code == "AGE_YEARS" and re.search(r"trẻ(?: em)?(?:[\wÀ-ỹ ]{0,20})?(?:dưới|từ|đủ|trên)?\s*$", before[-40:]):
@@ -173,6 +176,19 @@ class Context:
     doc_year: int | None
     anchor_subject: str = ""
     anchor_pair_kind: str | None = None
+    value: float = 0.0
+    prev_values: tuple[float, ...] = ()  # earlier non-% numbers of the sentence
+
+
+def is_ratio_of(pct: float, values: tuple[float, ...]) -> bool:
+    """Whether pct is one earlier number of the sentence as a share of another (to 0.05 points)."""
+    if not 0 < pct <= 100:
+        return False
+    for i, a in enumerate(values):
+        for b in values[i + 1:] + values[:i]:
+            if 0 < a < b and abs(100.0 * a / b - pct) < 0.06:
+                return True
+    return False
 
 
 @dataclass
@@ -315,6 +331,8 @@ def read_meaning(ctx: Context, raw_subject: str) -> Meaning:
             return Meaning("attainment_pct", ref, qual, True)
         if re.match(r"^\s*\(\s*\*?\s*vượt\s+(?:kế hoạch|chỉ tiêu|nghị quyết|KH|NQ)", after, re.I):
             return Meaning("attainment_pct", "target", qual, True)
+        if ATTAIN_VERB.search(before_local) and is_ratio_of(ctx.value, ctx.prev_values):
+            return Meaning(mode, None, qual, True)  # 'thụ lý 8.844 vụ; xét xử 7.485 vụ, đạt 84,63%' is a share
         if ATTAIN_VERB.search(before_local) and ctx.anchor_unit and ctx.anchor_unit not in ("PCT", "PERMILLE") \
                 and ctx.anchor_role not in ("pair_a",) and not re.match(r"^\s*(?:so\s+với\s+tổng|so\s+tổng|[\wÀ-ỹ])", after) \
                 and not re.search(r"chiếm\s*$", before_local) and not clean(before_local) \
