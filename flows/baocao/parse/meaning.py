@@ -142,9 +142,7 @@ def in_quoted_document_name(text: str, pos: int) -> bool:
             return True
     # straight quotes count when paired
     k = text.rfind('"', 0, pos)
-    if k >= 0 and text.count('"', 0, k) % 2 == 0 and text.find('"', pos) > 0 and pos - k <= 200:
-        return True
-    return False
+    return k >= 0 and text.count('"', 0, k) % 2 == 0 and text.find('"', pos) > 0 and pos - k <= 200
 
 
 def propagate_labels(text: str, toks: list[NumToken], units: list[UnitMatch | None], reasons: list[str | None]) -> None:
