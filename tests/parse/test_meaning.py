@@ -239,3 +239,9 @@ def test_share_recognised_by_arithmetic(extract):
 def test_small_count_of_years_before_a_span_is_a_label(extract):
     get = extract(["- Xây dựng bảng giá đất 05 năm 2020 - 2024; hội nghị diễn ra trong 02 ngày."])
     assert get("05") is None and get("02") is None
+
+
+def test_changes_listed_with_va_share_a_later_reference(extract):
+    get = extract(["- Kiểm tra 104 tổ chức đảng, tăng 76 tổ chức đảng và 109 đảng viên so nhiệm kỳ trước."])
+    assert (get("76").measure, get("76").compared_to) == ("change_abs", "previous_term")
+    assert (get("109").measure, get("109").compared_to) == ("change_abs", "previous_term")

@@ -178,6 +178,7 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
             anchor_subject=(anchor.subject if anchor else ""),
             anchor_pair_kind=(pend[anchor.partner].pair_kind if anchor and anchor.role == "pair_a" and anchor.partner in pend else None),
             value=t.value,
+            prev_measure=(prev_in_clause[c0].fact.measure if c0 in prev_in_clause and prev_in_clause[c0].fact else None),
             prev_values=tuple(q.tok.value for j, q in pend.items() if j < idx and q.fact is not None
                               and q.fact.unit not in ("PCT", "PERMILLE") and q.tok.start >= sentence_span(text, t.start)[0]),
         )
@@ -414,6 +415,7 @@ def parse_lines(lines: list[str], source_name: str = "") -> ParsedDocument:
     outline = build_outline(lines)
     doc = document_context(lines, outline)
     facts: list[Fact] = []
+    warnings: list[str] = []
     # footnote k takes the section of the k-th mark
     marks = outline.footnote_marks
     for para in outline.paragraphs:
@@ -426,6 +428,9 @@ def parse_lines(lines: list[str], source_name: str = "") -> ParsedDocument:
             else:
                 sec = Section(["Chú thích"], None, None)
             sec = Section(sec.path + [f"chú thích {k}"], sec.period, sec.mode)
-        _extract_paragraph(para, sec, doc, facts)
+        try:
+            _extract_paragraph(para, sec, doc, facts)
+        except Exception as exc:  # noqa: BLE001 - one odd paragraph must not lose the whole report
+            warnings.append(f"line {para.first_line}: {type(exc).__name__}: {exc}")
     facts.sort(key=lambda f: (f.line, f.col))
-    return ParsedDocument(source_name=source_name, info=doc.info, facts=facts, line_count=len(lines))
+    return ParsedDocument(source_name=source_name, info=doc.info, facts=facts, line_count=len(lines), warnings=warnings)

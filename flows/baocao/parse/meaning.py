@@ -176,6 +176,7 @@ class Context:
     anchor_pair_kind: str | None = None
     value: float = 0.0
     prev_values: tuple[float, ...] = ()  # earlier non-% numbers of the sentence
+    prev_measure: str | None = None  # measure of the previous fact of the clause
 
 
 def is_ratio_of(pct: float, values: tuple[float, ...]) -> bool:
@@ -240,6 +241,18 @@ def _ref_after(s: str) -> str | None:
     return None
 
 
+def _ref_later(text: str, unit_end: int, pos: int) -> str | None:
+    """A comparison named later in the sentence covers the changes listed before it
+    ('… tăng 15%; … tăng 12,9% so nhiệm kỳ trước'), unless another change verb intervenes
+    after a reference of its own."""
+    from baocao.parse.sentences import sentence_span
+    s1 = sentence_span(text, pos)[1]
+    m = re.search(r"(?<![\wÀ-ỹ])so\s+(?:với\s+)?", text[unit_end:s1], re.I)
+    if not m:
+        return None
+    return _ref_after(text[unit_end + m.start():s1])
+
+
 def _qualifier(before_seg: str, after: str, estimate_scope: str) -> str:
     if re.match(r"^\s*(?:trở lên|trở lại)", after):
         return "at_least"
@@ -285,6 +298,12 @@ def read_meaning(ctx: Context, raw_subject: str) -> Meaning:
         inside = text[par[0] + 1:pos]
         if TARGET_LEAD.match(inside):
             return Meaning("target", None, "exact" if qual == "estimate" else qual, True)
+    # a change listed with 'và' after another: 'tăng 76 tổ chức đảng và 109 đảng viên so nhiệm kỳ trước'
+    if ctx.prev_measure in ("change_abs", "change_pct") and re.fullmatch(r"\s*(?:và|,)\s*", before_local):
+        r = _ref_after(after) or _ref_later(text, ctx.unit_end, pos)
+        if is_pct:
+            return Meaning(ctx.prev_measure, r, qual, True)
+        return Meaning("change_abs", r, qual, True)
     # the second level of a from-to: 'giảm từ 9,29% năm 2015 xuống còn 1,59%'
     if ctx.anchor_unit and re.fullmatch(r"\s*(?:(?:năm|cuối năm)\s+\d{4}\s*,?\s*)?(?:giảm\s+|tăng\s+)?"
                                         r"(?:xuống\s+còn|xuống|lên\s+đến|lên|đến|còn)\s*", before_local, re.I):
@@ -306,6 +325,8 @@ def read_meaning(ctx: Context, raw_subject: str) -> Meaning:
         if average or GROWTH_SUBJECT.search(head + " " + verb) and not ref or (verb.startswith("giảm") and REDUCTION_SUBJECT.search(text[c0:pos])):
             return Meaning(mode, None, qual, False, verb=verb)
         q = qual if qual in ("approx", "estimate", "at_least", "more_than", "less_than", "at_most") else "exact"
+        if ref is None:
+            ref = _ref_later(text, ctx.unit_end, pos)
         if ref is None:
             # the reference may open the clause or stand between verb and number:
             # 'so với cùng kỳ giảm 2 vụ, giảm 1 người chết', 'tăng so cùng kỳ 300 mô hình'
