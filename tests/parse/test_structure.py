@@ -167,3 +167,14 @@ def test_cutoff_date_gives_the_year_but_a_document_date_does_not(extract):
                    "- Thực hiện Chỉ thị số 49-CT/TW ngày 21/2/2005 của Ban Bí thư, có 500 hộ gia đình văn hóa."], header=header)
     assert get("45").period == "2019"
     assert get("500").period == "2015-2020"
+
+
+def test_term_report_results_without_years_in_heading_are_the_previous_term():
+    lines = ["BÁO CÁO CHÍNH TRỊ", "TRÌNH ĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ HUYỆN CẦU KÈ LẦN THỨ XII, NHIỆM KỲ 2020 - 2025",
+             "Phần thứ nhất", "ĐÁNH GIÁ TÌNH HÌNH THỰC HIỆN NGHỊ QUYẾT ĐẠI HỘI LẦN THỨ XI",
+             "- Tổng giá trị sản xuất là 13.603,4 tỷ đồng.",
+             "Phần thứ hai", "PHƯƠNG HƯỚNG, NHIỆM VỤ",
+             "- Thu nhập bình quân đầu người đạt 80 triệu đồng."]
+    by = {f.value: f for f in parse_lines(lines).facts}
+    assert by[13603.4].period == "2015-2020"
+    assert (by[80].period, by[80].measure) == ("2020-2025", "target")

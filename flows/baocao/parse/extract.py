@@ -189,7 +189,7 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
         measure, compared_to, qualifier = m.measure, m.compared_to, m.qualifier
         if p.role == "range":
             qualifier = "range"
-        period = sec.period or doc.period
+        period = sec.period or _default_period(doc, sec)
         cy = meaning.clause_period(text, t.start, p.unit_end, period_clause_start(text, t.start), (period or "")[-4:] or None)
         if cy:
             period = cy
@@ -257,6 +257,16 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
             anchors.setdefault(c0, []).append(p)
         prev_end_in_clause[c0] = p.unit_end
         prev_in_clause[c0] = p
+
+
+def _default_period(doc: DocContext, sec: Section) -> str | None:
+    """The document's period, except that the results part of a term report (whose own
+    period is the new term) reports on the term before: 2020-2025 -> 2015-2020."""
+    m = re.fullmatch(r"(\d{4})-(\d{4})", doc.period or "")
+    if m and doc.info.kind == "bao_cao_chinh_tri" and (sec.mode or doc.mode) == "actual":
+        y1, y2 = int(m.group(1)), int(m.group(2))
+        return f"{y1 - (y2 - y1)}-{y1}"
+    return doc.period
 
 
 def _pick_anchor(text: str, cands: list[Pending], pos: int) -> Pending | None:
