@@ -56,3 +56,9 @@ def test_header_place_line_and_party_committee_name():
     assert doc.info.date == "2023-12-15"
     f = [x for x in doc.facts if x.value == 17][0]
     assert f.locality == "Hòa Lợi" and f.locality_level == "commune"
+
+
+def test_header_settles_the_level():
+    text = "Tỉnh ủy chỉ đạo; toàn tỉnh; của tỉnh; Tỉnh ủy; tỉnh Trà Vinh; huyện Càng Long."
+    assert resolve_document_place(text, header="HUYỆN ỦY CÀNG LONG").level == "district"
+    assert resolve_document_place("tỉnh Trà Vinh có 9 huyện; huyện Càng Long", header="TỈNH ỦY TRÀ VINH").level == "province"

@@ -128,7 +128,8 @@ def document_context(lines: list[str], outline: Outline) -> DocContext:
             period = m.group(1)
     year_end = int(period[-4:]) if period else None
     caps = [ln.strip().title() for ln in lines if is_caps_line(ln.strip())]  # 'HUYỆN CẦU KÈ' -> 'Huyện Cầu Kè'
-    place = resolve_document_place(text + "\n" + "\n".join(caps))
+    header = "\n".join(ln.strip() for ln in lines[:8] if ln.strip()) + "\n" + (title or "")
+    place = resolve_document_place(text + "\n" + "\n".join(caps), header)
     issuer = _issuer(lines, text, title, place.level if place else None)
     if title is None:
         m = re.search(r"(?:Chương trình|Kế hoạch|Báo cáo|Nghị quyết)\s+(?:công tác|hành động|làm việc)?\s*năm\s+\d{4}[^.;\n]{0,60}", text)

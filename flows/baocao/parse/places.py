@@ -137,8 +137,10 @@ PROVINCE_SCOPE = re.compile(r"toàn tỉnh|tỉnh nhà|Tỉnh ủy|Tỉnh uỷ|c
 DISTRICT_SCOPE = re.compile(r"toàn huyện|huyện nhà|Huyện ủy|Huyện uỷ|của huyện|trên địa bàn huyện|Đảng bộ huyện|UBND huyện|HĐND huyện", re.I)
 
 
-def resolve_document_place(text: str) -> Place | None:
-    """The district (or province) the document is about, from all the places it names."""
+def resolve_document_place(text: str, header: str = "") -> Place | None:
+    """The district (or province) the document is about, from all the places it names.
+    The header (issuer lines, title) settles the level when it names one: 'HUYỆN ỦY …' is a
+    district's report however often it quotes the province."""
     g = gazetteer()
     mentions = find_mentions(text)
     score: dict[str, float] = defaultdict(float)
@@ -175,6 +177,10 @@ def resolve_document_place(text: str) -> Place | None:
     dist_scope = len(DISTRICT_SCOPE.findall(text))
     best = max(score, key=lambda c: score[c]) if score else None
     province_level = prov_scope >= 3 and prov_scope > 2 * dist_scope
+    if re.search(r"\bHUYỆN\b|\bHuyện ủy\b|\bHuyện uỷ\b|\bTHỊ XÃ\b|\bQUẬN\b|ĐẢNG BỘ HUYỆN|Đảng bộ huyện", header):
+        province_level = False
+    elif re.search(r"TỈNH ỦY|TỈNH UỶ|ĐẢNG BỘ TỈNH|ỦY BAN NHÂN DÂN TỈNH|UBND TỈNH|HỘI ĐỒNG NHÂN DÂN TỈNH", header) and province_votes:
+        province_level = True
     if province_level:
         # a provincial report: the province it names most, else the province of its districts
         if province_votes:
