@@ -178,3 +178,11 @@ def test_term_report_results_without_years_in_heading_are_the_previous_term():
     by = {f.value: f for f in parse_lines(lines).facts}
     assert by[13603.4].period == "2015-2020"
     assert (by[80].period, by[80].measure) == ("2020-2025", "target")
+
+
+def test_footnote_takes_year_and_place_of_its_mark():
+    lines = ["BÁO CÁO", "kết quả năm 2023 của Huyện ủy Tân Hồng", "-----",
+             "1. Kinh tế", "Thu ngân sách xã Tân Hộ Cơ năm 2022", " tăng khá.", "",
+             "\ufffd Thu ngân sách đạt 12,5 tỷ đồng."]
+    f = [x for x in parse_lines(lines).facts if x.value == 12.5][0]
+    assert (f.period, f.locality) == ("2022", "Tân Hộ Cơ")

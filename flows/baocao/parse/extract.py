@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from baocao.parse import meaning
+from baocao.parse import meaning, periods
 from baocao.parse.docinfo import DocContext, document_context
 from baocao.parse.indicators import clean_phrase, code_fits_unit, complete_code, match_code
 from baocao.parse.model import Fact, ParsedDocument
@@ -98,7 +98,20 @@ def _place_for(text: str, pos: int, after_pos: int, c0: int, c1: int, mentions, 
     return best
 
 
-def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list[Fact]) -> None:
+def _mark_place(text: str, pos: int, doc: DocContext) -> tuple[str, str] | None:
+    """A commune or district named in the clause where a footnote mark stands."""
+    c0, _ = clause_span(text, pos)
+    ms = [m for m in find_mentions(text[c0:pos]) if m.level in ("district", "commune")]
+    if doc.district_code:
+        ms += find_bare_communes(text[c0:pos], doc.district_code)
+    if not ms:
+        return None
+    last = max(ms, key=lambda m: m.end)
+    return last.name, last.level
+
+
+def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list[Fact],
+                       place: tuple[str, str] | None = None) -> None:
     text = para.text
     if PAGE_LINE.match(text):
         return  # a page number or a Word PAGE field left in the export
@@ -216,7 +229,7 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
             else:
                 measure, compared_to, qualifier = "actual", None, "exact"
         # place
-        loc_name, loc_level = doc.locality, doc.locality_level
+        loc_name, loc_level = place if place else (doc.locality, doc.locality_level)
         ms = _place_for(text, t.start, p.unit_end, c0, c1, mentions, p.unit if p.role != "pair_b" else (p.unit or pend[p.partner].unit))
         if ms:
             loc_name = ", ".join(x.name for x in ms)
@@ -430,16 +443,22 @@ def parse_lines(lines: list[str], source_name: str = "") -> ParsedDocument:
     marks = outline.footnote_marks
     for para in outline.paragraphs:
         sec = outline.sections[para.section_index] if para.section_index >= 0 else Section([], None, None)
+        place = None
         if para.footnote:
             k = para.footnote
             if 0 < k <= len(marks):
                 mp = outline.paragraphs[marks[k - 1][0]]
                 sec = outline.sections[mp.section_index]
+                # the mark's own clause may name a year or a place: 'Năm 2018⁽³⁾', 'xã Tân Hòa⁽⁴⁾'
+                mpos = marks[k - 1][1]
+                cy = periods.clause_period(mp.text, mpos, mpos, period_clause_start(mp.text, mpos), (sec.period or "")[-4:] or None)
+                sec = Section(sec.path, cy or sec.period, sec.mode)
+                place = _mark_place(mp.text, mpos, doc)
             else:
                 sec = Section(["Chú thích"], None, None)
             sec = Section(sec.path + [f"chú thích {k}"], sec.period, sec.mode)
         try:
-            _extract_paragraph(para, sec, doc, facts)
+            _extract_paragraph(para, sec, doc, facts, place)
         except Exception as exc:  # noqa: BLE001 - one odd paragraph must not lose the whole report
             warnings.append(f"line {para.first_line}: {type(exc).__name__}: {exc}")
     facts.sort(key=lambda f: (f.line, f.col))
