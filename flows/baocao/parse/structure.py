@@ -230,9 +230,11 @@ def build_outline(lines: list[str]) -> Outline:
         j = i + 1
         while j < n and lines[j].strip() and not _is_footnote_line(lines[j]) and (j in fz) == in_fz:
             nxt = lines[j]
-            if not _is_continuation(nxt) and not (in_fz and not _is_footnote_line(nxt) and False):
+            if not _is_continuation(nxt):
                 break
-            if not in_fz:
+            prev_line = lines[j - 1].strip()
+            # a title or heading broken over two lines leaves no footnote mark
+            if not in_fz and not is_caps_line(prev_line) and match_heading(prev_line) is None:
                 out.footnote_marks.append((len(out.paragraphs), len(para_text)))
             ns = nxt.strip()
             nlead = len(nxt) - len(nxt.lstrip())
