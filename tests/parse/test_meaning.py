@@ -245,3 +245,8 @@ def test_changes_listed_with_va_share_a_later_reference(extract):
     get = extract(["- Kiểm tra 104 tổ chức đảng, tăng 76 tổ chức đảng và 109 đảng viên so nhiệm kỳ trước."])
     assert (get("76").measure, get("76").compared_to) == ("change_abs", "previous_term")
     assert (get("109").measure, get("109").compared_to) == ("change_abs", "previous_term")
+
+
+def test_exceeding_the_plan_by(extract):
+    get = extract(["- Tổng thu ngân sách 250 tỷ đồng, vượt kế hoạch 5%."])
+    assert (get("5").measure, get("5").compared_to) == ("change_pct", "target")

@@ -206,6 +206,7 @@ CHANGE_BEFORE = re.compile(
     r"(?<![\wÀ-ỹ])(?P<verb>tăng gấp|gấp|tăng|giảm|vượt|cao hơn|thấp hơn|nhiều hơn|ít hơn|kéo giảm|tăng thêm|giảm thêm|vượt thêm)"
     r"(?P<tail>(?:\s+(?:thêm|bình quân|hàng năm|hằng năm|lên|xuống|còn|được|khoảng|gần|trên|hơn|là|mức|từ|"
     r"so(?:\s+với)?(?:\s+(?:cùng kỳ(?:\s+năm\s+(?:trước|\d{4}))?|năm trước|năm\s+\d{4}|kế hoạch|chỉ tiêu|nghị quyết|dự toán))?|"
+    r"kế hoạch|chỉ tiêu|nghị quyết|dự toán|KH|NQ|"
     r"\d{2}\s+năm|trong\s+\d+\s+năm))*)\s*$",
     re.I,
 )
@@ -325,6 +326,8 @@ def read_meaning(ctx: Context, raw_subject: str) -> Meaning:
         if average or GROWTH_SUBJECT.search(head + " " + verb) and not ref or (verb.startswith("giảm") and REDUCTION_SUBJECT.search(text[c0:pos])):
             return Meaning(mode, None, qual, False, verb=verb)
         q = qual if qual in ("approx", "estimate", "at_least", "more_than", "less_than", "at_most") else "exact"
+        if ref is None and re.search(r"(?<![\wÀ-ỹ])(?:kế hoạch|chỉ tiêu|nghị quyết|dự toán|KH|NQ)(?![\wÀ-ỹ])", tail, re.I):
+            ref = "target"  # 'vượt kế hoạch 5%'
         if ref is None:
             ref = _ref_later(text, ctx.unit_end, pos)
         if ref is None:
