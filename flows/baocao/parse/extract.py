@@ -421,8 +421,11 @@ def _indicator(p: Pending, pend: dict[int, Pending], subject: str, subj_text: st
         code = prev.fact.indicator_code  # the same counted thing continued: 'đưa 31 lao động …, dự kiến … 44 lao động'
     if subject and len(subject) >= 3:
         ind = subject
-        if noun and noun.lower() not in subject.lower() and len(subject.split()) <= 3:
-            ind = f"{noun} {subject}"
+        if noun and noun.lower() not in subject.lower():
+            # the counted thing, what is said of it, and the verb: 'lao động đi làm việc ở nước ngoài (đưa)'
+            ind = f"{noun} {trailing} {subject}" if len(subject.split()) <= 4 else f"{subject} {noun} {trailing}"
+        elif not noun and trailing and len(subject.split()) <= 3:
+            ind = f"{subject} {trailing}"
     elif noun:
         ind = f"{noun} {trailing}".strip()
     elif anchor is not None and anchor.fact is not None:
@@ -430,7 +433,7 @@ def _indicator(p: Pending, pend: dict[int, Pending], subject: str, subj_text: st
     else:
         ind = trailing or None
     if ind:
-        ind = ind.lower()[:120]
+        ind = " ".join(ind.lower().split()[:16])
     return ind, code
 
 
