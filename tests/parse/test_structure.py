@@ -186,3 +186,17 @@ def test_footnote_takes_year_and_place_of_its_mark():
              "\ufffd Thu ngân sách đạt 12,5 tỷ đồng."]
     f = [x for x in parse_lines(lines).facts if x.value == 12.5][0]
     assert (f.period, f.locality) == ("2022", "Tân Hộ Cơ")
+
+
+def test_numbered_target_items_do_not_open_sections_with_their_comparison_year():
+    lines = ["NGHỊ QUYẾT", "về nhiệm vụ năm 2024 của Huyện ủy Tam Bình", "-----",
+             "II. CÁC CHỈ TIÊU CHỦ YẾU NĂM 2024",
+             "3. Tổng vốn đầu tư toàn xã hội 2.800 tỷ đồng, tăng 8% so với năm 2023.",
+             "4. Thu ngân sách nhà nước trên địa bàn đạt 95 tỷ đồng trở lên.",
+             "7. Đạt 9,5 bác sĩ và 30 giường bệnh trên 1 vạn dân."]
+    by = {f.value: f for f in parse_lines(lines).facts}
+    assert (by[2800].period, by[8].period, by[95].period) == ("2024", "2024", "2024")
+    assert by[8].compared_to == "year:2023"
+    assert (by[9.5].unit, by[9.5].indicator_code) == ("PER_10K_POP", "DOCTORS_PER_10K")
+    assert (by[30].unit, by[30].indicator_code) == ("PER_10K_POP", "BEDS_PER_10K")
+    assert 1 not in by

@@ -180,8 +180,7 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
         # bác sĩ/giường bệnh per 10 000 people written out ('số bác sĩ trên 10.000 dân là 05 bác sĩ')
         if unit_code == "COUNT" and unit_text and re.search(r"vạn dân|10\.000 dân", text[c0:c1]) and re.match(r"bác s|giường", unit_text.lower()):
             unit_code = "PER_10K_POP"
-            m10 = re.search(r"[^;,]*?(?:vạn dân|10\.000 dân)", text[c0:t.start])
-            unit_text = (m10.group(0).strip() if m10 else unit_text)
+            unit_text = f"{unit_text}/vạn dân"  # 'số bác sĩ trên 10.000 dân là 05 bác sĩ', '9,5 bác sĩ … trên 1 vạn dân'
         anchor = _pick_anchor(text, anchors.get(c0, []), t.start)
         subj_text = _subject_text(text[max(c0, prev_end):t.start], after_fact=prev_end > c0)
         ctx = meaning.Context(
@@ -417,7 +416,7 @@ def _indicator(p: Pending, pend: dict[int, Pending], subject: str, subj_text: st
         code = complete_code(subject, text[sentence_span(text, pos)[0]:pos], unit_code)
     if code is None and noun and prev is not None and prev.fact is not None and prev.fact.indicator_code \
             and (prev.fact.unit_text or "").lower() == noun.lower() and measure in ("actual", "target") \
-            and re.fullmatch(r"(?:\s|dự kiến|ước|nâng|tổng số|cuối năm|đến nay|đưa|thêm|là|được)*", subj_text.lower()):
+            and re.fullmatch(r"(?:\s|dự kiến|ước|nâng|tổng số|cuối năm|đến nay|đưa|thêm|là|được|lên)*", subj_text.lower()):
         code = prev.fact.indicator_code  # the same counted thing continued: 'đưa 31 lao động …, dự kiến … 44 lao động'
     if subject and len(subject) >= 3:
         ind = subject

@@ -99,7 +99,7 @@ def non_fact_reason(text: str, toks: list[NumToken], i: int, unit: UnitMatch | N
         return "period"
     if SHORT_SPAN_AFTER.match(after) and t.literal.isdigit() and int(t.literal) <= 12:
         return "period"  # a small count of years/months before a year is a time label, '121.000 năm 2020' is not
-    if re.match(r"^\s*dân(?![\wÀ-ỹ])", after) and re.search(r"(?:trên|/)\s*$", before):
+    if re.match(r"^\s*(?:vạn\s+)?dân(?![\wÀ-ỹ])", after) and re.search(r"(?:trên|/)\s*$", before):
         return "other"
     if unit is not None and unit.code == "AGE_YEARS" and re.search(r"trẻ(?: em)?(?:[\wÀ-ỹ ]{0,20})?(?:dưới|từ|đủ|trên)?\s*$", before[-40:]):
         return "other"

@@ -112,12 +112,19 @@ class Outline:
 
 
 def heading_period(title: str) -> str | None:
-    m = YEAR_SPAN.search(title)
-    if m:
-        return f"{m.group(1)}-{m.group(2)}"
-    m = YEAR.search(title)
-    if m:
-        return m.group(1)
+    """The year or span a heading is about; a year after 'so (với)' is a comparison, and a
+    numbered item stating quantities ('3. Tổng vốn … 2.800 tỷ đồng, tăng 8% so với năm 2023.')
+    is a list entry, not a section with a period of its own."""
+    h = match_heading(title)
+    rest = title[h[1]:] if h else title
+    if re.search(r"\d[\d.,]*\s*(?:%|tỷ|triệu|ha|tấn|người|hộ|con)", rest):
+        return None
+    for m in YEAR_SPAN.finditer(title):
+        if not re.search(r"so\s*(?:với)?\s*(?:năm|giai đoạn)?\s*$", title[:m.start()], re.I):
+            return f"{m.group(1)}-{m.group(2)}"
+    for m in YEAR.finditer(title):
+        if not re.search(r"so\s*(?:với)?\s*(?:năm)?\s*$", title[:m.start()], re.I):
+            return m.group(1)
     return None
 
 
@@ -220,7 +227,8 @@ def build_outline(lines: list[str]) -> Outline:
                         stack.pop()
                         periods.pop()
                     stack.append((style, title_short))
-                    periods.append((style, heading_period(title_full), heading_mode(title_full)))
+                    item = bool(re.search(r"\d[\d.,]*\s*(?:%|tỷ|triệu|ha|tấn)", rest))  # a list entry with quantities
+                    periods.append((style, heading_period(title_full), None if item else heading_mode(title_full)))
                     cur_section = push_section()
                     last_heading_idx = i
                     out.heading_lines.add(i + 1)
