@@ -200,3 +200,8 @@ def test_numbered_target_items_do_not_open_sections_with_their_comparison_year()
     assert (by[9.5].unit, by[9.5].indicator_code) == ("PER_10K_POP", "DOCTORS_PER_10K")
     assert (by[30].unit, by[30].indicator_code) == ("PER_10K_POP", "BEDS_PER_10K")
     assert 1 not in by
+
+
+def test_year_in_brackets_after_the_number(extract):
+    get = extract(["- Thu ngân sách đạt 120 tỷ đồng (năm 2019), 150 tỷ đồng (năm 2020)."])
+    assert (get("120").period, get("150").period) == ("2019", "2020")

@@ -31,7 +31,7 @@ def sentence_start(text: str, pos: int) -> int:
 def clause_period(text: str, pos: int, unit_end: int, c0: int, now_year: str | None = None) -> str | None:
     """A year or span named in the clause before the number (`năm học 2022 - 2023 có …`), or
     right after it (`9,29% năm 2015`); a year after `so (với)` is a reference, not the period."""
-    m = re.match(r"^\s*(?:vào\s+)?(?:năm|cuối năm|đầu năm)\s+((?:19|20)\d\d)(?!\s*[-–]\s*\d)", text[unit_end:unit_end + 20])
+    m = re.match(r"^\s*\(?\s*(?:vào\s+)?(?:năm|cuối năm|đầu năm)\s+((?:19|20)\d\d)(?!\s*[-–]\s*\d)", text[unit_end:unit_end + 22])
     if m:
         return m.group(1)
     mm = None
