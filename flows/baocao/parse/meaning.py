@@ -397,7 +397,8 @@ def pair_kind(text: str, a: NumToken, b: NumToken, unit: str, c0: int, c1: int, 
         except ValueError:
             pass
     # two labels paired the same way: 'trong độ tuổi/đúng độ tuổi: tiểu học 99,5%/97,2%'
-    s0 = sentence_start(text, a.start)
+    from baocao.parse.sentences import period_clause_start
+    s0 = period_clause_start(text, a.start)
     for m in re.finditer(r"([A-Za-zÀ-ỹĐđ]+)\s*/\s*([A-Za-zÀ-ỹĐđ]+)", text[s0:a.start]):
         if m.group(2).lower() not in UNIT_AFTER_SLASH and m.group(1).lower() not in ("đ", "tr"):
             return "labels"
