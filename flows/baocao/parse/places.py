@@ -70,24 +70,50 @@ def _key(name: str) -> str:
     return re.sub(r"\s+", " ", name.strip().casefold())
 
 
+def _gazetteer_rows() -> list[tuple[str, str, str, str, str]]:
+    """(code, name, level, parent, province) for every place; cached as a compact pickle next
+    to the temp dir, keyed by the CSV files' size and mtime, so a CLI run does not re-read
+    the 1.6 MB CSV."""
+    import os
+    import pickle
+    import tempfile
+
+    files = [CATALOG / f for f in ("localities.csv", "localities_extra.csv") if (CATALOG / f).exists()]
+    stamp = "_".join(f"{f.stat().st_size}-{int(f.stat().st_mtime)}" for f in files)
+    cache = Path(tempfile.gettempdir()) / f"baocao_gazetteer_{stamp}.pkl"
+    try:
+        with open(cache, "rb") as fh:
+            return pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError):
+        pass
+    rows: list[tuple[str, str, str, str, str]] = []
+    for path in files:
+        with open(path, encoding="utf-8") as fh:
+            for r in csv.DictReader(fh):
+                if not r.get("locality_code") or r.get("level") not in ("province", "district", "commune"):
+                    continue
+                rows.append((r["locality_code"], r["name"], r["level"], r.get("parent_code") or "", r.get("province_code") or ""))
+    try:
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+        with open(tmp, "wb") as fh:
+            pickle.dump(rows, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, cache)
+    except OSError:
+        pass
+    return rows
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     by_name: dict[str, list[Place]] = defaultdict(list)
     by_code: dict[str, Place] = {}
     children: dict[str, list[Place]] = defaultdict(list)
-    for fname in ("localities.csv", "localities_extra.csv"):
-        path = CATALOG / fname
-        if not path.exists():
-            continue
-        with open(path, encoding="utf-8") as fh:
-            for r in csv.DictReader(fh):
-                if not r.get("locality_code") or r.get("level") not in ("province", "district", "commune"):
-                    continue
-                p = Place(r["locality_code"], r["name"], r["level"], r.get("parent_code") or "", r.get("province_code") or "")
-                by_name[_key(p.name)].append(p)
-                by_code[p.code] = p
-                if p.parent:
-                    children[p.parent].append(p)
+    for row in _gazetteer_rows():
+        p = Place(*row)
+        by_name[_key(p.name)].append(p)
+        by_code[p.code] = p
+        if p.parent:
+            children[p.parent].append(p)
     provinces = {k for k, v in by_name.items() if any(p.level == "province" for p in v)}
     return Gazetteer(dict(by_name), by_code, dict(children), provinces)
 
@@ -115,14 +141,22 @@ def find_bare_communes(text: str, district_code: str) -> list[Mention]:
     g = gazetteer()
     out: list[Mention] = []
     district = g.by_code.get(district_code)
-    for p in _communes_by_length(district_code):
+    for p, pat in _commune_patterns(district_code):
         if district and _key(p.name) == _key(district.name):
             continue
-        for m in re.finditer(r"(?<![\wÀ-ỹ])" + re.escape(p.name) + r"(?![\wÀ-ỹ])", text):
+        if p.name not in text:
+            continue
+        for m in pat.finditer(text):
             if any(x.start <= m.start() < x.end for x in out):
                 continue
             out.append(Mention(m.start(), m.end(), p.name, "commune", [p]))
     return out
+
+
+@lru_cache(maxsize=64)
+def _commune_patterns(district_code: str) -> tuple[tuple[Place, re.Pattern], ...]:
+    return tuple((p, re.compile(r"(?<![\wÀ-ỹ])" + re.escape(p.name) + r"(?![\wÀ-ỹ])"))
+                 for p in _communes_by_length(district_code))
 
 
 @lru_cache(maxsize=64)

@@ -10,19 +10,25 @@ Vietnamese report phrases need (`tổng đàn gia súc 97.160 con, đạt 104,75
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 SENT_END = re.compile(r"(?<!\d)[.!?…]+(?=\s+[^\s\d,;.)]|\s*$)|(?<=\d)\.(?=\s+[A-ZĐÀ-Ỹ\-])")
 CLAUSE_END = re.compile(r";|:(?!\d)")
 SEG_END = re.compile(r"(?<!\d),|,(?!\d)|[()\[\]]|\s-\s(?=[A-ZĐ])|\s–\s")
 
 
+@lru_cache(maxsize=4096)
+def _marks(text: str, pat: re.Pattern) -> tuple[tuple[int, int], ...]:
+    return tuple((m.start(), m.end()) for m in pat.finditer(text))
+
+
 def _bounds(text: str, pos: int, pat: re.Pattern) -> tuple[int, int]:
     start, end = 0, len(text)
-    for m in pat.finditer(text):
-        if m.end() <= pos:
-            start = m.end()
-        elif m.start() >= pos:
-            end = m.start()
+    for ms, me in _marks(text, pat):
+        if me <= pos:
+            start = me
+        elif ms >= pos:
+            end = ms
             break
     return start, end
 
