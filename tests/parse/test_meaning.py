@@ -250,3 +250,8 @@ def test_changes_listed_with_va_share_a_later_reference(extract):
 def test_exceeding_the_plan_by(extract):
     get = extract(["- Tổng thu ngân sách 250 tỷ đồng, vượt kế hoạch 5%."])
     assert (get("5").measure, get("5").compared_to) == ("change_pct", "target")
+
+
+def test_higher_than_a_reference_named_with_its_year(extract):
+    get = extract(["- Tỷ lệ tốt nghiệp THPT đạt 96,8% (cao hơn tỉ lệ chung năm 2019 của cả nước 2%)."])
+    assert (get("2").measure, get("2").unit) == ("change_abs", "PCT")

@@ -211,7 +211,8 @@ CHANGE_BEFORE = re.compile(
     re.I,
 )
 COMPARATIVE_BEFORE = re.compile(
-    r"(?<![\wÀ-ỹ])(?P<verb>cao hơn|thấp hơn|nhiều hơn|ít hơn|tăng hơn|giảm hơn)(?P<tail>(?:\s+[^\s\d;,.()]+){1,8})\s*$", re.I)
+    r"(?<![\wÀ-ỹ])(?P<verb>cao hơn|thấp hơn|nhiều hơn|ít hơn|tăng hơn|giảm hơn)"
+    r"(?P<tail>(?:\s+(?:[^\s\d;,.()]+|(?:19|20)\d\d)){1,10})\s*$", re.I)
 REF_AFTER = {
     "same_period": re.compile(r"^\s*(?:so\s+)?(?:với\s+)?(?:cùng kỳ|cùng thời điểm|năm trước|năm ngoái)", re.I),
     "previous_term": re.compile(r"^\s*(?:so\s+)?(?:với\s+)?nhiệm kỳ trước", re.I),
