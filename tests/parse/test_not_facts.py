@@ -122,3 +122,15 @@ def test_numbers_in_quoted_names(extract):
     get = extract(["- Phát động phong trào “5 không, 3 sạch” với 1.200 hộ tham gia; mô hình \"3 giảm, 3 tăng\" có 45 hộ."])
     assert get("5") is None and get("3") is None and get("3", 1) is None
     assert get("1.200") is not None and get("45") is not None
+
+
+@pytest.mark.parametrize(
+    "line,literal",
+    [
+        ("Xây dựng đường trục giữa cồn Tân Qui 1 - Tân Qui 2 hoàn thành.", "1"),
+        ("Đã cắt giảm 1/2 thời gian giải quyết đối với 1.568 thủ tục.", "1"),
+        ("Đã cắt giảm 1/2 thời gian giải quyết đối với 1.568 thủ tục.", "2"),
+    ],
+)
+def test_names_and_fractions(extract, line, literal):
+    assert extract([line])(literal) is None

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from baocao.parse.numbers import NumToken, is_year
 from baocao.parse.periods import clause_period, sentence_start  # noqa: F401  (re-exported)
 from baocao.parse.units import UnitMatch
-from baocao.parse.vocab import cue_re, label_re
+from baocao.parse.vocab import UPPER, cue_re, label_re
 
 DOC_TYPES = (r"(?:Quyết định|Nghị quyết|Chỉ thị|Kế hoạch|Kết luận|Quy định|Quy chế|Đề án|Hướng dẫn|Thông báo|Công văn|"
              r"Thông tư|Nghị định|Luật|Tờ trình|Báo cáo|Chương trình|Thông tri|Chỉ đạo|Điều lệ)")
@@ -46,6 +46,11 @@ def _chain(text: str, toks: list[NumToken], i: int) -> list[int]:
     while hi + 1 < len(toks) and text[toks[hi].end:toks[hi + 1].start] == "/":
         hi += 1
     return list(range(lo, hi + 1))
+
+
+def units_after_chain_is_none(text: str, toks: list[NumToken], chain: list[int]) -> bool:
+    from baocao.parse.units import match_unit
+    return match_unit(text, toks[chain[-1]].end) is None
 
 
 def non_fact_reason(text: str, toks: list[NumToken], i: int, unit: UnitMatch | None, heading_prefix: int) -> str | None:
@@ -110,7 +115,7 @@ def non_fact_reason(text: str, toks: list[NumToken], i: int, unit: UnitMatch | N
         return "heading"  # an in-text note or list mark '(2)'
     if unit is None and re.match(r"^\)", after) and re.search(r"(?:^|[;:,.]\s*)$", before) and t.literal.isdigit() and int(t.literal) <= 30:
         return "heading"  # mid-line list numbering '1) …; 2) …'
-    if unit is None and re.match(r"^\.\s+[A-ZĐÀ-Ỹ]", after) and re.search(r"(?:^|[;:]\s*)$", before) \
+    if unit is None and re.match(r"^\.\s+[" + UPPER + r"]", after) and re.search(r"(?:^|[;:]\s*)$", before) \
             and t.literal.isdigit() and int(t.literal) <= 30:
         return "heading"  # a list inside a line: 'như sau: 1. Tăng cường …; 2. Đẩy mạnh …'
     if re.match(r"^\s*trong\s+(?:số\s+)?những(?![\wÀ-ỹ])", after, re.I):
@@ -119,6 +124,12 @@ def non_fact_reason(text: str, toks: list[NumToken], i: int, unit: UnitMatch | N
         return "other"  # 'Kế hoạch số 210-KH/TU … “về thực hiện 5 nhiệm vụ trọng tâm …”'
     if re.match(r"^\s*mặt(?![\wÀ-ỹ])", after) and re.search(r"cả\s*$", before):
         return "other"  # 'kéo giảm cả 3 mặt' (all three figures), not a quantity
+    if unit is None and re.search(r"(?<![\wÀ-ỹ])[" + UPPER + r"][\wÀ-ỹ]*\s+[" + UPPER + r"][\wÀ-ỹ]*\s+$", before) \
+            and not re.match(r"^\s*[%‰]", after) and not re.search(r"(?:^|[.;:]\s*)[" + UPPER + r"][\wÀ-ỹ]*\s+[" + UPPER + r"][\wÀ-ỹ]*\s+$", before):
+        return "other"  # a number in a proper name: 'cồn Tân Qui 1', 'ấp Long Hòa 2'
+    if len(chain) == 2 and unit is None and units_after_chain_is_none(text, toks, chain) \
+            and all(toks[j].literal.isdigit() for j in chain) and 0 < int(toks[chain[0]].literal) < int(toks[chain[1]].literal) <= 4:
+        return "other"  # a fraction: 'cắt giảm 1/2 thời gian'
     if unit is None and after[:1].isalpha():
         return "other"  # glued to letters after: 4G, 3D, 1A
     if unit is None and before[-1:].isalpha():
@@ -138,7 +149,7 @@ def in_quoted_document_name(text: str, pos: int) -> bool:
     k = max(text.rfind(q, 0, pos) for q in "“«")
     if k >= 0 and pos - k <= 200 and not any(text.find(q, k + 1, pos) >= 0 for q in "”»\""):
         between = text[k:pos]
-        if not re.search(r"[.!?]\s+[A-ZĐÀ-Ỹ]", between):
+        if not re.search(r"[.!?]\s+[" + UPPER + r"]", between):
             return True
     # straight quotes count when paired
     k = text.rfind('"', 0, pos)

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from baocao.parse.vocab import UPPER
+
 CATALOG = Path(__file__).resolve().parent.parent / "catalog"
 
 LEVEL_WORDS = {
@@ -32,7 +34,7 @@ LEVEL_WORDS = {
     "phường": "commune",
     "thị trấn": "commune",
 }
-NAME_WORD = r"(?:[A-ZĐÀ-ỸÁ-Ỹ][\wÀ-ỹ]*|\d{1,2})"
+NAME_WORD = r"(?:[" + UPPER + r"][\wÀ-ỹ]*|\d{1,2})"
 MENTION = re.compile(
     r"(?<![\wÀ-ỹ])(tỉnh|Tỉnh|huyện|Huyện|thị xã|Thị xã|thành phố|Thành phố|TP\.|quận|Quận|xã|Xã|phường|Phường|thị trấn|Thị trấn)"
     r"(?:\s+(?:ủy|uỷ|Ủy|Uỷ))?\s+("

@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-SENT_END = re.compile(r"(?<!\d)[.!?…]+(?=\s+[^\s\d,;.)]|\s*$)|(?<=\d)\.(?=\s+[A-ZĐÀ-Ỹ\-])")
+from baocao.parse.vocab import UPPER
+
+SENT_END = re.compile(r"(?<!\d)[.!?…]+(?=\s+[^\s\d,;.)]|\s*$)|(?<=\d)\.(?=\s+[" + UPPER + r"\-])")
 CLAUSE_END = re.compile(r";|:(?!\d)")
 SEG_END = re.compile(r"(?<!\d),|,(?!\d)|[()\[\]]|\s-\s(?=[A-ZĐ])|\s–\s")
 

@@ -53,3 +53,8 @@ def label_re(kind: str = "other") -> re.Pattern:
     words = sorted(set(words), key=lambda s: -len(s))
     alt = "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + ")"
     return re.compile(r"(?<![\wÀ-ỹ])" + alt + r"\s*-?\s*$")
+
+
+# Upper-case letters of Vietnamese as a regex class body: 'À-Ỹ' would also take lower-case
+# letters (the Latin Extended blocks interleave cases), so the class is spelled out.
+UPPER = "A-Z" + "".join(sorted({c for c in map(chr, range(0xC0, 0x1EFA)) if c.isupper() and c.isalpha()}))
