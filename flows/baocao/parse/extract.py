@@ -65,7 +65,7 @@ def _section_path(sec: Section) -> str:
 
 def _sentence_text(text: str, pos: int) -> str:
     s0, s1 = sentence_span(text, pos)
-    s = text[s0:s1].strip()
+    s = re.sub(r"^[\ufffd⁽⁾⁰¹²³⁴⁵⁶⁷⁸⁹.\s-]+", "", text[s0:s1]).strip()  # footnote marks are not words
     return s if len(s) <= 400 else s[:399] + "…"
 
 
