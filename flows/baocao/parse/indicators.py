@@ -203,7 +203,7 @@ TRAILING_NOISE = re.compile(
 
 
 def clean_phrase(s: str) -> str:
-    s = re.sub(r"[*⁽⁾⁰¹²³⁴⁵⁶⁷⁸⁹]", "", s)
+    s = re.sub(r"[*⁽⁾⁰¹²³⁴⁵⁶⁷⁸⁹\ufffd]", "", s)
     s = re.sub(r"\s+", " ", s).strip(" ,;:.-–()“”\"")
     for _ in range(4):
         s2 = LEADING_NOISE.sub("", s).strip(" ,;:.-–")
