@@ -62,3 +62,10 @@ def test_header_settles_the_level():
     text = "Tỉnh ủy chỉ đạo; toàn tỉnh; của tỉnh; Tỉnh ủy; tỉnh Trà Vinh; huyện Càng Long."
     assert resolve_document_place(text, header="HUYỆN ỦY CÀNG LONG").level == "district"
     assert resolve_document_place("tỉnh Trà Vinh có 9 huyện; huyện Càng Long", header="TỈNH ỦY TRÀ VINH").level == "province"
+
+
+def test_place_after_a_locative_word(extract):
+    header = ["BÁO CÁO", "kết quả năm 2022 của Huyện ủy Tiểu Cần", "-----"]
+    get = extract(["- Hỗ trợ 50 hộ nghèo ở xã Tân Hòa xây nhà; trên địa bàn huyện có 120 hộ nghèo."], header)
+    assert get("50").locality == "Tân Hòa"
+    assert get("120").locality == "Tiểu Cần"

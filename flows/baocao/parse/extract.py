@@ -86,6 +86,13 @@ def _place_for(text: str, pos: int, after_pos: int, c0: int, c1: int, mentions, 
         for g0, _g1, ms in groups:
             if g0 >= start - 1 and g0 <= start + 2:
                 return ms
+    # 'hỗ trợ 50 hộ nghèo ở xã Tân Hòa': a place introduced by a locative word right after
+    ml = re.match(r"^[^,;()\d]{0,50}?(?:ở|tại|thuộc|trên địa bàn)\s+(?:các\s+)?(xã|thị trấn|phường|huyện|thị xã)\s", after)
+    if ml and noun not in ADMIN_NOUNS:
+        start = after_pos + ml.start(1)
+        for g0, _g1, ms in groups:
+            if start - 1 <= g0 <= start + 2:
+                return ms
     best = None
     for g0, g1, ms in groups:
         if c0 <= g0 and g1 <= pos:
