@@ -255,3 +255,9 @@ def test_exceeding_the_plan_by(extract):
 def test_higher_than_a_reference_named_with_its_year(extract):
     get = extract(["- Tỷ lệ tốt nghiệp THPT đạt 96,8% (cao hơn tỉ lệ chung năm 2019 của cả nước 2%)."])
     assert (get("2").measure, get("2").unit) == ("change_abs", "PCT")
+
+
+def test_plan_describing_the_present_is_actual(extract):
+    header = ["CHƯƠNG TRÌNH CÔNG TÁC NĂM 2024", "-----"]
+    get = extract(["- Toàn huyện hiện có 17 hợp tác xã; phấn đấu thành lập mới 3 hợp tác xã."], header)
+    assert get("17").measure == "actual" and get("3").measure == "target"

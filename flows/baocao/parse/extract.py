@@ -218,6 +218,10 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
         base = sec.period or doc.period
         if m.default and measure == "target" and cy and base and len(cy) == 4 and cy < base[:4]:
             measure = "actual"
+        # a plan describing what exists now: 'toàn huyện hiện có 17 hợp tác xã'
+        if m.default and measure == "target" and re.search(r"(?<![\wÀ-ỹ])(?:hiện có|hiện nay|hiện đang|hiện tại|đến nay)(?![\wÀ-ỹ])",
+                                                           text[c0:t.start], re.I):
+            measure = "actual"
         # pairs: the second number is a target, a whole, or last year's level
         if p.role == "pair_b":
             a = pend[p.partner]
