@@ -81,3 +81,9 @@ def test_ty_le_is_not_ty_dong():
 
     text = "100 tỷ lệ"
     assert match_unit(text, find_numbers(text)[0].end) is None
+
+
+def test_lan_counts_occasions_unless_a_multiple(extract):
+    get = extract(["- Tổ chức 5 lần kiểm tra liên ngành; thu nhập tăng 1,8 lần so năm 2015."])
+    assert get("5").unit == "COUNT"
+    assert (get("1,8").unit, get("1,8").measure) == ("TIMES", "change_times")

@@ -206,6 +206,8 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
             # 'tăng từ 95.200 tấn năm 2015 lên 121.000 năm 2020': the unit is written once
             unit_code, unit_text = anchor.fact.unit, anchor.fact.unit_text
         measure, compared_to, qualifier = m.measure, m.compared_to, m.qualifier
+        if unit_code == "TIMES" and measure != "change_times" and not re.search(r"(?:gấp|tăng|giảm|hơn)\s*$", raw_subject.strip(), re.I):
+            unit_code = "COUNT"  # 'tổ chức 5 lần kiểm tra' counts occasions; 'tăng 1,8 lần' is a multiple
         if p.role == "range":
             qualifier = "range"
         period = sec.period or _default_period(doc, sec)
