@@ -261,3 +261,14 @@ def test_plan_describing_the_present_is_actual(extract):
     header = ["CHƯƠNG TRÌNH CÔNG TÁC NĂM 2024", "-----"]
     get = extract(["- Toàn huyện hiện có 17 hợp tác xã; phấn đấu thành lập mới 3 hợp tác xã."], header)
     assert get("17").measure == "actual" and get("3").measure == "target"
+
+
+def test_growth_rate_with_a_reference_is_still_the_growth_rate(extract):
+    header = ["KẾ HOẠCH năm 2020", "-----"]
+    get = extract(["B. CÁC CHỈ TIÊU NĂM 2020",
+                   "- Tốc độ tăng trưởng kinh tế (GRDP) tăng 11% trở lên so với năm 2019.",
+                   "- Tốc độ tăng trưởng đạt 8%, thu ngân sách tăng 10% so cùng kỳ."], header)
+    f = get("11")
+    assert (f.measure, f.qualifier, f.indicator_code) == ("target", "at_least", "GRDP_GROWTH")
+    c = get("10")
+    assert (c.measure, c.compared_to, c.indicator_code) == ("change_pct", "same_period", "BUDGET_REVENUE_LOCAL")

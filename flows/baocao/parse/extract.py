@@ -197,6 +197,7 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
             anchor_subject=(anchor.subject if anchor else ""),
             anchor_pair_kind=(pend[anchor.partner].pair_kind if anchor and anchor.role == "pair_a" and anchor.partner in pend else None),
             value=t.value,
+            wide_subject=text[max(c0, prev_end):t.start],
             prev_measure=(prev_in_clause[c0].fact.measure if c0 in prev_in_clause and prev_in_clause[c0].fact else None),
             prev_values=tuple(q.tok.value for j, q in pend.items() if j < idx and q.fact is not None
                               and q.fact.unit not in ("PCT", "PERMILLE") and q.tok.start >= sentence_span(text, t.start)[0]),
@@ -258,7 +259,7 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
         raw_with_brackets = text[max(c0, prev_end):t.start]
         indicator, code = _indicator(p, pend, subject, subj_text, noun, unit_text, trailing, measure, m.inherit, anchor,
                                      prev_in_clause.get(c0), unit_code, text, t.start, c0, c1, raw_with_brackets)
-        if m.verb and subject and not m.inherit:
+        if m.verb and m.verb.startswith("giảm") and subject and not m.inherit:
             # a reduction/growth stated as a quantity: 'tỷ lệ hộ nghèo dân tộc thiểu số giảm 5%'
             code = match_code([f"{m.verb} {subject}", f"{subject} {m.verb}"], unit_code) or code
         if m.verb and not subject and anchor is not None and anchor.fact is not None and anchor.subject:

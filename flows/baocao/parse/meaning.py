@@ -188,6 +188,7 @@ class Context:
     value: float = 0.0
     prev_values: tuple[float, ...] = ()  # earlier non-% numbers of the sentence
     prev_measure: str | None = None  # measure of the previous fact of the clause
+    wide_subject: str = ""  # clause text since the previous number, brackets included
 
 
 def is_ratio_of(pct: float, values: tuple[float, ...]) -> bool:
@@ -335,9 +336,14 @@ def read_meaning(ctx: Context, raw_subject: str) -> Meaning:
         # an average growth ('tăng bình quân', 'bình quân hàng năm giảm'), not 'thu nhập bình quân … cao hơn'
         average = re.search(r"bình quân|hàng năm|hằng năm", tail, re.I) or re.search(
             r"(?:bình quân|hàng năm|hằng năm|mỗi năm)\s*,?\s*$", head, re.I)
-        if average or GROWTH_SUBJECT.search(head + " " + verb) and not ref or (verb.startswith("giảm") and REDUCTION_SUBJECT.search(text[c0:pos])):
+        wide_head = ctx.wide_subject[:max(0, len(ctx.wide_subject) - (len(before_local) - cm.start()))]
+        growth_subject = GROWTH_SUBJECT.search(wide_head) and not re.search(r"\d", wide_head)
+        if average or growth_subject or GROWTH_SUBJECT.search(head + " " + verb) and not ref \
+                or (verb.startswith("giảm") and REDUCTION_SUBJECT.search(text[c0:pos])):
             return Meaning(mode, None, qual, False, verb=verb)
         q = qual if qual in ("approx", "estimate", "at_least", "more_than", "less_than", "at_most") else "exact"
+        own_subject = len(clean(re.sub(r"\b(?:so|với|cùng kỳ|năm|trước|đó|trong|thì|còn|và)\b", "", head, flags=re.I))) >= 6 \
+            and ctx.anchor_unit is not None and not re.search(r"[()]", head)
         if ref is None and re.search(r"(?<![\wÀ-ỹ])(?:kế hoạch|chỉ tiêu|nghị quyết|dự toán|KH|NQ)(?![\wÀ-ỹ])", tail, re.I):
             ref = "target"  # 'vượt kế hoạch 5%'
         if ref is None:
@@ -355,11 +361,13 @@ def read_meaning(ctx: Context, raw_subject: str) -> Meaning:
             return Meaning(mode, None, q, False)
         if is_pct:
             # a change of a rate or share is in points: its own words or the level it comments on say so
+            if own_subject:  # 'thu ngân sách tăng 10%': a change of its own subject, not of the number before
+                return Meaning("change_abs" if RATE_SUBJECT.search(head) else "change_pct", ref, q, False)
             rate = RATE_SUBJECT.search(before_local) or (ctx.anchor_unit in ("PCT", "PERMILLE") and ctx.anchor_role != "pair_a") \
                 or (ctx.anchor_unit is None and RATE_SUBJECT.search(text[c0:pos])) \
                 or (ctx.anchor_unit in ("PCT", "PERMILLE") and RATE_SUBJECT.search(ctx.anchor_subject[:20]))
             return Meaning("change_abs" if rate else "change_pct", ref, q, True)
-        return Meaning("change_abs", ref, q, True)
+        return Meaning("change_abs", ref, q, not own_subject)
     if is_pct:
         if ref and ref != "previous_term" and ATTAIN_VERB.search(before_local) or ref == "target" or (ref and ref.startswith("year") and re.search(r"bằng\s*$", before_local)):
             return Meaning("attainment_pct", ref, qual, True)
