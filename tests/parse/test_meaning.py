@@ -272,3 +272,10 @@ def test_growth_rate_with_a_reference_is_still_the_growth_rate(extract):
     assert (f.measure, f.qualifier, f.indicator_code) == ("target", "at_least", "GRDP_GROWTH")
     c = get("10")
     assert (c.measure, c.compared_to, c.indicator_code) == ("change_pct", "same_period", "BUDGET_REVENUE_LOCAL")
+
+
+def test_a_later_reference_of_another_number_is_not_borrowed(extract):
+    get = extract(["- Giá trị sản xuất ước đạt 6.820 tỷ đồng, so với cùng kỳ tăng 4,5%, đạt 100,8% so với kế hoạch.",
+                   "- Doanh thu 500 tỷ đồng, tăng 8%, đạt 102% so với kế hoạch."])
+    assert get("4,5").compared_to == "same_period"
+    assert get("8").compared_to is None

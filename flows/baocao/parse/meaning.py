@@ -264,6 +264,9 @@ def _ref_later(text: str, unit_end: int, pos: int) -> str | None:
     m = re.search(r"(?<![\wÀ-ỹ])so\s+(?:với\s+)?", text[unit_end:s1], re.I)
     if not m:
         return None
+    # a reference right after another number is that number's own ('đạt 100,8% so với kế hoạch')
+    if re.search(r"\d[\d.,]*\s*(?:%|‰)?\s*$", text[unit_end:unit_end + m.start()]):
+        return None
     return _ref_after(text[unit_end + m.start():s1])
 
 
@@ -347,13 +350,13 @@ def read_meaning(ctx: Context, raw_subject: str) -> Meaning:
         if ref is None and re.search(r"(?<![\wÀ-ỹ])(?:kế hoạch|chỉ tiêu|nghị quyết|dự toán|KH|NQ)(?![\wÀ-ỹ])", tail, re.I):
             ref = "target"  # 'vượt kế hoạch 5%'
         if ref is None:
-            ref = _ref_later(text, ctx.unit_end, pos)
-        if ref is None:
             # the reference may open the clause or stand between verb and number:
             # 'so với cùng kỳ giảm 2 vụ, giảm 1 người chết', 'tăng so cùng kỳ 300 mô hình'
             refs = [m.start() for m in re.finditer(r"(?<![\wÀ-ỹ])so\s+(?:với\s+)?", text[c0:pos], re.I)]
-            if refs:
+            if refs and not re.search(r"\d[\d.,]*\s*%?\s*$", text[c0:c0 + refs[-1]]):
                 ref = _ref_after(text[c0 + refs[-1]:pos])
+        if ref is None:
+            ref = _ref_later(text, ctx.unit_end, pos)
         if ctx.unit == "TIMES":
             return Meaning("change_times", ref, q, True)
         if ref is None and (mode == "target" or GROWTH_SUBJECT.search(text[sentence_start(text, pos):c0])):
