@@ -205,3 +205,9 @@ def test_numbered_target_items_do_not_open_sections_with_their_comparison_year()
 def test_year_in_brackets_after_the_number(extract):
     get = extract(["- Thu ngân sách đạt 120 tỷ đồng (năm 2019), 150 tỷ đồng (năm 2020)."])
     assert (get("120").period, get("150").period) == ("2019", "2020")
+
+
+def test_slash_numbering():
+    assert match_heading("1/ Về kinh tế")[0] == "arabic1"
+    assert match_heading("a/ Nông nghiệp")[0] == "lower_letter"
+    assert match_heading("1/2 thời gian") is None

@@ -28,10 +28,10 @@ HEADING_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("upper_letter", re.compile(r"^[A-ZĐ]\s*[.)]\s*(?=\S)")),
     ("arabic3", re.compile(r"^\d{1,2}\.\d{1,2}\.\d{1,2}\.?\s*(?=[^\d\s.,])")),
     ("arabic2", re.compile(r"^\d{1,2}\.\d{1,2}\.?\s*(?=[^\d\s.,%])")),
-    ("arabic1", re.compile(r"^\d{1,2}\s*[.)]\s*(?=[^\d\s.,%])")),
+    ("arabic1", re.compile(r"^\d{1,2}\s*[.)/]\s*(?=[^\d\s.,%/])")),
     ("arabic1", re.compile(r"^\d{1,2}\s*-\s+(?=[A-ZĐÂĂÊÔƠƯ])")),
     ("paren", re.compile(r"^\(\d{1,2}\)\s*[.:]?\s*")),
-    ("lower_letter", re.compile(r"^[a-zđ]\s*\)\s*-?\s*")),
+    ("lower_letter", re.compile(r"^[a-zđ]\s*[)/]\s*-?\s*")),
 ]
 # Vietnamese administrative writing nests numbering in a fixed order (Nghị định 30/2020 style):
 # PHẦN > A. > I. > 1. > 1.1. > 1.1.1. > (1) > a)
