@@ -211,3 +211,8 @@ def test_slash_numbering():
     assert match_heading("1/ Về kinh tế")[0] == "arabic1"
     assert match_heading("a/ Nông nghiệp")[0] == "lower_letter"
     assert match_heading("1/2 thời gian") is None
+
+
+def test_letter_dash_headings():
+    assert match_heading("A- KẾT QUẢ THỰC HIỆN NĂM 2023")[0] == "upper_letter"
+    assert match_heading("B - NHIỆM VỤ NĂM 2024")[0] == "upper_letter"

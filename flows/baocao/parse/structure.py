@@ -25,7 +25,7 @@ HEADING_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("part", re.compile(r"^(?:PHẦN|Phần|phần)\s+(?:thứ\s+\w+|[IVXLC]+|\d+)\b\s*[.:\-–]?\s*", re.I)),
     ("upper_letter", re.compile(r"^(?:PHẦN|Phần)\s+[A-ZĐ]\b\s*[.:\-–]?\s*")),
     ("roman", re.compile(r"^(?=[IVXLC])" + ROMAN + r"\s*[.\-–)/]\s*(?=\S)")),
-    ("upper_letter", re.compile(r"^[A-ZĐ]\s*[.)]\s*(?=\S)")),
+    ("upper_letter", re.compile(r"^[A-ZĐ]\s*(?:[.)]|\s[-–]|-(?=\s))\s*(?=\S)")),
     ("arabic3", re.compile(r"^\d{1,2}\.\d{1,2}\.\d{1,2}\.?\s*(?=[^\d\s.,])")),
     ("arabic2", re.compile(r"^\d{1,2}\.\d{1,2}\.?\s*(?=[^\d\s.,%])")),
     ("arabic1", re.compile(r"^\d{1,2}\s*[.)/]\s*(?=[^\d\s.,%/])")),
