@@ -222,6 +222,9 @@ def build_outline(lines: list[str]) -> Outline:
                 is_title = len(rest) <= 160 or is_caps_line(rest[:80])
                 if is_title or style in ("part", "roman", "upper_letter"):
                     title_full = stripped if len(stripped) <= 160 else stripped[:plen] + rest.split(":")[0][:100]
+                    if ":" in rest and re.search(r"\d", rest.split(":", 1)[1]):
+                        title_full = stripped[:plen] + rest.split(":", 1)[0]  # 'a/ Chăn nuôi: đàn bò 8.500 con …'
+
                     title_short = title_full if len(title_full) <= 90 else title_full[:87].rstrip() + "…"
                     while stack and STYLE_RANK[stack[-1][0]] >= STYLE_RANK[style]:
                         stack.pop()
