@@ -315,6 +315,11 @@ def _subject_text(raw: str, after_fact: bool = False) -> str:
         s = s[s.rfind(")") + 1:]
     if "(" in s:
         s = s[s.rfind("(") + 1:]
+    if after_fact:
+        # '99,21% ấp văn hóa và 85,5% gia đình văn hóa': before 'và' are the previous number's words
+        m = re.search(r"^.*(?<![\wÀ-ỹ])(?:và|cùng với|với)\s+", s)
+        if m and "," not in s[m.end():]:
+            s = s[m.end():]
     parts = s.split(",")
     k = len(parts) - 1
     subj = parts[k]
@@ -438,13 +443,17 @@ def _indicator(p: Pending, pend: dict[int, Pending], subject: str, subj_text: st
             # the counted thing, what is said of it, and the verb: 'lao động đi làm việc ở nước ngoài (đưa)'
             ind = f"{noun} {trailing} {subject}" if len(subject.split()) <= 4 else f"{subject} {noun} {trailing}"
         elif not noun and trailing and len(subject.split()) <= 3:
-            ind = f"{subject} {trailing}"
+            ind = f"tỷ lệ {trailing}" if unit_class(unit_code) == "percent" and "tỷ lệ" not in subject.lower() else f"{subject} {trailing}"
     elif noun:
         ind = f"{noun} {trailing}".strip()
+    elif trailing and unit_class(unit_code) == "percent":
+        ind = f"tỷ lệ {trailing}"
     elif anchor is not None and anchor.fact is not None:
         ind = anchor.fact.indicator
     else:
         ind = trailing or None
+    if ind and not re.search(r"[\wÀ-ỹ]{2}", ind):
+        ind = topic_of(text, pos) or None  # nothing but punctuation: name it by the bullet's topic
     if ind:
         ind = " ".join(ind.lower().split()[:16])
     return ind, code
