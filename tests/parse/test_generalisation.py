@@ -145,3 +145,55 @@ def test_higher_than_a_reference_rate_by_points(extract):
     f = get("1,5")
     assert (f.measure, f.unit) == ("change_abs", "PCT")
     assert get("97,1").measure == "actual"
+
+
+# --- catalogue codes in the phrasing of other reports (key indicators) -------------------
+
+
+def test_a_list_of_counted_nouns_shares_its_verb(extract):
+    get = extract(["- Từ năm 2016 đến nay, thành lập mới 40 doanh nghiệp, 9 HTX, nâng tổng số lên 80 doanh nghiệp, 21 HTX."],
+                  header=TERM_HEADER)
+    assert get("40").indicator_code == "ENTERPRISES_NEW"
+    assert get("9").indicator_code == "COOPERATIVES_NEW"
+    assert get("80").indicator_code == "ENTERPRISES_TOTAL"
+    assert get("21").indicator_code == "COOPERATIVES_TOTAL"
+
+
+def test_cooperatives_after_other_groups(extract):
+    get = extract(["- Kinh tế tập thể phát triển, thành lập mới 25 tổ hợp tác, 11 HTX, giải thể 02 HTX."])
+    assert get("11").indicator_code == "COOPERATIVES_NEW"
+
+
+def test_the_indicator_named_after_the_percentage(extract):
+    get = extract(["- 85% trở lên xã, thị trấn đạt chuẩn an toàn về an ninh, trật tự.",
+                   "- Có từ 75% trở lên tổ chức cơ sở đảng được xếp loại hoàn thành tốt nhiệm vụ.",
+                   "- Tập hợp quần chúng vào các tổ chức chính trị - xã hội đạt 80% trở lên dân số trong độ tuổi."],
+                  header=TERM_TARGETS_HEADER)
+    assert get("85").indicator_code == "SECURITY_SAFE_UNITS_RATE"
+    assert get("75").indicator_code == "PARTY_ORGS_GOOD_RATE"
+    assert get("80").indicator_code == "MASS_ORG_MEMBERSHIP_RATE"
+    assert {get(x).qualifier for x in ("85", "75", "80")} == {"at_least"}
+
+
+def test_security_counts_without_a_verb_and_their_changes(extract):
+    get = extract(["- Phạm pháp hình sự 61 vụ, điều tra làm rõ 58/61 vụ (so cùng kỳ giảm 20 vụ).",
+                   "- Tai nạn giao thông xảy ra 27 vụ (làm chết 15 người; so cùng kỳ giảm 9 vụ)."])
+    assert get("61").indicator_code == "CRIMINAL_CASES"
+    assert (get("20").measure, get("20").indicator_code) == ("change_abs", "CRIMINAL_CASES")
+    assert (get("9").measure, get("9").indicator_code) == ("change_abs", "TRAFFIC_ACCIDENTS")
+
+
+def test_households_using_electricity_share_of_all_households(extract):
+    get = extract(["- Nâng tổng số hộ sử dụng điện trên địa bàn huyện đạt 99,5% so với tổng số hộ."])
+    assert get("99,5").indicator_code == "ELECTRICITY_ACCESS_RATE"
+
+
+def test_topic_of_the_sentence_completes_a_generic_output(extract):
+    get = extract(["- Ngành thủy sản: diện tích thả nuôi 3.200 ha; tổng sản lượng ước đạt 41.500 tấn, tăng 5% so cùng kỳ."])
+    assert get("41.500").indicator_code == "FISHERY_OUTPUT"
+    assert get("5").indicator_code == "FISHERY_OUTPUT"
+
+
+def test_urban_clean_water(extract):
+    get = extract(["- Tỷ lệ dân số khu vực đô thị được cung cấp nước sạch đạt 98%."])
+    assert get("98").indicator_code == "CLEAN_WATER_RATE_URBAN"
