@@ -3,43 +3,17 @@
 
 with
 
-facts as (
+history as (
 
-    select * from {{ ref('int_facts') }}
+    select * from {{ ref('fact_value_history') }}
 
 ),
 
 final as (
 
-    select
-        fact_id,
-        document_id,
-        document_version,
-        fact_seq,
-        source_name,
-        locality_key,
-        period_key,
-        indicator_key,
-        measure,
-        compared_to,
-        qualifier,
-        value,
-        value_high,
-        unit,
-        unit_text,
-        unit_multiplier,
-        base_unit,
-        value_base,
-        value_high_base,
-        indicator_phrase,
-        locality_match,
-        line,
-        col,
-        sentence,
-        section,
-        loaded_at
-
-    from facts
+    -- the same columns as the history, less the flag that selects them
+    select * exclude (is_current)
+    from history
     where is_current
 
 )
