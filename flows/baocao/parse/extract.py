@@ -26,7 +26,14 @@ from baocao.parse.indicators import clean_phrase, code_fits_unit, complete_code,
 from baocao.parse.model import Fact, ParsedDocument
 from baocao.parse.numbers import NumToken, find_numbers, is_range_joint, is_slash_joint
 from baocao.parse.places import find_bare_communes, find_mentions
-from baocao.parse.sentences import clause_span, period_clause_start, segment_span, sentence_span, topic_of
+from baocao.parse.sentences import (
+    clause_span,
+    paren_span,
+    period_clause_start,
+    segment_span,
+    sentence_span,
+    topic_of,
+)
 from baocao.parse.structure import Paragraph, Section, build_outline
 from baocao.parse.units import UnitMatch, match_unit, unit_class
 
@@ -189,6 +196,14 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
             unit_code = "PER_10K_POP"
             unit_text = f"{unit_text}/vạn dân"  # 'số bác sĩ trên 10.000 dân là 05 bác sĩ', '9,5 bác sĩ … trên 1 vạn dân'
         anchor = _pick_anchor(text, anchors.get(c0, []), t.start)
+        br = paren_span(text, t.start)
+        if anchor is None and br is not None and br[0] < c0:
+            # a bracket split by ';' still comments on the level before it:
+            # '27 vụ (làm chết 15 người; so cùng kỳ giảm 9 vụ)'
+            # ('tăng 2 người chết' in that bracket counts another thing: only the same counted noun)
+            anchor = _pick_anchor(text, [a for a in anchors.get(clause_span(text, br[0])[0], [])
+                                         if a.tok.start < br[0] and a.fact is not None
+                                         and (a.fact.unit_text or "").lower() == (unit_text or "").lower()], br[0])
         subj_text = _subject_text(text[max(c0, prev_end):t.start], after_fact=prev_end > c0)
         ctx = meaning.Context(
             text=text, pos=t.start, unit_end=p.unit_end, clause=(c0, c1), segment=(g0, g1),
@@ -259,6 +274,15 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
         raw_with_brackets = text[max(c0, prev_end):t.start]
         indicator, code = _indicator(p, pend, subject, subj_text, noun, unit_text, trailing, measure, m.inherit, anchor,
                                      prev_in_clause.get(c0), unit_code, text, t.start, c0, c1, raw_with_brackets)
+        if code is None and m.inherit and measure in ("change_abs", "change_pct") and anchor is not None and anchor.fact is not None:
+            # the level commented on names no catalogue indicator ('điều tra làm rõ 58/61 vụ (so cùng kỳ giảm 20 vụ)'):
+            # the change is of the sentence's headline count of the same thing, named earlier
+            s0 = sentence_span(text, t.start)[0]
+            same = [a for cands in anchors.values() for a in cands
+                    if s0 <= a.tok.start < anchor.tok.start and a.fact is not None and a.fact.indicator_code
+                    and a.fact.unit == anchor.fact.unit and (a.fact.unit_text or "").lower() == (anchor.fact.unit_text or "").lower()]
+            if same:
+                code = max(same, key=lambda a: a.tok.start).fact.indicator_code
         if m.verb and m.verb.startswith("giảm") and subject and not m.inherit:
             # a reduction/growth stated as a quantity: 'tỷ lệ hộ nghèo dân tộc thiểu số giảm 5%'
             code = match_code([f"{m.verb} {subject}", f"{subject} {m.verb}"], unit_code) or code
