@@ -57,6 +57,7 @@ class Pending:
     inherits: bool = False
     pair_kind: str | None = None
     parent: Pending | None = None  # the level a share/attainment comments on
+    verb_text: str = ""  # the words before the number that name what is done/counted (shared by a list)
 
 
 def _unit_fields(u: UnitMatch | None) -> tuple[str, str | None]:
@@ -265,6 +266,13 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
         # indicator
         if m.level:  # name the level, not its change: 'tỷ lệ hộ nghèo giảm từ 9,29%' -> 'tỷ lệ hộ nghèo'
             subj_text = re.sub(r"\s+(?:giảm|tăng)(?:\s+(?:từ|xuống|lên|còn))*\s*$", "", subj_text)
+        prev = prev_in_clause.get(c0)
+        if not subj_text.strip() and not m.inherit and measure in ("actual", "target") and p.unit is not None and p.unit.noun \
+                and prev is not None and prev.fact is not None and prev.unit is not None and prev.unit.noun and prev.role == "single" \
+                and prev.verb_text and re.fullmatch(r"\s*(?:,|;)?\s*(?:và\s+)?", text[prev.unit_end:t.start]):
+            # a list of counted nouns shares the verb written before the first: 'thành lập mới 40 doanh nghiệp, 9 HTX'
+            subj_text = prev.verb_text
+        p.verb_text = subj_text
         subject = clean_phrase(subj_text)
         p.subject = subject or (anchor.subject if (m.inherit and anchor is not None) else "")
         noun = unit_text if (p.unit and p.unit.noun) else (pend[p.partner].unit.text if p.role == "pair_b" and pend[p.partner].unit and pend[p.partner].unit.noun else None)
