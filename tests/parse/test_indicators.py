@@ -119,3 +119,21 @@ def test_attainment_after_a_share_refers_to_the_level(extract):
 def test_subject_does_not_reach_into_the_previous_numbers_words(extract):
     get = extract(["- Phấn đấu 20% xã đạt chuẩn NTM nâng cao, không còn xã đạt dưới 14 tiêu chí."])
     assert get("14").indicator_code is None
+
+
+def test_a_counted_list_shares_its_verb_until_a_new_verb(extract):
+    get = extract(["- Năm 2023, phát triển mới 15 doanh nghiệp và 3 hợp tác xã, giải thể 2 hợp tác xã."])
+    assert get("15").indicator_code == "ENTERPRISES_NEW"
+    assert get("3").indicator_code == "COOPERATIVES_NEW"
+    assert get("2").indicator_code is None
+
+
+def test_a_change_in_a_bracket_comments_on_the_level_counting_the_same_noun(extract):
+    get = extract(["- Tai nạn giao thông xảy ra 12 vụ (làm bị thương 5 người; so cùng kỳ tăng 3 vụ, giảm 2 người chết)."])
+    assert (get("3").measure, get("3").indicator_code) == ("change_abs", "TRAFFIC_ACCIDENTS")
+    assert get("2").indicator_code != "TRAFFIC_ACCIDENTS"
+
+
+def test_a_total_output_head_is_completed_by_the_topic(extract):
+    get = extract(["- Cây lúa: diện tích gieo trồng 8.000 ha, tổng sản lượng đạt 52.000 tấn."])
+    assert get("52.000").indicator_code == "RICE_OUTPUT"
