@@ -228,22 +228,18 @@ def _file_away(outcomes: list[Outcome], settings: Settings, flow_run_id: str | N
     """
     con = warehouse.connect(settings.warehouse, storage_compatibility=settings.storage_compatibility)
     try:
-        con.execute("begin transaction")
-        for o in outcomes:
-            if o.status == "skipped" or o.recorded:
-                continue
-            arrival = o.arrival
-            warehouse.record_seen(
-                con, file_name=o.file_name, size_bytes=arrival.size_bytes if arrival else None,
-                content_sha256=arrival.content_sha256 if arrival else None,
-                received_at=arrival.received_at if arrival else None, status=o.status,
-                document_id=o.document_id, version=o.version, stage=o.stage, error=o.error or o.note,
-                flow_run_id=flow_run_id,
-            )
-        con.execute("commit")
-    except Exception:
-        con.execute("rollback")
-        raise
+        with warehouse.transaction(con):
+            for o in outcomes:
+                if o.status == "skipped" or o.recorded:
+                    continue
+                arrival = o.arrival
+                warehouse.record_seen(
+                    con, file_name=o.file_name, size_bytes=arrival.size_bytes if arrival else None,
+                    content_sha256=arrival.content_sha256 if arrival else None,
+                    received_at=arrival.received_at if arrival else None, status=o.status,
+                    document_id=o.document_id, version=o.version, stage=o.stage, error=o.error or o.note,
+                    flow_run_id=flow_run_id,
+                )
     finally:
         con.close()
     for o in outcomes:

@@ -173,15 +173,30 @@ def decide_version(con: duckdb.DuckDBPyConnection, file_name: str, content_sha25
     return VersionDecision("new_version", document_id, (latest or 0) + 1)
 
 
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """All statements inside commit together or not at all."""
+    con.execute("begin transaction")
+    try:
+        yield con
+    except BaseException:
+        con.execute("rollback")
+        raise
+    con.execute("commit")
+
+
+def _delete_version_rows(con: duckdb.DuckDBPyConnection, document_id: str, version: int) -> None:
+    con.execute("delete from raw.facts where document_id = ? and version = ?", [document_id, version])
+    con.execute("delete from raw.documents where document_id = ? and version = ?", [document_id, version])
+
+
 def load_version(con: duckdb.DuckDBPyConnection, files: VersionFiles, document_id: str, version: int) -> int:
     """Replace one document version's rows from its lake files, in one transaction.
 
     Returns the number of facts loaded. Loading the same version twice is a no-op in effect.
     """
-    con.execute("begin transaction")
-    try:
-        con.execute("delete from raw.facts where document_id = ? and version = ?", [document_id, version])
-        con.execute("delete from raw.documents where document_id = ? and version = ?", [document_id, version])
+    with transaction(con):
+        _delete_version_rows(con, document_id, version)
         con.execute(
             f"insert into raw.documents ({DOCUMENT_COLUMNS}) select {DOCUMENT_COLUMNS} from read_parquet(?)",
             [str(files.documents)],
@@ -190,14 +205,8 @@ def load_version(con: duckdb.DuckDBPyConnection, files: VersionFiles, document_i
             f"insert into raw.facts ({FACT_COLUMNS}) select {FACT_COLUMNS} from read_parquet(?)",
             [str(files.facts)],
         )
-        loaded = con.execute(
-            "select count(*) from raw.facts where document_id = ? and version = ?", [document_id, version]
-        ).fetchone()[0]
-        con.execute("commit")
-    except Exception:
-        con.execute("rollback")
-        raise
-    return int(loaded)
+        loaded = fact_count(con, document_id, version)
+    return loaded
 
 
 def record_seen(
@@ -249,14 +258,8 @@ def fact_count(con: duckdb.DuckDBPyConnection, document_id: str, version: int) -
 
 def delete_version(con: duckdb.DuckDBPyConnection, document_id: str, version: int) -> None:
     """Take a version back out of raw (used when the batch's dbt build fails)."""
-    con.execute("begin transaction")
-    try:
-        con.execute("delete from raw.facts where document_id = ? and version = ?", [document_id, version])
-        con.execute("delete from raw.documents where document_id = ? and version = ?", [document_id, version])
-        con.execute("commit")
-    except Exception:
-        con.execute("rollback")
-        raise
+    with transaction(con):
+        _delete_version_rows(con, document_id, version)
 
 
 def publish_read_copy(warehouse_path: Path, read_copy: Path) -> bool:
