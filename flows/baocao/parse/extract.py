@@ -34,7 +34,7 @@ from baocao.parse.sentences import (
     sentence_span,
     topic_of,
 )
-from baocao.parse.structure import Paragraph, Section, build_outline
+from baocao.parse.structure import Paragraph, Section, build_outline, split_long
 from baocao.parse.units import UnitMatch, match_unit, unit_class
 
 CATALOG = Path(__file__).resolve().parent.parent / "catalog"
@@ -514,9 +514,10 @@ def parse_lines(lines: list[str], source_name: str = "") -> ParsedDocument:
             else:
                 sec = Section(["Chú thích"], None, None)
             sec = Section(sec.path + [f"chú thích {k}"], sec.period, sec.mode)
-        try:
-            _extract_paragraph(para, sec, doc, facts, place)
-        except Exception as exc:  # noqa: BLE001 - one odd paragraph must not lose the whole report
-            warnings.append(f"line {para.first_line}: {type(exc).__name__}: {exc}")
+        for piece in split_long(para):
+            try:
+                _extract_paragraph(piece, sec, doc, facts, place)
+            except Exception as exc:  # noqa: BLE001 - one odd paragraph must not lose the whole report
+                warnings.append(f"line {piece.first_line}: {type(exc).__name__}: {exc}")
     facts.sort(key=lambda f: (f.line, f.col))
     return ParsedDocument(source_name=source_name, info=doc.info, facts=facts, line_count=len(lines), warnings=warnings)

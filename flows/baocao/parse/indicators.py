@@ -54,6 +54,7 @@ def _abbreviations() -> tuple[tuple[re.Pattern, str], ...]:
     return tuple(sorted(out, key=lambda t: -len(t[0].pattern)))
 
 
+@lru_cache(maxsize=16384)
 def norm(s: str) -> str:
     """Lower case, abbreviations spelled out, punctuation to spaces, one space between words."""
     s = s.casefold().replace("–", "-").replace("*", "")
@@ -124,6 +125,26 @@ def _aliases_for(uclass: str | None) -> tuple[tuple[Alias, str, frozenset[str], 
     return tuple(out)
 
 
+@lru_cache(maxsize=64)
+def _by_first_word(uclass: str | None) -> dict[str, tuple[int, ...]]:
+    """Positions in _aliases_for(uclass) of the aliases starting with each word: every tier
+    needs the alias's first word in the phrase, so only those aliases are tried."""
+    index: dict[str, list[int]] = {}
+    for i, (a, _, _, _) in enumerate(_aliases_for(uclass)):
+        first = a.text.rstrip("$").split()
+        if first:
+            index.setdefault(first[0], []).append(i)
+    return {w: tuple(ix) for w, ix in index.items()}
+
+
+def _candidates(uclass: str | None, words) -> list[tuple[Alias, str, frozenset[str], int]]:
+    """The aliases whose first word occurs in `words`, longest first (the catalogue's order)."""
+    index = _by_first_word(uclass)
+    cands = _aliases_for(uclass)
+    found = sorted({i for w in words for i in index.get(w, ())})
+    return [cands[i] for i in found]
+
+
 def match_code(phrases: list[str], unit_code: str | None, loose: list[str] | None = None) -> str | None:
     """The catalogue code named by the first phrase that names one (phrases in priority order).
 
@@ -133,19 +154,25 @@ def match_code(phrases: list[str], unit_code: str | None, loose: list[str] | Non
     `loose` phrases (e.g. the rest of the clause) are tried with tier 1 and long aliases only.
     `unit_code` None accepts any unit class (used for attainment/change of a level).
     """
-    cands = _aliases_for(unit_class(unit_code) if unit_code is not None else None)
+    return _match_code(tuple(phrases), unit_code, tuple(loose or ()))
+
+
+@lru_cache(maxsize=8192)
+def _match_code(phrases: tuple[str, ...], unit_code: str | None, loose: tuple[str, ...]) -> str | None:
+    uclass = unit_class(unit_code) if unit_code is not None else None
     normed = [norm(ph) for ph in phrases]
     for p in normed:
         if len(p) < 2:
             continue
         padded_p = " " + p + " "
+        toks = _tokens(p)
+        cands = _candidates(uclass, set(p.split()) | toks)
         exact = None
         for a, padded, _, n in cands:
             # an alias ending in '$' must end the phrase ('có hợp tác xã$' is not 'có hợp tác xã được thành lập …')
             if (padded_p.endswith(padded[:-1]) if padded.endswith("$") else padded in padded_p):
                 exact = (a, n)
                 break
-        toks = _tokens(p)
         loose_best = None
         for a, _, words, n in cands:
             if n >= 4 and not a.text.endswith("$") and words <= toks and (loose_best is None or n > loose_best[1]):
@@ -159,7 +186,7 @@ def match_code(phrases: list[str], unit_code: str | None, loose: list[str] | Non
             return exact[0].code
     for p in normed[:2]:
         words = p.split()
-        for a, _, _, n in cands:
+        for a, _, _, n in _candidates(uclass, words):
             if n < 3 or len(words) < n:
                 continue
             if a.text.endswith("$"):
@@ -168,9 +195,9 @@ def match_code(phrases: list[str], unit_code: str | None, loose: list[str] | Non
             for k in range(0, len(words) - n + 1):
                 if words[k] == first and fuzz.ratio(" ".join(words[k:k + n]), a.text) >= 95:
                     return a.code
-    for ph in loose or []:
+    for ph in loose:
         p = " " + norm(ph) + " "
-        for a, padded, _, n in cands:
+        for a, padded, _, n in _candidates(uclass, p.split()):
             if n >= 4 and not padded.endswith("$") and padded in p:
                 return a.code
     return None

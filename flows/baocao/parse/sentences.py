@@ -62,24 +62,25 @@ def segment_span(text: str, pos: int) -> tuple[int, int]:
 
 
 def paren_span(text: str, pos: int) -> tuple[int, int] | None:
-    """The innermost (...) around pos, if any (within the sentence)."""
+    """The innermost (...) around pos, if any: the nearest '(' before pos not closed before it."""
     depth = 0
-    i = pos - 1
-    while i >= 0:
-        c = text[i]
-        if c == ")":
+    i = pos
+    while True:
+        opening, closing = text.rfind("(", 0, i), text.rfind(")", 0, i)
+        if opening < 0:
+            return None
+        if closing > opening:
             depth += 1
-        elif c == "(":
-            if depth == 0:
-                break
+            i = closing
+        elif depth == 0:
+            break
+        else:
             depth -= 1
-        i -= 1
-    if i < 0:
-        return None
+            i = opening
     j = text.find(")", pos)
     if j < 0:
         j = len(text)
-    return i, j
+    return opening, j
 
 
 def topic_of(text: str, pos: int) -> str:

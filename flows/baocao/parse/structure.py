@@ -281,3 +281,49 @@ def footnote_number(text: str) -> int | None:
     if m:
         return int(m.group(1).translate(SUPER_DIGITS))
     return None
+
+
+# A paragraph longer than this is read in pieces of whole sentences: every rule looks at
+# most a sentence around a number, and reading a 16 MB one-line file as one paragraph
+# would make each lookup scan the whole line (quadratic time).
+LONG_PARAGRAPH = 2500
+PIECE = 1500
+_CUT_MARKS = (re.compile(r"(?<!\d)[.!?…]+\s+"), re.compile(r";\s*"), re.compile(r",\s+"), re.compile(r"\s+"))
+
+
+def _cut_point(text: str, start: int) -> int:
+    """Where the piece starting at `start` ends: after the last sentence end in the window,
+    else the last ';', ',' or space, else the window's end."""
+    lo, hi = start + PIECE // 3, min(len(text), start + PIECE)
+    for mark in _CUT_MARKS:
+        last = None
+        for m in mark.finditer(text, lo, hi):
+            if m.end() < hi:
+                last = m
+        if last is not None:
+            return last.end()
+    return hi
+
+
+def split_long(para: Paragraph) -> list[Paragraph]:
+    """A paragraph as pieces of at most PIECE characters cut at sentence (else clause,
+    comma, word) boundaries; each piece keeps its anchors into the original lines."""
+    text = para.text
+    if len(text) <= LONG_PARAGRAPH:
+        return [para]
+    pieces: list[Paragraph] = []
+    start = 0
+    while start < len(text):
+        end = len(text) if len(text) - start <= PIECE else _cut_point(text, start)
+        segments = []
+        for seg in para.segments:
+            a, b = max(seg.para_start, start), min(seg.para_start + seg.length, end)
+            if a < b or (seg.length == 0 and start <= seg.para_start < end):
+                segments.append(Segment(a - start, seg.line, seg.col + (a - seg.para_start), max(b - a, 0)))
+        if not segments:
+            line, col = para.locate(start)
+            segments = [Segment(0, line, col, end - start)]
+        pieces.append(Paragraph(text[start:end], segments, segments[0].line, para.section_index, para.footnote,
+                                para.heading_prefix if start == 0 else 0))
+        start = end
+    return pieces

@@ -51,9 +51,18 @@ def _boundary_ok(text: str, end: int, written: str) -> bool:
     return end >= len(text) or not (text[end].isalpha() or text[end].isdigit())
 
 
+@lru_cache(maxsize=1)
+def _vocab_by_first_char() -> dict[str, tuple[tuple[str, str, bool], ...]]:
+    """The vocabulary grouped by first character (longest first within a group)."""
+    groups: dict[str, list[tuple[str, str, bool]]] = {}
+    for item in _vocab():
+        groups.setdefault(item[0][:1], []).append(item)
+    return {c: tuple(items) for c, items in groups.items()}
+
+
 def _match_word(text: str, pos: int) -> tuple[str, str, bool, int] | None:
     low = text[pos:pos + 40].lower()
-    for written, code, noun in _vocab():
+    for written, code, noun in _vocab_by_first_char().get(low[:1], ()):
         if low.startswith(written) and _boundary_ok(text, pos + len(written), written):
             nxt = re.match(r"\s*(\w+)", text[pos + len(written):pos + len(written) + 12])
             if written in NOT_UNIT_AFTER and nxt and nxt.group(1).lower() in NOT_UNIT_AFTER[written]:
@@ -64,7 +73,7 @@ def _match_word(text: str, pos: int) -> tuple[str, str, bool, int] | None:
 
 def match_unit(text: str, pos: int) -> UnitMatch | None:
     """The unit written at `pos` (just after a number), if any."""
-    m = re.match(r"[ \t\u00a0]*", text[pos:])
+    m = re.match(r"[ \t\u00a0]*", text[pos:pos + 8])
     p = pos + (m.end() if m else 0)
     if p > pos + 3:
         return None
