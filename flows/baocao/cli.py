@@ -59,7 +59,14 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
     if missing:
         print(f"baocao ingest: no such file: {', '.join(missing)}", file=sys.stderr)
         return 2
-    result = ingest_flow(paths=paths, settle_seconds=args.settle)
+    from baocao import shutdown
+
+    try:
+        with shutdown.raise_on_signals():
+            result = ingest_flow(paths=paths, settle_seconds=args.settle)
+    except shutdown.Interrupted as exc:
+        print(f"baocao ingest: {exc}; files not yet filed stay in the inbox for the next run", file=sys.stderr)
+        return shutdown.exit_code()
     _print_run(result)
     return 0 if not result.get("counts", {}).get("quarantined") else 1
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from baocao import inbox, lake, warehouse
+from baocao import inbox, isolation, lake, shutdown, warehouse
 from baocao.marts import DbtOutcome, run_dbt
 from baocao.parse import SUPPORTED_SUFFIXES, ParsedDocument, UnreadableDocument, parse_file
 from baocao.settings import Settings
@@ -34,6 +34,7 @@ class Prepared:
     stage: str | None = None  # where it failed
     error: str | None = None
     seconds: float = 0.0
+    attempts: int = 0  # parse attempts (a worker that crashed counts)
 
     @property
     def ok(self) -> bool:
@@ -56,6 +57,7 @@ class Outcome:
     note: str | None = None
     newly_loaded: bool = False  # this run inserted the version (so a failed dbt build takes it back)
     recorded: bool = False  # an interrupted run already wrote its ledger row: only move the file
+    attempts: int = 0  # parse attempts, recorded in the ledger
     arrival: inbox.Arrival | None = field(default=None, repr=False)
 
     def row(self) -> dict:
@@ -70,9 +72,8 @@ class Outcome:
         }
 
 
-def prepare(path: Path, max_bytes: int | None = None) -> Prepared:
-    """Hash and parse one file. Never raises: failures are returned with their stage."""
-    started = time.perf_counter()
+def check(path: Path, max_bytes: int | None = None) -> Prepared:
+    """Hash a file and check what can be known without parsing it (type, size). Never raises."""
     prepared = Prepared(path=path)
     try:
         prepared.arrival = inbox.Arrival.of(path)
@@ -89,7 +90,16 @@ def prepare(path: Path, max_bytes: int | None = None) -> Prepared:
     if max_bytes is not None and prepared.arrival.size_bytes > max_bytes:
         prepared.stage = "read"
         prepared.error = f"file too large: {prepared.arrival.size_bytes} bytes > limit {max_bytes} (BAOCAO_MAX_BYTES)"
+    return prepared
+
+
+def prepare(path: Path, max_bytes: int | None = None) -> Prepared:
+    """Hash and parse one file in this process (tests, tools). Never raises."""
+    started = time.perf_counter()
+    prepared = check(path, max_bytes)
+    if prepared.error is not None:
         return prepared
+    prepared.attempts = 1
     try:
         prepared.parsed = parse_file(path)
     except UnreadableDocument as exc:
@@ -101,12 +111,28 @@ def prepare(path: Path, max_bytes: int | None = None) -> Prepared:
     return prepared
 
 
+def prepare_batch(paths: list[Path], settings: Settings) -> list[Prepared]:
+    """Hash every file, then parse each in its own child process within its deadline and
+    memory cap (isolation.py): a file that hangs, crashes or explodes is quarantined alone.
+    Raises shutdown.Interrupted (children killed, nothing filed) on a stop request."""
+    checked = [check(path, settings.max_bytes) for path in paths]
+    todo = [p for p in checked if p.error is None]
+    jobs = [(p.path, isolation.limits_for(p.arrival.size_bytes, base_seconds=settings.parse_timeout_seconds,
+                                          seconds_per_mb=settings.parse_seconds_per_mb,
+                                          memory_mb=settings.parse_memory_mb)) for p in todo]
+    results = isolation.parse_files(jobs, workers=settings.parse_workers)
+    for prepared, result in zip(todo, results, strict=True):
+        prepared.parsed, prepared.stage, prepared.error = result.parsed, result.stage, result.error
+        prepared.attempts, prepared.seconds = result.attempts, result.seconds
+    return checked
+
+
 def _load_one(con, prepared: Prepared, settings: Settings) -> Outcome:
     arrival = prepared.arrival
     assert arrival is not None and prepared.parsed is not None
     decision = warehouse.decide_version(con, arrival.name, arrival.content_sha256)
     outcome = Outcome(arrival.name, "processed", decision.document_id, decision.version, arrival=arrival,
-                      seconds=prepared.seconds)
+                      seconds=prepared.seconds, attempts=prepared.attempts)
     if decision.status == "duplicate":
         outcome.status = "duplicate"
         outcome.note = f"same content as {decision.duplicate_of!r} (document {decision.document_id} v{decision.version})"
@@ -183,6 +209,7 @@ def apply_batch(prepared: list[Prepared], settings: Settings, *, flow_run_id: st
         try:
             warehouse.ensure_schema(con)
             for item in prepared:
+                shutdown.check()  # between versions: each is loaded in one transaction or not at all
                 if item.stage == "gone" or not item.path.exists():
                     outcomes.append(Outcome(item.path.name, "skipped", note="taken by another run"))
                 elif item.arrival is not None and (row := warehouse.recorded(
@@ -190,7 +217,7 @@ def apply_batch(prepared: list[Prepared], settings: Settings, *, flow_run_id: st
                     outcomes.append(_already_recorded(item, row))
                 elif not item.ok:
                     outcomes.append(Outcome(item.path.name, "quarantined", stage=item.stage, error=item.error,
-                                            arrival=item.arrival, seconds=item.seconds))
+                                            arrival=item.arrival, seconds=item.seconds, attempts=item.attempts))
                 else:
                     outcomes.append(_load_one(con, item, settings))
             changed = [o for o in outcomes if o.status == "processed" and not o.recorded]
@@ -238,7 +265,7 @@ def _file_away(outcomes: list[Outcome], settings: Settings, flow_run_id: str | N
                     content_sha256=arrival.content_sha256 if arrival else None,
                     received_at=arrival.received_at if arrival else None, status=o.status,
                     document_id=o.document_id, version=o.version, stage=o.stage, error=o.error or o.note,
-                    flow_run_id=flow_run_id,
+                    flow_run_id=flow_run_id, parse_attempts=o.attempts or None,
                 )
     finally:
         con.close()

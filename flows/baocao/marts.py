@@ -8,15 +8,19 @@ Callers hold `warehouse.writer_lock`, so two builds never run at once.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from baocao import shutdown
 from baocao.settings import Settings
 
 
@@ -69,11 +73,10 @@ def run_dbt(settings: Settings, command: str = "build", extra: list[str] | None 
     results_file = target / "run_results.json"
     results_file.unlink(missing_ok=True)
     try:
-        proc = subprocess.run([dbt_executable(), *args], env=dbt_env(settings), capture_output=True, text=True,
-                              timeout=timeout_s, cwd=settings.dbt_project)
+        returncode, output = _run_child([dbt_executable(), *args], dbt_env(settings), settings.dbt_project, timeout_s)
     except (OSError, subprocess.TimeoutExpired) as exc:
         return DbtOutcome(False, args, error=f"{type(exc).__name__}: {exc}", seconds=time.perf_counter() - started)
-    outcome = DbtOutcome(proc.returncode == 0, args, seconds=time.perf_counter() - started)
+    outcome = DbtOutcome(returncode == 0, args, seconds=time.perf_counter() - started)
     if results_file.exists():
         results = json.loads(results_file.read_text(encoding="utf-8")).get("results", [])
         outcome.nodes = len(results)
@@ -82,5 +85,38 @@ def run_dbt(settings: Settings, command: str = "build", extra: list[str] | None 
                 outcome.failures.append(f"{r.get('unique_id', '?')}: {r.get('status')}: "
                                         f"{(r.get('message') or '').strip()[:300]}")
     if not outcome.success and not outcome.failures:
-        outcome.error = (proc.stdout[-1500:] + proc.stderr[-1500:]).strip() or f"exit code {proc.returncode}"
+        outcome.error = output[-3000:].strip() or f"exit code {returncode}"
     return outcome
+
+
+def _run_child(argv: list[str], env: dict[str, str], cwd: Path, timeout_s: float) -> tuple[int, str]:
+    """Run dbt in its own process group; a stop request (shutdown.py) or the timeout kills the
+    whole group (dbt and its threads' connections) and raises."""
+    with tempfile.TemporaryFile(mode="w+") as out:
+        proc = subprocess.Popen(argv, env=env, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, text=True,
+                                start_new_session=True)
+        deadline = time.monotonic() + timeout_s
+        try:
+            while proc.poll() is None:
+                shutdown.check()
+                if time.monotonic() > deadline:
+                    raise subprocess.TimeoutExpired(argv, timeout_s)
+                with contextlib.suppress(subprocess.TimeoutExpired):
+                    proc.wait(0.1)
+        except BaseException:
+            _kill_group(proc)
+            raise
+        out.seek(0)
+        return proc.returncode, out.read()
+
+
+def _kill_group(proc: subprocess.Popen) -> None:
+    """SIGTERM dbt's group, SIGKILL what is left after 3 s."""
+    for sig, wait_s in ((signal.SIGTERM, 3.0), (signal.SIGKILL, 5.0)):
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(proc.pid, sig)
+        try:
+            proc.wait(wait_s)
+            return
+        except subprocess.TimeoutExpired:
+            continue

@@ -14,13 +14,14 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_table_artifact
 from prefect.runtime import flow_run
 
-from baocao import inbox, ingest
+from baocao import inbox, ingest, shutdown
 from baocao.settings import load_settings
 
 
-@task(name="prepare-file", task_run_name="prepare {path.name}")
-def prepare_file(path: Path, max_bytes: int) -> ingest.Prepared:
-    return ingest.prepare(path, max_bytes=max_bytes)
+@task(name="prepare-files", task_run_name="parse {n} file(s)")
+def prepare_files(paths: list[Path], n: int) -> list[ingest.Prepared]:
+    """Hash and parse every file, each in its own child process with a deadline (isolation.py)."""
+    return ingest.prepare_batch(paths, load_settings())
 
 
 @task(name="apply-batch")
@@ -30,7 +31,15 @@ def apply_batch(prepared: list[ingest.Prepared], flow_run_id: str | None) -> ing
 
 @flow(name="ingest", log_prints=False)
 def ingest_flow(paths: list[str] | None = None, settle_seconds: float | None = None) -> dict:
-    """Ingest the given files, or every file waiting in the inbox."""
+    """Ingest the given files, or every file waiting in the inbox.
+
+    SIGTERM/SIGINT stop it within seconds (children killed); files not yet filed away stay
+    in the inbox for the next run."""
+    with shutdown.handle_signals():
+        return _ingest(paths, settle_seconds)
+
+
+def _ingest(paths: list[str] | None, settle_seconds: float | None) -> dict:
     logger = get_run_logger()
     settings = load_settings()
     settings.ensure_dirs()
@@ -44,8 +53,7 @@ def ingest_flow(paths: list[str] | None = None, settle_seconds: float | None = N
         create_table_artifact(key="ingest-summary", table=[],
                               description=f"0 file(s): nothing waiting in {settings.inbox}")
         return {"files": 0, "counts": {}, "dbt": None}
-    futures = [prepare_file.submit(path, settings.max_bytes) for path in files]
-    prepared = [future.result() for future in futures]
+    prepared = prepare_files(files, len(files))
     result = apply_batch(prepared, str(flow_run.get_id() or ""))
     for o in result.outcomes:
         log = logger.warning if o.status == "quarantined" else logger.info

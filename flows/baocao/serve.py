@@ -30,6 +30,7 @@ from baocao.settings import Settings
 
 DEPLOYMENT_NAME = "ingest"
 DEFAULT_CRON = "*/15 * * * *"  # the catch-up sweep; the watcher gives the low latency
+STOP_GRACE_SECONDS = 7.0  # SIGTERM to SIGKILL for the children of `baocao up`: all stop within 10 s
 
 
 def build_deployment(cron: str | None = DEFAULT_CRON, *, settle_seconds: float | None = None):
@@ -137,21 +138,34 @@ class Child:
     def running(self) -> bool:
         return self.proc is not None and self.proc.poll() is None
 
-    def stop(self, timeout_s: float = 20.0) -> None:
-        """SIGTERM the child's process group, SIGKILL after `timeout_s`."""
-        if self.proc is None:
-            return
-        if self.proc.poll() is None:
+    def terminate(self) -> None:
+        """SIGTERM the child's process group (its flow runs, dbt and parse children too)."""
+        if self.proc is not None and self.proc.poll() is None:
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(self.proc.pid, signal.SIGTERM)
-            try:
-                self.proc.wait(timeout_s)
-            except subprocess.TimeoutExpired:
-                with contextlib.suppress(ProcessLookupError):
-                    os.killpg(self.proc.pid, signal.SIGKILL)
-                self.proc.wait(5)
+
+    def stop(self, deadline: float) -> None:
+        """Wait for the child until `deadline` (monotonic), then SIGKILL its group."""
+        if self.proc is None:
+            return
+        try:
+            self.proc.wait(max(0.0, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.proc.pid, signal.SIGKILL)
+            self.proc.wait(5)
         with contextlib.suppress(ProcessLookupError, PermissionError):  # stragglers of the group
             os.killpg(self.proc.pid, signal.SIGKILL)
+
+
+def stop_all(children: list[Child], grace_s: float = STOP_GRACE_SECONDS) -> None:
+    """SIGTERM every child at once, then SIGKILL whatever still runs after `grace_s`: the whole
+    stop takes at most the grace period, however many children there are."""
+    for child in children:
+        child.terminate()
+    deadline = time.monotonic() + grace_s
+    for child in children:
+        child.stop(deadline)
 
 
 class _Stop(Exception):
@@ -254,8 +268,7 @@ def up(settings: Settings, args: argparse.Namespace) -> int:
         # ignore further signals while children stop, in reverse order of start
         for s in old:
             signal.signal(s, signal.SIG_IGN)
-        for child in reversed(started):
-            child.stop()
+        stop_all(list(reversed(started)))
         for s, handler in old.items():
             signal.signal(s, handler)
     print("baocao up: stopped", flush=True)

@@ -41,6 +41,11 @@ class Settings:
     dbt_threads: int = 2
     max_bytes: int = 50 * 1024 * 1024  # larger drops are quarantined, not parsed
     settle_seconds: float = 2.0  # a sweep leaves files modified more recently for later
+    # each file is parsed in a child process: deadline = base + per MB, memory cap (isolation.py)
+    parse_timeout_seconds: float = 120.0
+    parse_seconds_per_mb: float = 30.0
+    parse_memory_mb: int = 2048
+    parse_workers: int = 2
 
     @property
     def warehouse_dir(self) -> Path:
@@ -72,4 +77,8 @@ def load_settings() -> Settings:
         dbt_threads=int(os.environ.get("BAOCAO_DBT_THREADS", "2")),
         max_bytes=int(os.environ.get("BAOCAO_MAX_BYTES", str(50 * 1024 * 1024))),
         settle_seconds=float(os.environ.get("BAOCAO_SETTLE_SECONDS", "2")),
+        parse_timeout_seconds=float(os.environ.get("BAOCAO_PARSE_TIMEOUT_SECONDS", "120")),
+        parse_seconds_per_mb=float(os.environ.get("BAOCAO_PARSE_SECONDS_PER_MB", "30")),
+        parse_memory_mb=int(os.environ.get("BAOCAO_PARSE_MEMORY_MB", "2048")),
+        parse_workers=int(os.environ.get("BAOCAO_PARSE_WORKERS", str(min(4, os.cpu_count() or 1)))),
     )

@@ -82,6 +82,8 @@ create table if not exists raw.ingest_ledger (
     flow_run_id varchar,
     recorded_at timestamptz not null default current_timestamp
 );
+-- how many times the file was parsed (a worker that crashed counts); added after the first release
+alter table raw.ingest_ledger add column if not exists parse_attempts integer;
 """
 
 DOCUMENT_COLUMNS = (
@@ -222,12 +224,13 @@ def record_seen(
     stage: str | None = None,
     error: str | None = None,
     flow_run_id: str | None = None,
+    parse_attempts: int | None = None,
 ) -> None:
     con.execute(
         "insert into raw.ingest_ledger (file_name, size_bytes, content_sha256, received_at, status, document_id, "
-        "version, stage, error, flow_run_id, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "version, stage, error, flow_run_id, recorded_at, parse_attempts) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [file_name, size_bytes, content_sha256, received_at, status, document_id, version, stage, error,
-         flow_run_id, datetime.now(UTC)],
+         flow_run_id, datetime.now(UTC), parse_attempts],
     )
 
 

@@ -277,6 +277,7 @@ class Home:
             "stage",
             "error",
             "flow_run_id",
+            "parse_attempts",
         ]
         rows = self.query(f"select {', '.join(cols)} from raw.ingest_ledger order by seen_id")
         return [dict(zip(cols, r, strict=True)) for r in rows]

@@ -20,7 +20,8 @@ renamed as (
         stage as failed_stage,
         error,
         flow_run_id,
-        recorded_at
+        recorded_at,
+        parse_attempts
 
     from source
 
