@@ -69,3 +69,25 @@ def test_place_after_a_locative_word(extract):
     get = extract(["- Hỗ trợ 50 hộ nghèo ở xã Tân Hòa xây nhà; trên địa bàn huyện có 120 hộ nghèo."], header)
     assert get("50").locality == "Tân Hòa"
     assert get("120").locality == "Tiểu Cần"
+
+
+def test_a_city_written_tp_glued_to_its_name():
+    ms = find_mentions("Chủ tịch UBND TP.Cần Thơ cho biết; thành phố Hội An có 9 phường")
+    assert [(m.name, m.candidates[0].level) for m in ms] == [("Cần Thơ", "province"), ("Hội An", "district")]
+
+
+def test_a_name_spelled_without_its_tone_marks():
+    ms = find_mentions("huyện Đak Song có 27 chỉ tiêu đạt; tỉnh Đăk Nông")
+    assert [m.candidates[0].name for m in ms] == ["Đắk Song", "Đắk Nông"]
+
+
+def test_a_province_named_bare_is_the_document_place():
+    text = ("Năm 2022, Bến Tre triển khai nhiệm vụ trong bối cảnh khó khăn. Kinh tế của tỉnh tăng 6%. "
+            "Bến Tre có 12 sản phẩm OCOP mới; toàn tỉnh có 80 xã đạt chuẩn.")
+    p = resolve_document_place(text)
+    assert (p.name, p.level) == ("Bến Tre", "province")
+
+
+def test_a_district_merged_before_the_gazetteer_snapshot_is_known():
+    p = resolve_document_place("Kỳ họp HĐND huyện Nông Sơn đánh giá kết quả năm 2020 của huyện.")
+    assert (p.name, p.level) == ("Nông Sơn", "district")

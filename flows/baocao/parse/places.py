@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import csv
 import re
+import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -37,7 +38,7 @@ LEVEL_WORDS = {
 NAME_WORD = r"(?:[" + UPPER + r"][\wÀ-ỹ]*|\d{1,2})"
 MENTION = re.compile(
     r"(?<![\wÀ-ỹ])(tỉnh|Tỉnh|huyện|Huyện|thị xã|Thị xã|thành phố|Thành phố|TP\.|quận|Quận|xã|Xã|phường|Phường|thị trấn|Thị trấn)"
-    r"(?:\s+(?:ủy|uỷ|Ủy|Uỷ))?\s+("
+    r"(?:\s+(?:ủy|uỷ|Ủy|Uỷ))?(?:\s+|(?<=TP\.))("
     + NAME_WORD + r"(?:\s+" + NAME_WORD + r"){0,3})"
 )
 
@@ -66,10 +67,23 @@ class Gazetteer:
     by_code: dict[str, Place]
     children: dict[str, list[Place]]
     province_names: set[str]
+    by_folded: dict[str, list[Place]] = field(default_factory=dict)
+
+    def named(self, name: str, levels: tuple[str, ...]) -> list[Place]:
+        """Places of this name at these levels; else of this name spelled without tone marks,
+        as reports often write highland names ('Đak Song', 'Đăk Lăk' for Đắk Song, Đắk Lắk)."""
+        exact = [p for p in self.by_name.get(_key(name), []) if p.level in levels]
+        return exact or [p for p in self.by_folded.get(_folded(name), []) if p.level in levels]
 
 
 def _key(name: str) -> str:
     return re.sub(r"\s+", " ", name.strip().casefold())
+
+
+def _folded(name: str) -> str:
+    """Lower case without diacritics (đ kept apart from d)."""
+    s = unicodedata.normalize("NFD", _key(name).replace("đ", "\0"))
+    return "".join(c for c in s if not unicodedata.combining(c)).replace("\0", "đ")
 
 
 def _gazetteer_rows() -> list[tuple[str, str, str, str, str]]:
@@ -117,7 +131,10 @@ def gazetteer() -> Gazetteer:
         if p.parent:
             children[p.parent].append(p)
     provinces = {k for k, v in by_name.items() if any(p.level == "province" for p in v)}
-    return Gazetteer(dict(by_name), by_code, dict(children), provinces)
+    by_folded: dict[str, list[Place]] = defaultdict(list)
+    for name, places in by_name.items():
+        by_folded[_folded(name)].extend(places)
+    return Gazetteer(dict(by_name), by_code, dict(children), provinces, dict(by_folded))
 
 
 def find_mentions(text: str) -> list[Mention]:
@@ -129,8 +146,8 @@ def find_mentions(text: str) -> list[Mention]:
         words = m.group(2).split()
         for k in range(len(words), 0, -1):
             name = " ".join(words[:k])
-            cands = [p for p in g.by_name.get(_key(name), []) if p.level == level
-                     or (level == "district" and p.level == "province" and m.group(1).lower() == "thành phố")]
+            city = level == "district" and m.group(1).lower() in ("thành phố", "tp.")  # may be a province-level city
+            cands = g.named(name, (level, "province") if city else (level,))
             if cands:
                 end = m.start(2) + len(name)
                 out.append(Mention(m.start(), end, name, level, cands))
@@ -166,6 +183,22 @@ def _communes_by_length(district_code: str) -> tuple[Place, ...]:
     g = gazetteer()
     kids = [p for p in g.children.get(district_code, []) if p.level == "commune" and len(p.name.split()) >= 2]
     return tuple(sorted(kids, key=lambda p: -len(p.name)))
+
+
+@lru_cache(maxsize=1)
+def _province_pattern() -> re.Pattern:
+    names = sorted((p.name for p in gazetteer().by_code.values() if p.level == "province"), key=len, reverse=True)
+    return re.compile(r"(?<![\wÀ-ỹ])(" + "|".join(re.escape(n) for n in names) + r")(?![\wÀ-ỹ])")
+
+
+def bare_provinces(text: str) -> dict[str, int]:
+    """Province names written without a level word, by count (capitalised as names are)."""
+    counts: dict[str, int] = defaultdict(int)
+    for m in _province_pattern().finditer(text):
+        before = text[max(0, m.start() - 12):m.start()].lower()
+        if not re.search(r"(?:tỉnh|thành phố|tp\.)\s*$", before):
+            counts[_key(m.group(1))] += 1
+    return dict(counts)
 
 
 PLACE_DATE = re.compile(r"^\s*([A-ZĐ][\wÀ-ỹ]*(?:\s+[A-ZĐ][\wÀ-ỹ]*){0,3}),\s*ngày\s+\d", re.M)
@@ -209,6 +242,11 @@ def resolve_document_place(text: str, header: str = "") -> Place | None:
                 score[p.code] += 2.0 / len(cands) + 1.0
             else:
                 province_votes[p.code] += 1.0
+    # a province named bare ('Năm 2022, Đồng Tháp triển khai …') votes weakly for itself
+    for name, count in bare_provinces(text).items():
+        for p in g.by_name.get(name, []):
+            if p.level == "province":
+                province_votes[p.code] += 0.5 * min(count, 4)
     prov_scope = len(PROVINCE_SCOPE.findall(text))
     dist_scope = len(DISTRICT_SCOPE.findall(text))
     best = max(score, key=lambda c: score[c]) if score else None
