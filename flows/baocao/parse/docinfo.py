@@ -98,7 +98,10 @@ def document_context(lines: list[str], outline: Outline) -> DocContext:
     text = "\n".join(lines)
     title = _title(lines, outline)
     kind = None
-    probe = title or ""
+    # an untitled text (a portal page, a news item) names itself in its first line:
+    # 'Nghị quyết về kế hoạch phát triển kinh tế - xã hội năm 2023'
+    first = next((ln.strip() for ln in lines[:5] if len(ln.strip()) > 20), "")
+    probe = title or (first if len(first) <= 160 and re.match(r"(?:nghị quyết|kế hoạch|chương trình)\b", first, re.I) else "")
     for k, pat in KINDS:
         if pat.search(probe):
             kind = k

@@ -298,6 +298,21 @@ def _estimate_scope(text: str, c0: int, pos: int) -> str:
     return s
 
 
+PLAN_LEAD = re.compile(
+    r"(?<![\wÀ-ỹ])(?:phấn đấu|mục tiêu(?!\s+quốc gia)|(?:thống nhất|thông qua|đề ra|giao)\s+(?:các\s+)?chỉ tiêu)(?![\wÀ-ỹ])",
+    re.I)
+ACTUAL_AFTER_LEAD = re.compile(
+    r"(?<![\wÀ-ỹ])(?:đã đạt|đạt được|ước đạt|ước thực hiện|ước tính|thực hiện được|kết quả|cùng kỳ|hiện có|hiện nay)(?![\wÀ-ỹ])", re.I)
+
+
+def planned_sentence(text: str, pos: int) -> bool:
+    """A sentence that opens a list of targets reaches every clause after it:
+    'Năm 2023, phấn đấu GRDP tăng 8%; thu ngân sách 8.000 tỷ đồng; …' (unless a clause
+    goes back to results: 'đã đạt', 'ước thực hiện', 'so cùng kỳ')."""
+    leads = list(PLAN_LEAD.finditer(text, sentence_start(text, pos), pos))
+    return bool(leads) and not ACTUAL_AFTER_LEAD.search(text, leads[-1].end(), pos)
+
+
 def read_meaning(ctx: Context, raw_subject: str) -> Meaning:
     text, pos = ctx.text, ctx.pos
     c0, c1 = ctx.clause
@@ -306,6 +321,8 @@ def read_meaning(ctx: Context, raw_subject: str) -> Meaning:
     before_local = raw_subject
     after = text[ctx.unit_end:c1]
     mode = ctx.mode or "actual"
+    if mode == "actual" and planned_sentence(text, pos):
+        mode = "target"
     qual = _qualifier(before_local, text[ctx.unit_end:], _estimate_scope(text, c0, pos))
     is_pct = ctx.unit in ("PCT", "PERMILLE")
     # a bracketed target comment: (chỉ tiêu 49,5 …), (NQ12%), (*Nghị quyết tăng 11 -12%*)

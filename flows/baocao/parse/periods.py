@@ -4,6 +4,7 @@
    2023`, `giai đoạn 2016 - 2020`, `đến năm 2025`, `tháng 10/2023` -> `2023-10`); a year
    right after the number belongs to it (`9,29% năm 2015`); a year after `so (với)` is a
    comparison, not the period; `định hướng đến năm 2030` names a horizon, not the period;
+   `giá so sánh năm 2010` is a price base;
    `từ năm 2016 đến nay` is a span up to the section's end year.
    A cut-off date counts by its year (`tính đến ngày 31/12/2019` -> `2019`); other dates
    (of documents) do not.
@@ -17,6 +18,7 @@ import re
 
 MONTH_EXPR = re.compile(r"(?<![\wÀ-ỹ])tháng\s+(\d{1,2})\s*(?:/|năm)\s*((?:19|20)\d\d)(?!\d)", re.I)
 CUTOFF_DATE = re.compile(r"(?:đến|tới|đến hết|tính đến)\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*((?:19|20)\d\d)(?!\d)", re.I)
+PRICE_BASE_BEFORE = re.compile(r"giá\s+(?:so\s+sánh|ss|cố\s+định)\s*$", re.I)
 YEAR_EXPR = re.compile(
     r"(?P<kw>năm học|niên học|niên vụ|năm|giai đoạn|đến năm|đến cuối năm|cuối năm|đầu năm)\s+(?P<y1>(?:19|20)\d\d)(?:\s*[-–—]\s*(?P<y2>(?:19|20)\d\d))?(?!\d)",
     re.I,
@@ -48,6 +50,8 @@ def clause_period(text: str, pos: int, unit_end: int, c0: int, now_year: str | N
         pre = text[max(c0, m.start() - 12):m.start()]
         if re.search(r"(?:so\s*(?:với)?|định hướng|tầm nhìn)\s*$", pre, re.I):
             continue
+        if PRICE_BASE_BEFORE.search(text[max(c0, m.start() - 20):m.start()]):
+            continue  # 'theo giá so sánh năm 2010' is a price base, not the period
         if re.search(r"(?:\d|%|‰)\s*(?:[\wÀ-ỹ/]+\s*){0,2}$", text[max(c0, m.start() - 14):m.start()]):
             continue
         best = m

@@ -42,6 +42,8 @@ SUPER_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
 TARGET_HEADING = re.compile(
     r"^\W*(?:(?:các|những|một số|về|I+\W+)\s+)*(?:phương hướng|mục tiêu|chỉ tiêu|nhiệm vụ|kế hoạch|giải pháp|định hướng)", re.I)
+# 'Các chỉ tiêu kinh tế' names a topic: under results it lists results, under a plan targets
+TOPIC_ONLY_HEADING = re.compile(r"^\W*(?:(?:các|những|một số|về)\s+)*chỉ tiêu(?!\s+(?:kế hoạch|phấn đấu|đề ra|giao))", re.I)
 RESULT_HEADING = re.compile(r"kết quả|tình hình|đánh giá|đạt được|thành tựu|hạn chế|tồn tại|khuyết điểm|bài học|nguyên nhân", re.I)
 YEAR_SPAN = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)(?!\d)")
 YEAR = re.compile(r"(?<![\d/.,])((?:19|20)\d\d)(?![\d/])")
@@ -134,7 +136,7 @@ def heading_mode(title: str) -> str | None:
         return "actual"
     h = match_heading(title)
     rest = title[h[1]:] if h else title
-    if TARGET_HEADING.search(rest):
+    if TARGET_HEADING.search(rest) and not (TOPIC_ONLY_HEADING.search(rest) and not YEAR.search(rest)):
         return "target"
     return None
 

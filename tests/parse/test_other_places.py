@@ -1,0 +1,38 @@
+"""General rules learned from the dev part of the real-world corpus (eval/corpus), as
+sentence tests in our own words: other offices' ways of writing the same things."""
+
+REPORT_2022 = ["BÁO CÁO", "tình hình kinh tế - xã hội năm 2022 của Ủy ban nhân dân huyện Krông Pắc", "-----", ""]
+
+
+def test_a_topic_heading_naming_indicators_keeps_the_results_mode(extract):
+    header = REPORT_2022 + ["I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM 2022", "1. Các chỉ tiêu kinh tế", ""]
+    get = extract(["Thu nhập bình quân đầu người đạt 52 triệu đồng, tăng 4 triệu đồng so với năm 2021."], header)
+    assert get("52").measure == "actual"
+
+
+def test_a_price_base_year_is_not_the_period(extract):
+    get = extract(["Giá trị sản xuất (theo giá so sánh năm 2010) đạt 3.150 tỷ đồng, tăng 9,2% so với năm 2021."],
+                  REPORT_2022)
+    f = get("3.150")
+    assert (f.period, f.measure) == ("2022", "actual")
+
+
+def test_a_sentence_opening_with_a_plan_word_makes_its_list_targets(extract):
+    get = extract(["Năm 2023, huyện phấn đấu tổng sản phẩm tăng 7,5%; thu ngân sách 420 tỷ đồng; "
+                   "trồng mới 300 ha rừng; tỷ lệ che phủ rừng 51%."], REPORT_2022)
+    assert get("7,5").measure == "target"
+    assert get("420").measure == "target"
+    assert get("300").measure == "target"
+    assert get("51").measure == "target"
+
+
+def test_a_plan_list_ends_where_the_sentence_returns_to_results(extract):
+    get = extract(["Huyện đề ra mục tiêu trồng 200 ha rừng, đến nay đã đạt 150 ha."], REPORT_2022)
+    assert get("200").measure == "target"
+    assert get("150").measure == "actual"
+
+
+def test_an_untitled_page_naming_itself_a_plan_resolution_states_targets(extract):
+    header = ["Nghị quyết về kế hoạch phát triển kinh tế - xã hội năm 2024 của tỉnh Bình Định", ""]
+    get = extract(["Các chỉ tiêu chủ yếu:", "- Thu nhập bình quân đầu người đạt 75 triệu đồng."], header)
+    assert get("75").measure == "target"
