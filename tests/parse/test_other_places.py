@@ -36,3 +36,26 @@ def test_an_untitled_page_naming_itself_a_plan_resolution_states_targets(extract
     header = ["Nghị quyết về kế hoạch phát triển kinh tế - xã hội năm 2024 của tỉnh Bình Định", ""]
     get = extract(["Các chỉ tiêu chủ yếu:", "- Thu nhập bình quân đầu người đạt 75 triệu đồng."], header)
     assert get("75").measure == "target"
+
+
+def test_an_untitled_text_takes_the_year_it_names_most(extract):
+    header = ["Kinh tế huyện tiếp tục phát triển", ""]
+    get = extract(["Năm 2021, huyện đã hoàn thành các nhiệm vụ, so với năm 2020 có nhiều tiến bộ.",
+                   "Trong năm 2021, thu ngân sách đạt 320 tỷ đồng; định hướng đến năm 2030 trở thành thị xã."], header)
+    assert get("320").period == "2021"
+
+
+def test_a_crop_season_named_in_the_lead_covers_its_list(extract):
+    get = extract(["- Sản xuất vụ Đông xuân 2023-2024: toàn huyện đã gieo trồng 12.400 ha, đạt 95% kế hoạch; "
+                   "trong đó lúa 9.800 ha, ngô 1.200 ha."], REPORT_2022)
+    assert get("12.400").period == "2023-2024"
+    assert get("9.800").period == "2023-2024"
+    assert get("1.200").period == "2023-2024"
+
+
+def test_a_running_total_in_a_months_report_belongs_to_the_year():
+    from baocao.parse.periods import month_to_year
+
+    text = "Giá trị sản xuất ước đạt 56 tỷ đồng; lũy kế 10 tháng đạt 2.600 tỷ đồng"
+    assert month_to_year("2022-10", text, 0, text.index("56")) == "2022-10"
+    assert month_to_year("2022-10", text, text.index("lũy"), text.index("2.600")) == "2022"

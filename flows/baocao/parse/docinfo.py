@@ -29,6 +29,24 @@ ISSUER = re.compile(r"^(?:BAN CHẤP HÀNH ĐẢNG BỘ|BAN THƯỜNG VỤ|HUY�
 DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d\d)", re.I)
 
 
+NAMED_YEAR = re.compile(r"(?<![\wÀ-ỹ])năm\s+((?:19|20)\d\d)(?!\s*[-–]\s*\d)(?!\d)", re.I)
+NOT_THE_DOCUMENTS_YEAR = re.compile(
+    r"(?:so\s+(?:với\s+)?(?:cùng kỳ\s+)?|đến\s+(?:cuối\s+)?|tầm nhìn\s+(?:đến\s+)?|định hướng\s+(?:đến\s+)?|giá\s+so\s+sánh\s+|"
+    r"giá\s+ss\s+|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+|từ\s+|sau\s+)$", re.I)
+
+
+def dominant_year(text: str) -> str | None:
+    """An untitled text's year: the year it names most (`năm 2022`), leaving out
+    comparisons (`so với năm 2021`), horizons (`đến năm 2030`), price bases and dates;
+    the first named wins a tie."""
+    counts: dict[str, int] = {}
+    for m in NAMED_YEAR.finditer(text):
+        if NOT_THE_DOCUMENTS_YEAR.search(text[max(0, m.start() - 30):m.start()]):
+            continue
+        counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+    return max(counts, key=lambda y: counts[y]) if counts else None
+
+
 @dataclass
 class DocContext:
     info: DocumentInfo
@@ -126,10 +144,8 @@ def document_context(lines: list[str], outline: Outline) -> DocContext:
             period = m.group(1)
             break
     if period is None:
-        m = re.search(r"năm\s+((?:19|20)\d\d)(?!\s*[-–]\s*\d)", text, re.I)
-        if m:
-            period = m.group(1)
-    year_end = int(period[-4:]) if period else None
+        period = dominant_year(text)
+    year_end = int(period[:4] if re.fullmatch(r"\d{4}-\d{2}", period or "") else period[-4:]) if period else None
     caps = [ln.strip().title() for ln in lines if is_caps_line(ln.strip())]  # 'HUYỆN CẦU KÈ' -> 'Huyện Cầu Kè'
     header = "\n".join(ln.strip() for ln in lines[:8] if ln.strip()) + "\n" + (title or "")
     place = resolve_document_place(text + "\n" + "\n".join(caps), header)

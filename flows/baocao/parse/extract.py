@@ -228,9 +228,9 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
         if p.role == "range":
             qualifier = "range"
         period = sec.period or _default_period(doc, sec)
-        cy = meaning.clause_period(text, t.start, p.unit_end, period_clause_start(text, t.start), (period or "")[-4:] or None)
-        if cy:
-            period = cy
+        pc0 = period_clause_start(text, t.start)
+        cy = meaning.clause_period(text, t.start, p.unit_end, pc0, periods.end_year(period))
+        period = cy or periods.month_to_year(period, text, pc0, t.start)
         if m.period_override:
             period = m.period_override
         # a plan's default 'target' does not apply to a year already past: 'Năm 2022, … đạt …'
@@ -508,7 +508,7 @@ def parse_lines(lines: list[str], source_name: str = "") -> ParsedDocument:
                 sec = outline.sections[mp.section_index]
                 # the mark's own clause may name a year or a place: 'Năm 2018⁽³⁾', 'xã Tân Hòa⁽⁴⁾'
                 mpos = marks[k - 1][1]
-                cy = periods.clause_period(mp.text, mpos, mpos, period_clause_start(mp.text, mpos), (sec.period or "")[-4:] or None)
+                cy = periods.clause_period(mp.text, mpos, mpos, period_clause_start(mp.text, mpos), periods.end_year(sec.period))
                 sec = Section(sec.path, cy or sec.period, sec.mode)
                 place = _mark_place(mp.text, mpos, doc)
             else:

@@ -20,9 +20,30 @@ MONTH_EXPR = re.compile(r"(?<![\wÀ-ỹ])tháng\s+(\d{1,2})\s*(?:/|năm)\s*((?:1
 CUTOFF_DATE = re.compile(r"(?:đến|tới|đến hết|tính đến)\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*((?:19|20)\d\d)(?!\d)", re.I)
 PRICE_BASE_BEFORE = re.compile(r"giá\s+(?:so\s+sánh|ss|cố\s+định)\s*$", re.I)
 YEAR_EXPR = re.compile(
-    r"(?P<kw>năm học|niên học|niên vụ|năm|giai đoạn|đến năm|đến cuối năm|cuối năm|đầu năm)\s+(?P<y1>(?:19|20)\d\d)(?:\s*[-–—]\s*(?P<y2>(?:19|20)\d\d))?(?!\d)",
+    r"(?P<kw>năm học|niên học|niên vụ|năm|giai đoạn|đến năm|đến cuối năm|cuối năm|đầu năm|"
+    r"vụ\s+(?:đông\s+xuân|hè\s+thu|thu\s+đông|mùa|đông|xuân|chiêm|hè)(?:\s+năm)?)\s+(?P<y1>(?:19|20)\d\d)(?:\s*[-–—]\s*(?P<y2>(?:19|20)\d\d))?(?!\d)",
     re.I,
 )
+
+
+CUMULATIVE = re.compile(
+    r"(?<![\wÀ-ỹ])(?:lũy kế|luỹ kế|tính chung|từ đầu năm|cả năm|(?:\d{1,2}|hai|ba|sáu|chín|mười|mười một)\s+tháng"
+    r"(?:\s+đầu\s+năm|\s+năm)?)(?![\wÀ-ỹ])", re.I)
+
+
+def end_year(period: str | None) -> str | None:
+    """The last year of a period: '2016-2020' -> '2020', '2022-10' (a month) -> '2022'."""
+    if not period:
+        return None
+    return period[:4] if re.fullmatch(r"\d{4}-\d{2}", period) else period[-4:]
+
+
+def month_to_year(period: str | None, text: str, c0: int, pos: int) -> str | None:
+    """In a month's report, a running total ('lũy kế 10 tháng', 'tính chung 9 tháng', 'cả năm')
+    belongs to the year, not to the month."""
+    if period and re.fullmatch(r"\d{4}-\d{2}", period) and CUMULATIVE.search(text, c0, pos):
+        return period[:4]
+    return period
 
 
 def sentence_start(text: str, pos: int) -> int:
@@ -58,8 +79,18 @@ def clause_period(text: str, pos: int, unit_end: int, c0: int, now_year: str | N
     if cutoff is not None and (best is None or cutoff.start() > best.start()):
         return cutoff.group(1)
     if best is None:
-        # a year opening the sentence covers all of it: 'Năm 2022, kinh tế …; đàn heo …'
         s0 = sentence_start(text, pos)
+        # a year named in a short lead before the sentence's colon covers the list after it:
+        # 'Sản xuất vụ Đông xuân 2020-2021: gieo trồng 41.900 ha, …; ngô 2.050 ha'
+        colon = text.find(":", s0, pos)
+        if colon > 0 and len(text[s0:colon].split()) <= 8:  # a short topic label, not a clause of its own
+            for m in YEAR_EXPR.finditer(text, s0, colon):
+                if not re.search(r"(?:so\s*(?:với)?|định hướng|tầm nhìn)\s*$", text[max(s0, m.start() - 12):m.start()], re.I) \
+                        and not PRICE_BASE_BEFORE.search(text[max(s0, m.start() - 20):m.start()]):
+                    best = m
+            if best is not None:
+                return f"{best.group('y1')}-{best.group('y2')}" if best.group("y2") else best.group("y1")
+        # a year opening the sentence covers all of it: 'Năm 2022, kinh tế …; đàn heo …'
         m = re.match(r"^\W*(?:trong\s+|kết quả\s+|ước\s+|dự kiến\s+|phấn đấu\s+)?(?:đến\s+(?:cuối\s+)?)?(?:năm học|năm)\s+"
                      r"((?:19|20)\d\d)(?:\s*[-–]\s*((?:19|20)\d\d))?\s*,", text[s0:s0 + 50], re.I)
         if m and s0 + m.end() <= pos:
