@@ -59,3 +59,29 @@ def test_a_running_total_in_a_months_report_belongs_to_the_year():
     text = "Giá trị sản xuất ước đạt 56 tỷ đồng; lũy kế 10 tháng đạt 2.600 tỷ đồng"
     assert month_to_year("2022-10", text, 0, text.index("56")) == "2022-10"
     assert month_to_year("2022-10", text, text.index("lũy"), text.index("2.600")) == "2022"
+
+
+def test_a_province_with_a_dash_in_its_name(extract):
+    from baocao.parse.places import find_mentions
+
+    assert [m.name for m in find_mentions("kinh tế tỉnh Bà Rịa - Vũng Tàu tăng trưởng")] == ["Bà Rịa - Vũng Tàu"]
+
+
+def test_a_place_written_without_tone_marks_is_named_officially():
+    from baocao.parse.places import find_mentions
+
+    assert [m.name for m in find_mentions("UBND huyện Lăk họp")] == ["Lắk"]
+
+
+def test_the_same_season_last_year_is_the_same_period(extract):
+    get = extract(["Diện tích gieo trồng vụ Hè Thu 35.200 ha, tăng 0,4% so với vụ Hè Thu năm trước."], REPORT_2022)
+    f = get("0,4")
+    assert (f.measure, f.compared_to) == ("change_pct", "same_period")
+
+
+def test_a_signed_amount_in_brackets_restates_the_change(extract):
+    get = extract(["- Rau các loại gieo trồng 3.700 ha, tăng 6,5% (+230 ha) so cùng kỳ; "
+                   "đậu các loại 310 ha, giảm 1,8% (-6 ha) so cùng kỳ."], REPORT_2022)
+    up, down = get("230"), get("6")
+    assert (up.measure, up.compared_to, up.unit) == ("change_abs", "same_period", "HA")
+    assert (down.measure, down.compared_to, down.value) == ("change_abs", "same_period", 6.0)

@@ -226,7 +226,8 @@ COMPARATIVE_BEFORE = re.compile(
     r"(?<![\wÀ-ỹ])(?P<verb>cao hơn|thấp hơn|nhiều hơn|ít hơn|tăng hơn|giảm hơn)"
     r"(?P<tail>(?:\s+(?:[^\s\d;,.()]+|(?:19|20)\d\d)){1,10})\s*$", re.I)
 REF_AFTER = {
-    "same_period": re.compile(r"^\s*(?:so\s+)?(?:với\s+)?(?:cùng kỳ|cùng thời điểm|năm trước|năm ngoái)", re.I),
+    "same_period": re.compile(r"^\s*(?:so\s+)?(?:với\s+)?(?:cùng kỳ|cùng thời điểm|năm trước|năm ngoái|"
+                              r"(?:vụ|tháng|quý)\s+[\wÀ-ỹ ]{0,20}?(?:năm trước|cùng kỳ))", re.I),
     "previous_term": re.compile(r"^\s*(?:so\s+)?(?:với\s+)?nhiệm kỳ trước", re.I),
     "year": re.compile(r"^\s*(?:so\s+)?(?:với\s+)?(?:năm\s+|cuối năm\s+)?((?:19|20)\d\d)", re.I),
     "target": re.compile(r"^\s*(?:so\s+)?(?:với\s+)?(?:kế hoạch|KH|chỉ tiêu|nghị quyết|NQ|dự toán|mục tiêu)(?![\wÀ-ỹ])", re.I),
@@ -338,6 +339,10 @@ def read_meaning(ctx: Context, raw_subject: str) -> Meaning:
         if is_pct:
             return Meaning(ctx.prev_measure, r, qual, True)
         return Meaning("change_abs", r, qual, True)
+    # a signed amount in brackets after a change is the same change in the level's unit:
+    # 'tăng 6,59% (+233 ha) so cùng kỳ'
+    if ctx.prev_measure in ("change_pct", "change_abs", "attainment_pct") and re.search(r"\(\s*[+\-−–]\s*$", text[max(0, pos - 4):pos]):
+        return Meaning("change_abs", _ref_after(after) or _ref_later(text, ctx.unit_end, pos), qual, True)
     # the second level of a from-to: 'giảm từ 9,29% năm 2015 xuống còn 1,59%'
     if ctx.anchor_unit and re.fullmatch(r"\s*(?:(?:năm|cuối năm)\s+\d{4}\s*,?\s*)?(?:giảm\s+|tăng\s+)?"
                                         r"(?:xuống\s+còn|xuống|lên\s+đến|lên|đến|còn)\s*", before_local, re.I):

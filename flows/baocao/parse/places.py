@@ -39,7 +39,7 @@ NAME_WORD = r"(?:[" + UPPER + r"][\wÀ-ỹ]*|\d{1,2})"
 MENTION = re.compile(
     r"(?<![\wÀ-ỹ])(tỉnh|Tỉnh|huyện|Huyện|thị xã|Thị xã|thành phố|Thành phố|TP\.|quận|Quận|xã|Xã|phường|Phường|thị trấn|Thị trấn)"
     r"(?:\s+(?:ủy|uỷ|Ủy|Uỷ))?(?:\s+|(?<=TP\.))("
-    + NAME_WORD + r"(?:\s+" + NAME_WORD + r"){0,3})"
+    + NAME_WORD + r"(?:\s+(?:[-–]\s+)?" + NAME_WORD + r"){0,3})"
 )
 
 
@@ -150,7 +150,8 @@ def find_mentions(text: str) -> list[Mention]:
             cands = g.named(name, (level, "province") if city else (level,))
             if cands:
                 end = m.start(2) + len(name)
-                out.append(Mention(m.start(), end, name, level, cands))
+                official = {p.name for p in cands}  # 'Lăk' written, 'Lắk' meant
+                out.append(Mention(m.start(), end, official.pop() if len(official) == 1 else name, level, cands))
                 break
     return out
 
