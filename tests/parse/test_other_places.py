@@ -85,3 +85,20 @@ def test_a_signed_amount_in_brackets_restates_the_change(extract):
     up, down = get("230"), get("6")
     assert (up.measure, up.compared_to, up.unit) == ("change_abs", "same_period", "HA")
     assert (down.measure, down.compared_to, down.value) == ("change_abs", "same_period", 6.0)
+
+
+def test_units_other_offices_write(extract):
+    get = extract(["Diện tích cây ngắn ngày đạt gần 13.000 héc ta; trồng mới 230,5 ha rừng; "
+                   "thu ngân sách 22,9 nghìn tỷ đồng; khu vực dịch vụ đóng góp 4,26 điểm phần trăm."], REPORT_2022)
+    assert (get("13.000").unit, get("230,5").unit) == ("HA", "HA")
+    assert get("22,9").unit == "VND_TN"
+    assert get("4,26").unit == "PCT"
+
+
+def test_an_estimate_is_the_level_not_the_comments_on_it(extract):
+    get = extract(["Giá trị sản xuất ước đạt 2.700 tỷ đồng, đạt 100,3% kế hoạch, tăng 7,5% so với năm 2021."], REPORT_2022)
+    assert get("2.700").qualifier == "estimate"
+    assert get("100,3").qualifier == "exact"
+    assert get("7,5").qualifier == "exact"
+    get = extract(["Thu ngân sách đạt 300 tỷ đồng, ước tăng 5% so với năm 2021."], REPORT_2022)
+    assert get("5").qualifier == "estimate"

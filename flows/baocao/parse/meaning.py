@@ -314,7 +314,19 @@ def planned_sentence(text: str, pos: int) -> bool:
     return bool(leads) and not ACTUAL_AFTER_LEAD.search(text, leads[-1].end(), pos)
 
 
+COMMENTS = ("attainment_pct", "change_pct", "change_abs", "change_times")
+
+
 def read_meaning(ctx: Context, raw_subject: str) -> Meaning:
+    """Measure, compared_to and qualifier of the number at ctx.pos (see _read_meaning); an
+    estimate cue before a level does not reach the attainment or change said of it."""
+    m = _read_meaning(ctx, raw_subject)
+    if m.qualifier == "estimate" and m.measure in COMMENTS and not cue_re("estimate", "any").search(raw_subject):
+        m.qualifier = "exact"
+    return m
+
+
+def _read_meaning(ctx: Context, raw_subject: str) -> Meaning:
     text, pos = ctx.text, ctx.pos
     c0, c1 = ctx.clause
     g0, g1 = ctx.segment
