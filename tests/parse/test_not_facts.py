@@ -134,3 +134,17 @@ def test_numbers_in_quoted_names(extract):
 )
 def test_names_and_fractions(extract, line, literal):
     assert extract([line])(literal) is None
+
+
+def test_web_page_furniture_is_not_a_fact(extract):
+    get = extract([
+        "Cập nhật lúc 14:02:11 | 15/12/2022; Lượt xem: 4945",
+        "Ngày 27.12, đoàn công tác làm việc tại huyện; bản in 30.06.2021",
+        "Ảnh: anh-hoi-nghi-1705665505.jpg",
+        "0 100 200 300 400",
+        "Sáng 21/10, Chiều thứ tư - 02/10/2024, tỉnh xếp thứ 3/14 tỉnh trong vùng.",
+        "Tổng đàn bò 1.200 con.",
+    ])
+    for literal in ("14", "02", "11", "4945", "27.12", "30.06.2021", "1705665505", "100", "300", "21", "02", "3", "14"):
+        assert get(literal) is None, literal
+    assert get("1.200").value == 1200

@@ -34,7 +34,9 @@ DOC_TYPES = (r"(?:Quyết định|Nghị quyết|Chỉ thị|Kế hoạch|Kết 
 DOC_REF_AFTER = re.compile(r"^(?:\s?-\s?[A-ZĐ][A-Za-zĐđ]*\s*/|/[A-ZĐ]|/\d{2,4}/[A-ZĐ]|:\d{4})")
 DOC_NUMBER_BEFORE = re.compile(DOC_TYPES + r"\s+(?:số\s+)?$", re.I)
 SO_BEFORE = re.compile(r"(?:\b(?:bão|hiệu|phòng|nhà|đường|tờ|thửa|hẻm|lô|khu|tổ|mẫu|biểu|phụ lục)\s+số|\bsố\s+hiệu)\s*$", re.I)
-DATE_BEFORE = re.compile(r"(?:ngày|mùng|mồng|tháng|Ngày|Tháng)\s*$")
+DATE_BEFORE = re.compile(
+    r"(?:(?:ngày|mùng|mồng|tháng|Ngày|Tháng)|(?<![\wÀ-ỹ])(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Tt]hứ\s+(?:hai|ba|tư|năm|sáu|bảy|Hai|Ba|Tư|Năm|Sáu|Bảy)|[Cc]hủ\s+nhật)"
+    r"\s*[,-]?)\s*$")
 DURATION_AFTER = re.compile(r"^\s*(?:tháng|năm|ngày)(?![\wÀ-ỹ])(?!\s*(?:19|20)\d\d(?!\d))", re.I)
 SHORT_SPAN_AFTER = re.compile(r"^\s*(?:tháng|năm)\s+(?:19|20)\d\d(?!\d)", re.I)  # '05 năm 2020 - 2024', '6 tháng năm 2023'
 def _chain(text: str, toks: list[NumToken], i: int) -> list[int]:
@@ -51,6 +53,37 @@ def _chain(text: str, toks: list[NumToken], i: int) -> list[int]:
 def units_after_chain_is_none(text: str, toks: list[NumToken], chain: list[int]) -> bool:
     from baocao.parse.units import match_unit
     return match_unit(text, toks[chain[-1]].end) is None
+
+
+PAGE_TIME = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)")  # 14:02:11, 09:24
+DOTTED_DATE = re.compile(r"\d{1,2}\.\d{1,2}\.(?:19|20)\d\d")  # 30.06.2021
+PAGE_COUNTER = re.compile(r"(?:lượt xem|lượt truy cập|truy cập|đang truy cập|online|thống kê|page|lượt thích)\s*:?\s*$", re.I)
+WEB_WORD = re.compile(r"https?:|www\.|\.(?:jpe?g|png|gif|html?|aspx?|php)\b", re.I)
+
+
+def page_furniture(text: str, start: int, end: int, literal: str) -> bool:
+    """Numbers of a web page's furniture, not of the report: a time of day (`14:02`), a
+    dotted date (`30.06.2021`, `ngày 27.12`), a visitor counter (`Lượt xem: 4945`), a file
+    name or address (`anh-1705665505.jpg`), a chart's axis (`0 100 200 300`)."""
+    if PAGE_TIME.search(text[max(0, start - 3):end + 3]):
+        return True
+    if DOTTED_DATE.fullmatch(literal):
+        return True
+    if re.fullmatch(r"\d{1,2}\.\d{1,2}", literal) and re.search(r"ngày\s*(?:\d{1,2}\s*(?:và|,|-)\s*)?$", text[max(0, start - 16):start], re.I):
+        return True
+    if PAGE_COUNTER.search(text[max(0, start - 24):start]):
+        return True
+    w0 = text.rfind(" ", 0, start) + 1
+    w1 = text.find(" ", end)
+    if WEB_WORD.search(text[w0:w1 if w1 >= 0 else len(text)]):
+        return True
+    line0 = text.rfind("\n", 0, start) + 1
+    line1 = text.find("\n", end)
+    line = text[line0:line1 if line1 >= 0 else len(text)]
+    if re.fullmatch(r"\s*\d+(?:\s+\d+){3,}\s*", line):
+        steps = {b - a for a, b in zip(*(lambda v: (v, v[1:]))([int(x) for x in line.split()]), strict=False)}
+        return len(steps) == 1
+    return False
 
 
 def non_fact_reason(text: str, toks: list[NumToken], i: int, unit: UnitMatch | None, heading_prefix: int) -> str | None:
@@ -79,6 +112,8 @@ def non_fact_reason(text: str, toks: list[NumToken], i: int, unit: UnitMatch | N
             return "date"
     if DOC_REF_AFTER.match(after):
         return "doc_ref"
+    if page_furniture(text, t.start, t.end, t.literal):
+        return "date" if PAGE_TIME.search(text[max(0, t.start - 3):t.end + 3]) or DOTTED_DATE.fullmatch(t.literal) else "other"
     if i > 0 and text[toks[i - 1].end:t.start] == "/" and DOC_REF_AFTER.match(text[t.end:]):
         return "doc_ref"
     if re.search(r"(?<![\wÀ-ỹ])số\s*$", before):
@@ -169,6 +204,9 @@ def propagate_labels(text: str, toks: list[NumToken], units: list[UnitMatch | No
         if reasons[i] is None and reasons[i - 1] in ("other", "doc_ref") and units[i] is None \
                 and re.fullmatch(r"\s*(?:,|và|hoặc)\s*", text[toks[i - 1].end:toks[i].start]):
             reasons[i] = "other"
+        if reasons[i] is None and reasons[i - 1] == "other" and text[toks[i - 1].end:toks[i].start] == "/" \
+                and re.search(r"thứ\s*$", text[max(0, toks[i - 1].start - 8):toks[i - 1].start]):
+            reasons[i] = "other"  # a rank and its field: 'xếp thứ 3/14 tỉnh'
 
 
 @dataclass
