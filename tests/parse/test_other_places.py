@@ -102,3 +102,24 @@ def test_an_estimate_is_the_level_not_the_comments_on_it(extract):
     assert get("7,5").qualifier == "exact"
     get = extract(["Thu ngân sách đạt 300 tỷ đồng, ước tăng 5% so với năm 2021."], REPORT_2022)
     assert get("5").qualifier == "estimate"
+
+
+def test_sector_shares_and_sector_values_written_in_many_ways(extract):
+    get = extract([
+        "Cơ cấu kinh tế năm 2022: khu vực nông, lâm nghiệp và thủy sản chiếm 26,2%; khu vực công nghiệp và "
+        "xây dựng chiếm 33,5%; khu vực dịch vụ chiếm 34,6%.",
+        "Tổng giá trị sản xuất đạt 2.000 tỷ đồng, tăng 11,5% so với năm 2021. Trong đó: khu vực nông, lâm, thủy "
+        "tăng 16,4%; khu vực dịch vụ tăng 15,4%.",
+        "Tổng sản phẩm trên địa bàn (GRDP) tăng 7,9%. Trong đó, khu vực dịch vụ tăng 7,7%.",
+    ], REPORT_2022)
+    assert get("26,2").indicator_code == "SHARE_AGRI"
+    assert get("33,5").indicator_code == "SHARE_INDUSTRY_CONSTRUCTION"
+    assert get("34,6").indicator_code == "SHARE_SERVICES"
+    assert get("16,4").indicator_code == "PV_AGRI"
+    assert get("15,4").indicator_code == "PV_SERVICES"
+    assert get("7,7").indicator_code is None  # value added inside GRDP: no catalogue indicator
+
+
+def test_the_unit_implies_what_a_crop_is_measured_by(extract):
+    get = extract(["- Lúa mùa gieo trồng được 7.748 ha, giảm 0,09% so cùng kỳ."], REPORT_2022)
+    assert get("7.748").indicator_code == "RICE_AREA"

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from baocao.parse import meaning, periods
 from baocao.parse.docinfo import DocContext, document_context
-from baocao.parse.indicators import clean_phrase, code_fits_unit, complete_code, match_code
+from baocao.parse.indicators import clean_phrase, code_fits_unit, complete_code, match_code, sector_code
 from baocao.parse.model import Fact, ParsedDocument
 from baocao.parse.numbers import NumToken, find_numbers, is_range_joint, is_slash_joint
 from baocao.parse.places import find_bare_communes, find_mentions
@@ -369,6 +369,9 @@ def _has_quantity(s: str) -> bool:
     return bool(re.search(r"\d", s))
 
 
+IMPLIED_HEAD = {"area": "diện tích gieo trồng", "mass": "sản lượng", "yield": "năng suất"}
+
+
 @lru_cache(maxsize=1)
 def _context_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
     heads: list[str] = []
@@ -379,15 +382,17 @@ def _context_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(sorted(heads, key=len, reverse=True)), tuple(sorted(topics, key=len, reverse=True))
 
 
-def _topic_noun(text: str) -> str | None:
+def _topic_noun(text: str, last: bool = False) -> str | None:
+    """The first topic noun (crop, herd, sector) named in text, or the last one."""
     _, topics = _context_words()
     low = text.lower()
     best = None
     for tw in topics:
         for m in re.finditer(r"(?<![\wÀ-ỹ])" + re.escape(tw) + r"(?![\wÀ-ỹ])", low):
-            if best is None or m.start() < best[0]:
+            if best is None or (m.start() > best[0] if last else m.start() < best[0]):
                 best = (m.start(), tw)
-            break
+            if not last:
+                break
     return best[1] if best else None
 
 
@@ -462,6 +467,18 @@ def _indicator(p: Pending, pend: dict[int, Pending], subject: str, subj_text: st
     p.phrases = tuple(phrases)
     match_unit_code: str | None = unit_code if measure in ("actual", "target", "change_abs") else None
     code = match_code(phrases, match_unit_code, loose=loose)
+    if code is None:
+        s0 = sentence_span(text, pos)[0]
+        s_prev = sentence_span(text, s0 - 2)[0] if s0 > 1 else s0  # 'GRDP tăng 9%. Trong đó, khu vực … tăng 3%'
+        code = sector_code(raw or subject, f"{topic_of(text, pos)} {text[c0:pos]}", unit_code, measure,
+                           context=text[s_prev:pos])
+    if code is None and measure in ("actual", "target") and unit_class(unit_code) in IMPLIED_HEAD:
+        # the unit names the measure a crop or herd is counted in: 'lúa mùa gieo trồng được 7.748 ha'
+        # is the rice area, '32 nghìn tấn hồ tiêu' the pepper output
+        topic = _topic_noun(subject, last=True) or _topic_noun(trailing)
+        planted = re.search(r"(?<![\wÀ-ỹ])(?:gieo|xuống giống|cấy|sạ|trồng)(?![\wÀ-ỹ])", subject, re.I)
+        if topic and (unit_class(unit_code) != "area" or planted):  # an area is a planted area only when said so
+            code = match_code([f"{IMPLIED_HEAD[unit_class(unit_code)]} {topic}"], unit_code)
     if code is None and unit_class(unit_code) == "percent" and 0 < len(subject.split()) <= 5:
         # a short rate named in full earlier in the sentence: 'đề án bảo hiểm y tế …, tỷ lệ bao phủ đạt 96%'
         code = complete_code(subject, text[sentence_span(text, pos)[0]:pos], unit_code)

@@ -239,3 +239,48 @@ def clean_phrase(s: str) -> str:
             break
         s = s2
     return s
+
+
+@lru_cache(maxsize=1)
+def _sectors() -> tuple[tuple[re.Pattern, str, str], ...]:
+    """(pattern of a sector's written forms, share code, value code), from catalog/sectors.csv."""
+    rows = []
+    with open(CATALOG / "sectors.csv", encoding="utf-8") as fh:
+        for r in csv.DictReader(line for line in fh if not line.startswith("#")):
+            forms = sorted((norm(w) for w in r["written_as"].split(";") if w.strip()), key=len, reverse=True)
+            pat = re.compile(r"(?<![\wÀ-ỹ])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\wÀ-ỹ])")
+            rows.append((pat, r["share_code"], r["value_code"]))
+    return tuple(rows)
+
+
+SHARE_WORDS = re.compile(r"(?<![\wÀ-ỹ])(?:chiếm|tỷ trọng|tỉ trọng|cơ cấu)(?![\wÀ-ỹ])", re.I)
+VALUE_ADDED = re.compile(r"(?<![\wÀ-ỹ])(?:grdp|tổng sản phẩm|giá trị tăng thêm|va)(?![\wÀ-ỹ])", re.I)
+
+
+def sector_code(subject: str, lead: str, unit_code: str | None, measure: str, context: str = "") -> str | None:
+    """A sector named as the subject: its share ('khu vực dịch vụ chiếm 34,6%', 'Cơ cấu kinh
+    tế: dịch vụ 39,7%') or its production value and the change of it ('khu vực nông, lâm,
+    thủy tăng 16,4%' under 'tổng giá trị sản xuất'). A sector's growth inside GRDP (value
+    added) names no catalogue indicator. `lead` is the clause (and the bullet's topic) before
+    the number; `context` the sentences before it, where GRDP may have been named."""
+    subj = norm(subject)
+    if re.search(r"(?<![\wÀ-ỹ])lao động(?![\wÀ-ỹ])", subj):
+        return None  # the labour force by sector is another indicator
+    found = None
+    named = set()
+    for pat, share, value in _sectors():
+        for m in pat.finditer(subj):  # the sector named last before the number
+            named.add(share)
+            if found is None or m.start() > found[0]:
+                found = (m.start(), share, value)
+    if found is None or (len(named) > 1 and SHARE_WORDS.search(subject)):
+        return None  # 'công nghiệp, xây dựng và dịch vụ chiếm trên 70%' is two sectors together
+    _, share, value = found
+    cls = unit_class(unit_code)
+    if cls == "percent" and measure in ("actual", "target") and (SHARE_WORDS.search(subject) or SHARE_WORDS.search(lead)):
+        return share
+    if VALUE_ADDED.search(subject) or VALUE_ADDED.search(lead) or VALUE_ADDED.search(context):
+        return None
+    if cls == "money" or measure in ("change_pct", "attainment_pct"):
+        return value
+    return None
