@@ -355,3 +355,14 @@ def test_locality_codes_keep_leading_zeros(warehouse):
     assert rows(warehouse, "select typeof(locality_key) from dim_locality where locality_key = '00001'") == [
         ("VARCHAR",)
     ]
+
+
+def test_dim_indicator_shows_every_catalogue_code(warehouse):
+    import csv
+    from pathlib import Path
+
+    catalog = Path(__file__).resolve().parents[2] / "flows" / "baocao" / "catalog" / "indicators.csv"
+    with open(catalog, encoding="utf-8") as fh:
+        codes = {r["code"] for r in csv.DictReader(fh)}
+    shown = {r[0] for r in rows(warehouse, "select indicator_code from dim_indicator where is_catalogued")}
+    assert len(codes) >= 150 and codes <= shown

@@ -54,10 +54,19 @@ def _abbreviations() -> tuple[tuple[re.Pattern, str], ...]:
     return tuple(sorted(out, key=lambda t: -len(t[0].pattern)))
 
 
+# Two spellings of one word: the tone on the second vowel of oa/oe/uy (old style) or the first
+OLD_TONES = {old: new for olds, news in (("oáoàoảoãoạ", "óaòaỏaõaọa"), ("oéoèoẻoẽoẹ", "óeòeỏeõeọe"),
+                                         ("uýuỳuỷuỹuỵ", "úyùyủyũyụy"))
+             for old, new in zip((olds[i:i + 2] for i in range(0, 10, 2)), (news[i:i + 2] for i in range(0, 10, 2)), strict=True)}
+OLD_TONE_PLACEMENT = re.compile("|".join(OLD_TONES))
+
+
 @lru_cache(maxsize=16384)
 def norm(s: str) -> str:
     """Lower case, abbreviations spelled out, punctuation to spaces, one space between words."""
     s = s.casefold().replace("–", "-").replace("*", "")
+    s = OLD_TONE_PLACEMENT.sub(lambda m: OLD_TONES[m.group(0)], s)  # 'hoá' = 'hóa', 'thuỷ' = 'thủy'
+    s = re.sub(r"(?<![\wÀ-ỹ])tỉ(?![\wÀ-ỹ])", "tỷ", s).replace("sỹ", "sĩ")
     s = re.sub(r"[⁽⁾⁰¹²³⁴⁵⁶⁷⁸⁹]", " ", s)  # footnote marks
     s = re.sub(r"[“”\"'‘’]", "", s)
     for pat, full in _abbreviations():

@@ -119,4 +119,10 @@ def unit_class(code: str | None) -> str:
         return "yield"
     if code == "PER_10K_POP":
         return "per_10k_pop"
+    if code in ("M", "KM"):
+        return "length"
+    if code == "M3":
+        return "volume"
+    if code == "AGE_YEARS":
+        return "age"
     return code.lower()
