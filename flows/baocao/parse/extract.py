@@ -22,7 +22,14 @@ from pathlib import Path
 
 from baocao.parse import meaning, periods
 from baocao.parse.docinfo import DocContext, document_context
-from baocao.parse.indicators import clean_phrase, code_fits_unit, complete_code, match_code, sector_code
+from baocao.parse.indicators import (
+    clean_phrase,
+    code_fits_unit,
+    complete_code,
+    is_core,
+    match_code,
+    sector_code,
+)
 from baocao.parse.model import Fact, ParsedDocument
 from baocao.parse.numbers import NumToken, find_numbers, is_range_joint, is_slash_joint
 from baocao.parse.places import find_bare_communes, find_mentions
@@ -282,14 +289,14 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
         raw_with_brackets = text[max(c0, prev_end):t.start]
         indicator, code = _indicator(p, pend, subject, subj_text, noun, unit_text, trailing, measure, m.inherit, anchor,
                                      prev_in_clause.get(c0), unit_code, text, t.start, c0, c1, raw_with_brackets)
-        if code is None and m.inherit and measure in ("change_abs", "change_pct") and anchor is not None and anchor.fact is not None:
+        if not is_core(code) and m.inherit and measure in ("change_abs", "change_pct") and anchor is not None and anchor.fact is not None:
             # the level commented on names no catalogue indicator ('điều tra làm rõ 58/61 vụ (so cùng kỳ giảm 20 vụ)'):
             # the change is of the sentence's headline count of the same thing, named earlier
             s0 = sentence_span(text, t.start)[0]
             same = [a for cands in anchors.values() for a in cands
                     if s0 <= a.tok.start < anchor.tok.start and a.fact is not None and a.fact.indicator_code
                     and a.fact.unit == anchor.fact.unit and (a.fact.unit_text or "").lower() == (anchor.fact.unit_text or "").lower()]
-            if same:
+            if same and (code is None or is_core(max(same, key=lambda a: a.tok.start).fact.indicator_code)):
                 code = max(same, key=lambda a: a.tok.start).fact.indicator_code
         if m.verb and m.verb.startswith("giảm") and subject and not m.inherit:
             # a reduction/growth stated as a quantity: 'tỷ lệ hộ nghèo dân tộc thiểu số giảm 5%'
@@ -409,8 +416,8 @@ def _indicator(p: Pending, pend: dict[int, Pending], subject: str, subj_text: st
     if inherit and anchor is not None and anchor.fact is not None and not own_noun:
         code = anchor.fact.indicator_code
         p.phrases = anchor.phrases
-        if code is None and measure in ("attainment_pct", "change_pct") and anchor.parent is not None \
-                and anchor.parent.fact is not None:
+        if not is_core(code) and measure in ("attainment_pct", "change_pct") and anchor.parent is not None \
+                and anchor.parent.fact is not None and anchor.parent.fact.indicator_code:
             code = anchor.parent.fact.indicator_code  # '10/44 trường …, đạt 22,7% …(đạt 113,5% so Nghị quyết)'
         if code is not None and measure in ("actual", "target") and not code_fits_unit(code, unit_code):
             code = None  # a share in % of a counted level is another indicator ('38/52 trường …, đạt 73,08%')

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -39,6 +40,7 @@ class Alias:
     code: str
     text: str  # normalised
     unit_class: str
+    core: bool = True  # a code of the fact contract (indicators.csv `source` = contract)
 
 
 @lru_cache(maxsize=1)
@@ -79,25 +81,27 @@ def norm(s: str) -> str:
 @lru_cache(maxsize=1)
 def aliases() -> tuple[Alias, ...]:
     classes: dict[str, str] = {}
+    core: dict[str, bool] = {}
     out: list[Alias] = []
     with open(CATALOG / "indicators.csv", encoding="utf-8") as fh:
         for r in csv.DictReader(fh):
             classes[r["code"]] = r["unit_class"]
-            out.append(Alias(r["code"], norm(r["name_vi"]), r["unit_class"]))
+            core[r["code"]] = r.get("source", "contract") == "contract"
+            out.append(Alias(r["code"], norm(r["name_vi"]), r["unit_class"], core[r["code"]]))
             for a in r["written_as"].split(";"):
                 a = re.sub(r"\(.*?\)", "", a)
                 if "…" in a or "..." in a:
                     continue
                 a = norm(a)
                 if a:
-                    out.append(Alias(r["code"], a, r["unit_class"]))
+                    out.append(Alias(r["code"], a, r["unit_class"], core[r["code"]]))
     path = CATALOG / "indicator_aliases.csv"
     if path.exists():
         with open(path, encoding="utf-8") as fh:
             for r in csv.DictReader(fh):
                 code = r["code"].strip()
                 if code in classes:
-                    out.append(Alias(code, norm(r["alias"]), classes[code]))
+                    out.append(Alias(code, norm(r["alias"]), classes[code], core[code]))
     uniq = {(a.code, a.text): a for a in out}
     return tuple(sorted(uniq.values(), key=lambda a: -len(a.text)))
 
@@ -106,6 +110,16 @@ def aliases() -> tuple[Alias, ...]:
 def catalogue_names() -> dict[str, str]:
     with open(CATALOG / "indicators.csv", encoding="utf-8") as fh:
         return {r["code"]: r["name_vi"] for r in csv.DictReader(fh)}
+
+
+@lru_cache(maxsize=1)
+def _core_codes() -> frozenset[str]:
+    return frozenset(a.code for a in aliases() if a.core)
+
+
+def is_core(code: str | None) -> bool:
+    """A code of the fact contract (not one added to the catalogue since)."""
+    return code is not None and code in _core_codes()
 
 
 def code_fits_unit(code: str, unit_code: str | None) -> bool:
@@ -123,33 +137,45 @@ def _tokens(s: str) -> set[str]:
     return set(re.findall(r"[\wÀ-ỹ/.]+", s))
 
 
-@lru_cache(maxsize=64)
-def _aliases_for(uclass: str | None) -> tuple[tuple[Alias, str, frozenset[str], int], ...]:
+@lru_cache(maxsize=128)
+def _aliases_for(uclass: str | None, core_only: bool = False) -> tuple[tuple[Alias, str, frozenset[str], int], ...]:
     """Aliases usable for a unit class (None: any), with their padded text and word set."""
     out = []
     for a in aliases():
+        if core_only and not a.core:
+            continue
         if uclass is None or uclass in COMPATIBLE.get(a.unit_class, {a.unit_class}):
             words = a.text.rstrip("$").split()
             out.append((a, " " + a.text.rstrip("$") + " " + ("$" if a.text.endswith("$") else ""), frozenset(words), len(words)))
     return tuple(out)
 
 
-@lru_cache(maxsize=64)
-def _by_first_word(uclass: str | None) -> dict[str, tuple[int, ...]]:
+@lru_cache(maxsize=128)
+def _by_first_word(uclass: str | None, core_only: bool) -> dict[str, tuple[int, ...]]:
     """Positions in _aliases_for(uclass) of the aliases starting with each word: every tier
     needs the alias's first word in the phrase, so only those aliases are tried."""
     index: dict[str, list[int]] = {}
-    for i, (a, _, _, _) in enumerate(_aliases_for(uclass)):
+    for i, (a, _, _, _) in enumerate(_aliases_for(uclass, core_only)):
         first = a.text.rstrip("$").split()
         if first:
             index.setdefault(first[0], []).append(i)
     return {w: tuple(ix) for w, ix in index.items()}
 
 
-def _candidates(uclass: str | None, words) -> list[tuple[Alias, str, frozenset[str], int]]:
+def _has_repeats(alias: str, phrase: str) -> bool:
+    """An alias that repeats a word ('thôn nông thôn mới') needs it as often in the phrase."""
+    have = Counter(_tokens_list(phrase))
+    return all(have[w] >= c for w, c in Counter(alias.rstrip("$").split()).items())
+
+
+def _tokens_list(s: str) -> list[str]:
+    return re.findall(r"[\wÀ-ỹ/.]+", s)
+
+
+def _candidates(uclass: str | None, words, core_only: bool = False) -> list[tuple[Alias, str, frozenset[str], int]]:
     """The aliases whose first word occurs in `words`, longest first (the catalogue's order)."""
-    index = _by_first_word(uclass)
-    cands = _aliases_for(uclass)
+    index = _by_first_word(uclass, core_only)
+    cands = _aliases_for(uclass, core_only)
     found = sorted({i for w in words for i in index.get(w, ())})
     return [cands[i] for i in found]
 
@@ -168,6 +194,12 @@ def match_code(phrases: list[str], unit_code: str | None, loose: list[str] | Non
 
 @lru_cache(maxsize=8192)
 def _match_code(phrases: tuple[str, ...], unit_code: str | None, loose: tuple[str, ...]) -> str | None:
+    """The contract's codes first: a finer code added to the catalogue later never takes a
+    phrase the contract already names ('số vụ phạm pháp hình sự' stays CRIMINAL_CASES)."""
+    return _match_tiers(phrases, unit_code, loose, True) or _match_tiers(phrases, unit_code, loose, False)
+
+
+def _match_tiers(phrases: tuple[str, ...], unit_code: str | None, loose: tuple[str, ...], core_only: bool) -> str | None:
     uclass = unit_class(unit_code) if unit_code is not None else None
     normed = [norm(ph) for ph in phrases]
     for p in normed:
@@ -175,7 +207,7 @@ def _match_code(phrases: tuple[str, ...], unit_code: str | None, loose: tuple[st
             continue
         padded_p = " " + p + " "
         toks = _tokens(p)
-        cands = _candidates(uclass, set(p.split()) | toks)
+        cands = _candidates(uclass, set(p.split()) | toks, core_only)
         exact = None
         for a, padded, _, n in cands:
             # an alias ending in '$' must end the phrase ('có hợp tác xã$' is not 'có hợp tác xã được thành lập …')
@@ -184,7 +216,8 @@ def _match_code(phrases: tuple[str, ...], unit_code: str | None, loose: tuple[st
                 break
         loose_best = None
         for a, _, words, n in cands:
-            if n >= 4 and not a.text.endswith("$") and words <= toks and (loose_best is None or n > loose_best[1]):
+            if n >= 4 and not a.text.endswith("$") and words <= toks and (loose_best is None or n > loose_best[1]) \
+                    and (n == len(words) or _has_repeats(a.text, p)):
                 loose_best = (a, n)
         # a longer alias whose words are all there beats a shorter one written out
         # ('xã đạt NTM kiểu mẫu': NTM_MODEL_COMMUNES, not 'xã đạt nông thôn mới')
@@ -195,7 +228,7 @@ def _match_code(phrases: tuple[str, ...], unit_code: str | None, loose: tuple[st
             return exact[0].code
     for p in normed[:2]:
         words = p.split()
-        for a, _, _, n in _candidates(uclass, words):
+        for a, _, _, n in _candidates(uclass, words, core_only):
             if n < 3 or len(words) < n:
                 continue
             if a.text.endswith("$"):
@@ -206,7 +239,7 @@ def _match_code(phrases: tuple[str, ...], unit_code: str | None, loose: tuple[st
                     return a.code
     for ph in loose:
         p = " " + norm(ph) + " "
-        for a, padded, _, n in _candidates(uclass, p.split()):
+        for a, padded, _, n in _candidates(uclass, p.split(), core_only):
             if n >= 4 and not padded.endswith("$") and padded in p:
                 return a.code
     return None
