@@ -123,3 +123,17 @@ def test_sector_shares_and_sector_values_written_in_many_ways(extract):
 def test_the_unit_implies_what_a_crop_is_measured_by(extract):
     get = extract(["- Lúa mùa gieo trồng được 7.748 ha, giảm 0,09% so cùng kỳ."], REPORT_2022)
     assert get("7.748").indicator_code == "RICE_AREA"
+
+
+def test_a_from_to_over_a_term_runs_from_its_first_year_to_its_last(extract):
+    header = ["BÁO CÁO CHÍNH TRỊ", "TRÌNH ĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ HUYỆN LẦN THỨ XII, NHIỆM KỲ 2020 - 2025", "",
+              "Phần I", "KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT NHIỆM KỲ 2015 - 2020", ""]
+    get = extract(["Tỷ trọng nông nghiệp giảm từ 52,1% xuống còn 41,3%; tỷ trọng dịch vụ tăng từ 30,2% lên 40,5%."], header)
+    assert (get("52,1").period, get("41,3").period) == ("2015", "2020")
+    assert (get("30,2").period, get("40,5").period) == ("2015", "2020")
+
+
+def test_a_change_naming_no_base_is_against_the_same_time_before(extract):
+    get = extract(["Doanh thu du lịch đạt 350 tỷ đồng, tăng 30,4%; lượt khách 1.020.000 lượt, tăng 30,1%."], REPORT_2022)
+    assert (get("30,4").measure, get("30,4").compared_to) == ("change_pct", "same_period")
+    assert get("30,1").compared_to == "same_period"

@@ -238,6 +238,14 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
         pc0 = period_clause_start(text, t.start)
         cy = meaning.clause_period(text, t.start, p.unit_end, pc0, periods.end_year(period))
         period = cy or periods.month_to_year(period, text, pc0, t.start)
+        if measure in ("change_pct", "change_abs", "change_times") and compared_to is None:
+            # a change that names no base is against the same time before: last year's (or
+            # last month's) level in a year's report, the previous term's in a term's report
+            compared_to = "previous_term" if period and re.fullmatch(r"\d{4}-\d{4}", period) else "same_period"
+        if m.endpoint and not cy and period and re.fullmatch(r"\d{4}-\d{4}", period):
+            # over a span, a level's from-to runs from its first year to its last:
+            # 'tỷ trọng nông nghiệp giảm từ 55,32% xuống còn 40,04%' in a 2015-2020 report
+            period = period[:4] if m.endpoint == "from" else period[-4:]
         if m.period_override:
             period = m.period_override
         # a plan's default 'target' does not apply to a year already past: 'Năm 2022, … đạt …'

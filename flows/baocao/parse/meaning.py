@@ -250,6 +250,7 @@ class Meaning:
     default: bool = False  # the measure is only the section's default
     level: bool = False  # a level reached by a change ('giảm từ 9,29% … xuống còn 1,59%')
     verb: str | None = None  # the change verb of an average growth/reduction ('bình quân giảm 1,28%/năm')
+    endpoint: str | None = None  # 'from' / 'to' of a level's from-to ('giảm từ 55,3% xuống còn 40,0%')
 
 
 CHANGE_BEFORE = re.compile(
@@ -396,7 +397,7 @@ def _read_meaning(ctx: Context, raw_subject: str) -> Meaning:
     # the second level of a from-to: 'giảm từ 9,29% năm 2015 xuống còn 1,59%'
     if ctx.anchor_unit and re.fullmatch(r"\s*(?:(?:năm|cuối năm)\s+\d{4}\s*,?\s*)?(?:giảm\s+|tăng\s+)?"
                                         r"(?:xuống\s+còn|xuống|lên\s+đến|lên|đến|còn)\s*", before_local, re.I):
-        return Meaning(mode, None, qual, True, level=True)
+        return Meaning(mode, None, qual, True, level=True, endpoint="to")
     ref = _ref_after(after)
     cm = CHANGE_BEFORE.search(before_local) or COMPARATIVE_BEFORE.search(before_local)
     if cm:
@@ -407,7 +408,7 @@ def _read_meaning(ctx: Context, raw_subject: str) -> Meaning:
         if re.search(r"(?:^|\s)(?:lên|xuống|còn)(?:\s|$)", tail.lower()):
             return Meaning(mode, None, qual if qual != "at_least" else "exact", not clean(head), level=True)
         if re.search(r"(?:^|\s)từ\s*$", tail.lower()) and re.match(r"^[^;,]{0,30}?(?:xuống|lên|đến)\s", after):
-            return Meaning(mode, None, qual if qual != "at_least" else "exact", False, level=True)
+            return Meaning(mode, None, qual if qual != "at_least" else "exact", False, level=True, endpoint="from")
         # an average growth ('tăng bình quân', 'bình quân hàng năm giảm'), not 'thu nhập bình quân … cao hơn'
         average = re.search(r"bình quân|hàng năm|hằng năm", tail, re.I) or re.search(
             r"(?:bình quân|hàng năm|hằng năm|mỗi năm)\s*,?\s*$", head, re.I)
