@@ -137,3 +137,35 @@ def test_a_change_naming_no_base_is_against_the_same_time_before(extract):
     get = extract(["Doanh thu du lịch đạt 350 tỷ đồng, tăng 30,4%; lượt khách 1.020.000 lượt, tăng 30,1%."], REPORT_2022)
     assert (get("30,4").measure, get("30,4").compared_to) == ("change_pct", "same_period")
     assert get("30,1").compared_to == "same_period"
+
+
+def test_a_signed_number_states_a_change(extract):
+    get = extract(["- Khoai lang gieo trồng được 110 ha (-419 ha);", "Kim ngạch xuất khẩu +11,27%", "- 90% trở lên xã đạt chuẩn."],
+                  REPORT_2022)
+    assert get("419").measure == "change_abs"
+    assert (get("11,27").measure, get("11,27").compared_to) == ("change_pct", "same_period")
+    assert get("90").measure == "actual"  # a bullet's dash is no sign
+
+
+def test_a_change_restated_as_an_amount(extract):
+    get = extract(["Diện tích gieo trồng 245,3 ha, tăng 25,85% so với cùng kỳ, tương đương tăng (50,40 ha)."], REPORT_2022)
+    f = get("50,40")
+    assert (f.measure, f.compared_to, f.unit) == ("change_abs", "same_period", "HA")
+
+
+def test_grdp_rising_with_no_level_stated_is_the_growth_rate(extract):
+    get = extract(["Tổng sản phẩm trên địa bàn (GRDP) tăng 5,75% so với năm 2021.",
+                   "GRDP theo giá so sánh ước đạt 53.180 tỷ đồng, tăng 9,07% so với năm 2021."], REPORT_2022)
+    assert get("5,75").measure == "actual"
+    assert get("9,07").measure == "change_pct"
+
+
+def test_a_clause_with_its_own_level_is_not_a_sector_growth_rate(extract):
+    get = extract(["Tốc độ tăng trưởng kinh tế đạt 7,1%; kim ngạch xuất khẩu ước đạt 5,7 tỷ USD, tăng 25,1%."], REPORT_2022)
+    assert get("25,1").measure == "change_pct"
+
+
+def test_a_programme_named_mục_tiêu_is_no_plan(extract):
+    get = extract(["Năm 2022, huyện đã thực hiện 18/19 chỉ tiêu; vốn các chương trình mục tiêu được sử dụng đúng quy định; "
+                   "tỷ lệ hộ sử dụng điện đạt 98,7%."], REPORT_2022)
+    assert get("98,7").measure == "actual"

@@ -338,19 +338,24 @@ def _estimate_scope(text: str, c0: int, pos: int) -> str:
     return s
 
 
+# the same change restated in the level's unit: '(+233 ha)', 'tương đương tăng (50,4 ha)'
+RESTATED_CHANGE = re.compile(r"(?:\(\s*[+\-−–]|(?:tương đương|tương ứng)\s*(?:với\s*)?(?:tăng|giảm)?\s*\(?\s*[+\-−]?)\s*$", re.I)
+GRDP_SUBJECT = re.compile(r"(?<![\wÀ-ỹ])(?:GRDP|tổng sản phẩm(?: trên địa bàn| trong tỉnh| nội tỉnh)?)(?![\wÀ-ỹ])", re.I)
 PLAN_LEAD = re.compile(
-    r"(?<![\wÀ-ỹ])(?:phấn đấu|mục tiêu(?!\s+quốc gia)|(?:thống nhất|thông qua|đề ra|giao)\s+(?:các\s+)?chỉ tiêu)(?![\wÀ-ỹ])",
+    r"(?<![\wÀ-ỹ])(?:phấn đấu|(?<!chương trình )mục tiêu(?!\s+quốc gia)|(?:thống nhất|thông qua|đề ra|giao)\s+(?:các\s+)?chỉ tiêu)(?![\wÀ-ỹ])",
     re.I)
 ACTUAL_AFTER_LEAD = re.compile(
-    r"(?<![\wÀ-ỹ])(?:đã đạt|đạt được|ước đạt|ước thực hiện|ước tính|thực hiện được|kết quả|cùng kỳ|hiện có|hiện nay)(?![\wÀ-ỹ])", re.I)
+    r"(?<![\wÀ-ỹ])(?:đã đạt|đạt được|ước đạt|ước thực hiện|ước tính|thực hiện được|đã thực hiện|kết quả|cùng kỳ|hiện có|hiện nay)(?![\wÀ-ỹ])",
+    re.I)
 
 
 def planned_sentence(text: str, pos: int) -> bool:
     """A sentence that opens a list of targets reaches every clause after it:
     'Năm 2023, phấn đấu GRDP tăng 8%; thu ngân sách 8.000 tỷ đồng; …' (unless a clause
     goes back to results: 'đã đạt', 'ước thực hiện', 'so cùng kỳ')."""
-    leads = list(PLAN_LEAD.finditer(text, sentence_start(text, pos), pos))
-    return bool(leads) and not ACTUAL_AFTER_LEAD.search(text, leads[-1].end(), pos)
+    s0 = sentence_start(text, pos)
+    leads = list(PLAN_LEAD.finditer(text, s0, pos))
+    return bool(leads) and not ACTUAL_AFTER_LEAD.search(text, s0, pos)
 
 
 COMMENTS = ("attainment_pct", "change_pct", "change_abs", "change_times")
@@ -392,8 +397,13 @@ def _read_meaning(ctx: Context, raw_subject: str) -> Meaning:
         return Meaning("change_abs", r, qual, True)
     # a signed amount in brackets after a change is the same change in the level's unit:
     # 'tăng 6,59% (+233 ha) so cùng kỳ'
-    if ctx.prev_measure in ("change_pct", "change_abs", "attainment_pct") and re.search(r"\(\s*[+\-−–]\s*$", text[max(0, pos - 4):pos]):
+    if ctx.prev_measure in ("change_pct", "change_abs", "attainment_pct") and RESTATED_CHANGE.search(text[max(c0, pos - 40):pos]):
         return Meaning("change_abs", _ref_after(after) or _ref_later(text, ctx.unit_end, pos), qual, True)
+    # an explicitly signed number states a change: '(-419 ha)', 'Kim ngạch xuất khẩu +11,27'
+    if re.search(r"[\s(:][+\-−]$", text[max(0, pos - 2):pos]) and text[:pos - 1].strip(" -*•"):  # not a bullet '- 90%'
+        r = _ref_after(after) or _ref_later(text, ctx.unit_end, pos)
+        return Meaning("change_pct" if is_pct and not RATE_SUBJECT.search(before_seg) else "change_abs", r, qual,
+                       ctx.anchor_unit is not None)
     # the second level of a from-to: 'giảm từ 9,29% năm 2015 xuống còn 1,59%'
     if ctx.anchor_unit and re.fullmatch(r"\s*(?:(?:năm|cuối năm)\s+\d{4}\s*,?\s*)?(?:giảm\s+|tăng\s+)?"
                                         r"(?:xuống\s+còn|xuống|lên\s+đến|lên|đến|còn)\s*", before_local, re.I):
@@ -413,7 +423,8 @@ def _read_meaning(ctx: Context, raw_subject: str) -> Meaning:
         average = re.search(r"bình quân|hàng năm|hằng năm", tail, re.I) or re.search(
             r"(?:bình quân|hàng năm|hằng năm|mỗi năm)\s*,?\s*$", head, re.I)
         wide_head = ctx.wide_subject[:max(0, len(ctx.wide_subject) - (len(before_local) - cm.start()))]
-        growth_subject = GROWTH_SUBJECT.search(wide_head) and not re.search(r"\d", wide_head)
+        growth_subject = (GROWTH_SUBJECT.search(wide_head) or GRDP_SUBJECT.search(wide_head)) and not re.search(r"\d", wide_head)
+        # 'GRDP tăng 9,07%' with no GRDP level stated is the growth rate itself
         if average or growth_subject or GROWTH_SUBJECT.search(head + " " + verb) and not ref \
                 or (verb.startswith("giảm") and REDUCTION_SUBJECT.search(text[c0:pos])):
             return Meaning(mode, None, qual, False, verb=verb)
@@ -432,7 +443,8 @@ def _read_meaning(ctx: Context, raw_subject: str) -> Meaning:
             ref = _ref_later(text, ctx.unit_end, pos)
         if ctx.unit == "TIMES":
             return Meaning("change_times", ref, q, True)
-        if ref is None and (mode == "target" or GROWTH_SUBJECT.search(text[sentence_start(text, pos):c0])):
+        if ref is None and (mode == "target" or GROWTH_SUBJECT.search(text[sentence_start(text, pos):c0])
+                            and ctx.anchor_unit in (None, "PCT", "PERMILLE")):
             # 'trong đó: nông, lâm, thủy sản tăng 6,4%' after a growth rate; a planned growth
             return Meaning(mode, None, q, False)
         if is_pct:
