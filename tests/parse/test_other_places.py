@@ -169,3 +169,30 @@ def test_a_programme_named_mục_tiêu_is_no_plan(extract):
     get = extract(["Năm 2022, huyện đã thực hiện 18/19 chỉ tiêu; vốn các chương trình mục tiêu được sử dụng đúng quy định; "
                    "tỷ lệ hộ sử dụng điện đạt 98,7%."], REPORT_2022)
     assert get("98,7").measure == "actual"
+
+
+def test_in_the_month_of_a_months_report_is_that_month(extract):
+    header = ["Tình hình kinh tế - xã hội tháng 10 năm 2022 của huyện", ""]
+    get = extract(["Trong tháng, khởi công xây dựng mới 03 công trình; lũy kế 10 tháng thu ngân sách đạt 1.777 tỷ đồng.",
+                   "Ước đến cuối tháng 10/2022, gieo trồng được 16.500 ha."], header)
+    assert get("03").period == "2022-10"
+    assert get("1.777").period == "2022"
+    assert get("16.500").period == "2022"  # a cut-off: the year to date
+
+
+def test_months_of_a_year_name_that_year(extract):
+    get = extract(["Tốc độ tăng trưởng 6 tháng đầu năm 2024 đạt 7%, thấp hơn 6 tháng 2023 (6 tháng 2023 tăng 8,2%)."],
+                  REPORT_2022)
+    assert get("8,2").period == "2023"
+
+
+def test_the_level_of_the_year_before(extract):
+    get = extract(["Khu vực dịch vụ tăng 7,7%, thấp hơn mức tăng 9,0% của cùng kỳ năm trước."], REPORT_2022)
+    assert get("9,0").period == "2021"
+
+
+def test_a_year_in_a_bracketed_lead_covers_its_list(extract):
+    get = extract(["Cơ cấu kinh tế: nông nghiệp 20,1%; công nghiệp 41,3% (cơ cấu tương ứng năm 2021 là: 20,8%; 41,9%)."],
+                  REPORT_2022)
+    assert get("20,1").period == "2022"
+    assert (get("20,8").period, get("41,9").period) == ("2021", "2021")

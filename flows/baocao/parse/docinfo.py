@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from baocao.parse.model import DocumentInfo
+from baocao.parse.periods import MONTH_EXPR
 from baocao.parse.places import resolve_document_place
 from baocao.parse.structure import YEAR, YEAR_SPAN, Outline, is_caps_line, match_heading
 
@@ -56,6 +57,7 @@ class DocContext:
     locality: str | None
     locality_level: str | None
     district_code: str | None
+    month: str | None = None  # the month a month's report is about ('2022-10'), for 'trong tháng'
 
 
 def _title(lines: list[str], outline: Outline) -> str | None:
@@ -145,6 +147,9 @@ def document_context(lines: list[str], outline: Outline) -> DocContext:
             break
     if period is None:
         period = dominant_year(text)
+    # a month's report names its month in its title or first lines: 'THÁNG 10 NĂM 2022', 'Trong tháng 10/2022'
+    mm = MONTH_EXPR.search((title or "") + "\n" + "\n".join(ln for ln in lines[:8] if len(ln) < 400))
+    month = f"{mm.group(2)}-{int(mm.group(1)):02d}" if mm else None
     year_end = int(period[:4] if re.fullmatch(r"\d{4}-\d{2}", period or "") else period[-4:]) if period else None
     caps = [ln.strip().title() for ln in lines if is_caps_line(ln.strip())]  # 'HUYỆN CẦU KÈ' -> 'Huyện Cầu Kè'
     header = "\n".join(ln.strip() for ln in lines[:8] if ln.strip()) + "\n" + (title or "")
@@ -166,5 +171,5 @@ def document_context(lines: list[str], outline: Outline) -> DocContext:
     return DocContext(
         info=info, mode=mode, period=period, year_end=year_end,
         locality=info.locality, locality_level=info.locality_level,
-        district_code=place.code if place and place.level == "district" else None,
+        district_code=place.code if place and place.level == "district" else None, month=month,
     )

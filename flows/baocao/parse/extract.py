@@ -238,6 +238,9 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
         pc0 = period_clause_start(text, t.start)
         cy = meaning.clause_period(text, t.start, p.unit_end, pc0, periods.end_year(period))
         period = cy or periods.month_to_year(period, text, pc0, t.start)
+        if not cy and doc.month and doc.month[:4] == (period or "")[:4] and not periods.CUMULATIVE.search(text, pc0, t.start) \
+                and IN_THE_MONTH.search(text, sentence_span(text, t.start)[0], t.start):
+            period = doc.month  # 'Trong tháng, khởi công mới 01 công trình' in a month's report
         if measure in ("change_pct", "change_abs", "change_times") and compared_to is None:
             # a change that names no base is against the same time before: last year's (or
             # last month's) level in a year's report, the previous term's in a term's report
@@ -384,6 +387,7 @@ def _has_quantity(s: str) -> bool:
     return bool(re.search(r"\d", s))
 
 
+IN_THE_MONTH = re.compile(r"(?<![\wÀ-ỹ])trong tháng(?!\s*\d)(?![\wÀ-ỹ])", re.I)
 IMPLIED_HEAD = {"area": "diện tích gieo trồng", "mass": "sản lượng", "yield": "năng suất"}
 
 

@@ -21,7 +21,7 @@ CUTOFF_DATE = re.compile(r"(?:đến|tới|đến hết|tính đến)\s+(?:ngày
 PRICE_BASE_BEFORE = re.compile(r"giá\s+(?:so\s+sánh|ss|cố\s+định)\s*$", re.I)
 YEAR_EXPR = re.compile(
     r"(?P<kw>năm học|niên học|niên vụ|năm|giai đoạn|đến năm|đến cuối năm|cuối năm|đầu năm|"
-    r"vụ\s+(?:đông\s+xuân|hè\s+thu|thu\s+đông|mùa|đông|xuân|chiêm|hè)(?:\s+năm)?)\s+(?P<y1>(?:19|20)\d\d)(?:\s*[-–—]\s*(?P<y2>(?:19|20)\d\d))?(?!\d)",
+    r"vụ\s+(?:đông\s+xuân|hè\s+thu|thu\s+đông|mùa|đông|xuân|chiêm|hè)(?:\s+năm)?|\d{1,2}\s+tháng(?:\s+đầu)?(?:\s+năm)?)\s+(?P<y1>(?:19|20)\d\d)(?:\s*[-–—]\s*(?P<y2>(?:19|20)\d\d))?(?!\d)",
     re.I,
 )
 
@@ -57,11 +57,16 @@ def clause_period(text: str, pos: int, unit_end: int, c0: int, now_year: str | N
     m = re.match(r"^\s*\(?\s*(?:vào\s+)?(?:năm|cuối năm|đầu năm)\s+((?:19|20)\d\d)(?!\s*[-–]\s*\d)", text[unit_end:unit_end + 22])
     if m:
         return m.group(1)
+    # 'mức tăng 5,82% của cùng kỳ năm trước': the level of the year before
+    if now_year and re.match(r"^\s*\)?\s*của\s+(?:cùng kỳ\s+)?năm trước", text[unit_end:unit_end + 30], re.I):
+        return str(int(now_year) - 1)
     mm = None
     for m in MONTH_EXPR.finditer(text, c0, pos):
         if not re.search(r"(?:từ|ngày)\s*$", text[max(c0, m.start() - 12):m.start()], re.I):
             mm = m
     if mm:
+        if re.search(r"(?:đến|tới)\s+(?:hết|cuối)\s+$", text[max(c0, mm.start() - 12):mm.start()], re.I):
+            return mm.group(2)  # 'ước đến cuối tháng 8/2019, gieo trồng được …' is the year to date
         return f"{mm.group(2)}-{int(mm.group(1)):02d}"
     best = None
     cutoff = None
@@ -80,6 +85,9 @@ def clause_period(text: str, pos: int, unit_end: int, c0: int, now_year: str | N
         return cutoff.group(1)
     if best is None:
         s0 = sentence_start(text, pos)
+        opening = text.rfind("(", s0, pos)
+        if opening > text.rfind(")", s0, pos):
+            s0 = opening + 1  # inside a bracket: '(Cơ cấu tương ứng năm 2021 là: 20,8%; 41,9%)'
         # a year named in a short lead before the sentence's colon covers the list after it:
         # 'Sản xuất vụ Đông xuân 2020-2021: gieo trồng 41.900 ha, …; ngô 2.050 ha'
         colon = text.find(":", s0, pos)
