@@ -91,3 +91,10 @@ def test_a_province_named_bare_is_the_document_place():
 def test_a_district_merged_before_the_gazetteer_snapshot_is_known():
     p = resolve_document_place("Kỳ họp HĐND huyện Nông Sơn đánh giá kết quả năm 2020 của huyện.")
     assert (p.name, p.level) == ("Nông Sơn", "district")
+
+
+def test_a_list_of_local_figures_is_about_the_province():
+    text = ("Diện tích lúa Hè Thu của tỉnh Quảng Bình đạt 23.000 ha. Diện tích lúa của các địa phương: thành phố Đồng Hới "
+            "747 ha; thị xã Ba Đồn 2.176 ha; huyện Minh Hóa 600 ha; huyện Tuyên Hóa 900 ha.")
+    p = resolve_document_place(text)
+    assert (p.name, p.level) == ("Quảng Bình", "province")

@@ -256,6 +256,18 @@ def resolve_document_place(text: str, header: str = "") -> Place | None:
         province_level = False
     elif re.search(r"TỈNH ỦY|TỈNH UỶ|ĐẢNG BỘ TỈNH|ỦY BAN NHÂN DÂN TỈNH|UBND TỈNH|HỘI ĐỒNG NHÂN DÂN TỈNH", header) and province_votes:
         province_level = True
+    # several districts of one province named about equally (a list of local figures), and
+    # that province named too: the text is about the province
+    by_province: dict[str, list[float]] = defaultdict(list)
+    for code, sc in score.items():
+        d = g.by_code.get(code)
+        if d is not None and d.level == "district":
+            by_province[d.province].append(sc)
+    for prov, scores in by_province.items():
+        scores.sort(reverse=True)
+        if len(scores) >= 3 and prov in province_votes and scores[0] < 2 * scores[1] and not re.search(
+                r"\bHUYỆN\b|\bHuyện ủy\b|\bTHỊ XÃ\b|ĐẢNG BỘ HUYỆN", header):
+            province_level = True
     if province_level:
         # a provincial report: the province it names most, else the province of its districts
         if province_votes:
