@@ -37,7 +37,7 @@ class Settings:
     dbt_project: Path
     samples: Path
     # BI tools on DuckDB < 2.0 cannot open storage v69: write a format they read.
-    storage_compatibility: str = "v1.5.0"
+    storage_compatibility: str = "v1.4.0"
     dbt_threads: int = 2
     max_bytes: int = 50 * 1024 * 1024  # larger drops are quarantined, not parsed
     settle_seconds: float = 2.0  # a sweep leaves files modified more recently for later
@@ -73,7 +73,7 @@ def load_settings() -> Settings:
         warehouse=_path("BAOCAO_WAREHOUSE", home / "warehouse" / "baocao.duckdb"),
         dbt_project=_path("BAOCAO_DBT_PROJECT", _default_home() / "dbt_project"),
         samples=_path("BAOCAO_SAMPLES", _default_home() / "data" / "samples"),
-        storage_compatibility=os.environ.get("BAOCAO_STORAGE_COMPATIBILITY", "v1.5.0"),
+        storage_compatibility=os.environ.get("BAOCAO_STORAGE_COMPATIBILITY", "v1.4.0"),
         dbt_threads=int(os.environ.get("BAOCAO_DBT_THREADS", "2")),
         max_bytes=int(os.environ.get("BAOCAO_MAX_BYTES", str(50 * 1024 * 1024))),
         settle_seconds=float(os.environ.get("BAOCAO_SETTLE_SECONDS", "2")),

@@ -103,7 +103,7 @@ def document_id_for(file_name: str) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
-def connect(path: Path, *, read_only: bool = False, storage_compatibility: str = "v1.5.0",
+def connect(path: Path, *, read_only: bool = False, storage_compatibility: str = "v1.4.0",
             wait_s: float | None = None) -> duckdb.DuckDBPyConnection:
     """Open the warehouse; a writer waits (BAOCAO_LOCK_WAIT_SECONDS, default 120 s) while another
     process holds DuckDB's own file lock: a BI tool holding the main file, or a dbt child

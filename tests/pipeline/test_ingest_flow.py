@@ -135,3 +135,25 @@ def test_same_content_under_another_name_is_a_recorded_duplicate(ingested_sample
     row = query("select status, error from raw.ingest_ledger where file_name = 'bản sao báo cáo.txt'")
     assert row[0][0] == "duplicate" and SAMPLE_NAMES[0] in row[0][1]
     assert query("select count(*) from raw.documents")[0][0] == 3
+
+
+OLDEST_BI_DUCKDB = "1.4.3"  # the DuckDB inside the Metabase driver docker/metabase.Dockerfile pins
+
+
+def test_the_read_copy_opens_in_the_oldest_duckdb_we_claim(ingested_samples: dict) -> None:
+    """BI drivers embed older DuckDB releases: the read copy must open in DuckDB 1.4.x (installed
+    from PyPI into a folder of its own, run in its own interpreter)."""
+    import subprocess
+    import sys
+
+    target = Path(__file__).resolve().parents[2] / ".pytest_cache" / f"duckdb-{OLDEST_BI_DUCKDB}"
+    if not (target / "duckdb").exists():
+        subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target),
+                        f"duckdb=={OLDEST_BI_DUCKDB}"], check=True, timeout=600)
+    code = ("import duckdb, sys; c = duckdb.connect(sys.argv[1], read_only=True); "
+            "print(duckdb.__version__, c.execute('select count(*) from main.fact_value').fetchone()[0])")
+    out = subprocess.run([sys.executable, "-c", code, str(load_settings().read_copy)], capture_output=True, text=True,
+                         env={"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin"}, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    version, facts = out.stdout.split()
+    assert version == OLDEST_BI_DUCKDB and int(facts) > 0
