@@ -27,44 +27,26 @@ def request(reason: str = "stop requested") -> None:
     _requested.set()
 
 
-def requested() -> bool:
-    return _requested.is_set()
-
-
 def check() -> None:
     """Raise `Interrupted` when a stop was requested."""
     if _requested.is_set():
         raise Interrupted(f"stopped by {_signal_name[-1] if _signal_name else 'request'}")
 
 
-def reset() -> None:
-    _requested.clear()
-    _signal_name.clear()
-
-
-def wait(seconds: float) -> bool:
-    """Sleep up to `seconds`; True when a stop was requested meanwhile."""
-    return _requested.wait(seconds)
-
-
 @contextmanager
 def raise_on_signals() -> Iterator[None]:
     """For a command's whole run: SIGTERM/SIGINT raise `Interrupted` at once (start-up,
     waiting), except inside `handle_signals` blocks, which stop at their next check."""
-    if threading.current_thread() is not threading.main_thread():
+    with _on_signals(raise_at_once=True):
         yield
-        return
 
-    def _on_signal(signum: int, _frame: object) -> None:
-        request(signal.Signals(signum).name)
-        raise Interrupted(f"stopped by {signal.Signals(signum).name}")
 
-    old = {s: signal.signal(s, _on_signal) for s in (signal.SIGTERM, signal.SIGINT)}
-    try:
+@contextmanager
+def handle_signals() -> Iterator[None]:
+    """Turn SIGTERM/SIGINT into a stop request while the block runs (main thread only;
+    elsewhere the block runs with the process's handlers unchanged)."""
+    with _on_signals(raise_at_once=False):
         yield
-    finally:
-        for s, handler in old.items():
-            signal.signal(s, handler)
 
 
 def exit_code() -> int:
@@ -74,15 +56,15 @@ def exit_code() -> int:
 
 
 @contextmanager
-def handle_signals() -> Iterator[None]:
-    """Turn SIGTERM/SIGINT into a stop request while the block runs (main thread only;
-    elsewhere the block runs with the process's handlers unchanged)."""
-    if threading.current_thread() is not threading.main_thread():
+def _on_signals(raise_at_once: bool) -> Iterator[None]:
+    if threading.current_thread() is not threading.main_thread():  # only the main thread gets signals
         yield
         return
 
     def _on_signal(signum: int, _frame: object) -> None:
         request(signal.Signals(signum).name)
+        if raise_at_once:
+            raise Interrupted(f"stopped by {signal.Signals(signum).name}")
 
     old = {s: signal.signal(s, _on_signal) for s in (signal.SIGTERM, signal.SIGINT)}
     try:
