@@ -196,3 +196,16 @@ def test_a_year_in_a_bracketed_lead_covers_its_list(extract):
                   REPORT_2022)
     assert get("20,1").period == "2022"
     assert (get("20,8").period, get("41,9").period) == ("2021", "2021")
+
+
+def test_a_plan_after_a_sentence_about_results(extract):
+    get = extract(["Trên cơ sở kết quả đạt được, HĐND huyện đã thông qua các chỉ tiêu năm 2023, trọng tâm là: phấn đấu "
+                   "tốc độ tăng giá trị sản xuất đạt 10,2%; thu nhập bình quân đầu người là 50,5 triệu đồng."], REPORT_2022)
+    assert get("10,2").measure == "target"
+    assert get("50,5").measure == "target"
+
+
+def test_a_change_restated_in_percent(extract):
+    get = extract(["GRDP ước đạt 91.966 tỷ đồng, tăng 9.125 tỷ đồng, tương đương tăng 11,01% so với năm 2021."], REPORT_2022)
+    assert (get("9.125").measure, get("11,01").measure) == ("change_abs", "change_pct")
+    assert get("11,01").compared_to == "year:2021"

@@ -353,9 +353,8 @@ def planned_sentence(text: str, pos: int) -> bool:
     """A sentence that opens a list of targets reaches every clause after it:
     'Năm 2023, phấn đấu GRDP tăng 8%; thu ngân sách 8.000 tỷ đồng; …' (unless a clause
     goes back to results: 'đã đạt', 'ước thực hiện', 'so cùng kỳ')."""
-    s0 = sentence_start(text, pos)
-    leads = list(PLAN_LEAD.finditer(text, s0, pos))
-    return bool(leads) and not ACTUAL_AFTER_LEAD.search(text, s0, pos)
+    leads = list(PLAN_LEAD.finditer(text, sentence_start(text, pos), pos))
+    return bool(leads) and not ACTUAL_AFTER_LEAD.search(text, leads[-1].end(), pos)
 
 
 COMMENTS = ("attainment_pct", "change_pct", "change_abs", "change_times")
@@ -398,7 +397,9 @@ def _read_meaning(ctx: Context, raw_subject: str) -> Meaning:
     # a signed amount in brackets after a change is the same change in the level's unit:
     # 'tăng 6,59% (+233 ha) so cùng kỳ'
     if ctx.prev_measure in ("change_pct", "change_abs", "attainment_pct") and RESTATED_CHANGE.search(text[max(c0, pos - 40):pos]):
-        return Meaning("change_abs", _ref_after(after) or _ref_later(text, ctx.unit_end, pos), qual, True)
+        # 'tăng 9.125 tỷ đồng, tương đương tăng 11,01%': the same change in the other measure
+        restated = "change_pct" if is_pct and ctx.prev_measure == "change_abs" else "change_abs"
+        return Meaning(restated, _ref_after(after) or _ref_later(text, ctx.unit_end, pos), qual, True)
     # an explicitly signed number states a change: '(-419 ha)', 'Kim ngạch xuất khẩu +11,27'
     if re.search(r"[\s(:][+\-−]$", text[max(0, pos - 2):pos]) and text[:pos - 1].strip(" -*•"):  # not a bullet '- 90%'
         r = _ref_after(after) or _ref_later(text, ctx.unit_end, pos)
