@@ -209,3 +209,20 @@ def test_a_change_restated_in_percent(extract):
     get = extract(["GRDP ước đạt 91.966 tỷ đồng, tăng 9.125 tỷ đồng, tương đương tăng 11,01% so với năm 2021."], REPORT_2022)
     assert (get("9.125").measure, get("11,01").measure) == ("change_abs", "change_pct")
     assert get("11,01").compared_to == "year:2021"
+
+
+def test_the_parts_of_a_change_take_the_headlines_base(extract):
+    get = extract(["Tổng giá trị sản xuất tăng 11,5% so với năm 2015. Trong đó: khu vực nông, lâm, thủy tăng 16,4%; "
+                   "khu vực dịch vụ tăng 15,4%."], REPORT_2022)
+    assert get("16,4").compared_to == "year:2015"
+    assert get("15,4").compared_to == "year:2015"
+
+
+def test_a_comparison_with_the_country_has_no_base_of_time(extract):
+    get = extract(["GRDP ước tăng 13,2%, gấp 2,95 lần bình quân chung cả nước."], REPORT_2022)
+    assert get("2,95").compared_to is None
+
+
+def test_the_same_season_of_a_named_year(extract):
+    get = extract(["Diện tích lúa vụ mùa đạt 76.600 ha, giảm 777 ha so với vụ mùa năm 2020."], REPORT_2022)
+    assert get("777").compared_to == "year:2020"

@@ -185,6 +185,7 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
         mentions += [m for m in find_bare_communes(text, doc.district_code)
                      if not any(x.start <= m.start < x.end for x in mentions)]
     order = sorted(pend)
+    last_base: tuple[int, str] | None = None  # (sentence start, base) of the last change naming its base
     anchors: dict[int, list[Pending]] = {}  # clause start -> facts with their own subject, in order
     prev_end_in_clause: dict[int, int] = {}
     prev_in_clause: dict[int, Pending] = {}
@@ -242,9 +243,9 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
                 and IN_THE_MONTH.search(text, sentence_span(text, t.start)[0], t.start):
             period = doc.month  # 'Trong tháng, khởi công mới 01 công trình' in a month's report
         if measure in ("change_pct", "change_abs", "change_times") and compared_to is None:
-            # a change that names no base is against the same time before: last year's (or
-            # last month's) level in a year's report, the previous term's in a term's report
-            compared_to = "previous_term" if period and re.fullmatch(r"\d{4}-\d{4}", period) else "same_period"
+            compared_to = _default_base(text, t.start, p.unit_end, period, last_base)
+        if measure in ("change_pct", "change_abs", "change_times") and m.compared_to is not None:
+            last_base = (sentence_span(text, t.start)[0], m.compared_to)
         if m.endpoint and not cy and period and re.fullmatch(r"\d{4}-\d{4}", period):
             # over a span, a level's from-to runs from its first year to its last:
             # 'tỷ trọng nông nghiệp giảm từ 55,32% xuống còn 40,04%' in a 2015-2020 report
@@ -333,6 +334,19 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
             anchors.setdefault(c0, []).append(p)
         prev_end_in_clause[c0] = p.unit_end
         prev_in_clause[c0] = p
+
+
+def _default_base(text: str, pos: int, unit_end: int, period: str | None, last_base: tuple[int, str] | None) -> str | None:
+    """The base of a change that names none: the base of the headline change it details
+    ('GRDP tăng 8,1% so với năm 2022. Trong đó: … dịch vụ tăng 14,4%' -> year:2022), else the
+    same time before (last year's level in a year's report, the previous term's in a term's);
+    none when it compares with the country ('gấp 2,95 lần bình quân cả nước')."""
+    if re.match(r"^[^;.]{0,30}?(?:cả nước|toàn quốc|bình quân chung|của vùng)", text[unit_end:unit_end + 40], re.I):
+        return None
+    s0 = sentence_span(text, pos)[0]
+    if last_base is not None and (last_base[0] == s0 or last_base[0] == sentence_span(text, max(0, s0 - 2))[0]):
+        return last_base[1]
+    return "previous_term" if period and re.fullmatch(r"\d{4}-\d{4}", period) else "same_period"
 
 
 def _default_period(doc: DocContext, sec: Section) -> str | None:

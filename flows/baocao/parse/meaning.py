@@ -268,7 +268,7 @@ REF_AFTER = {
     "same_period": re.compile(r"^\s*(?:so\s+)?(?:với\s+)?(?:cùng kỳ|cùng thời điểm|năm trước|năm ngoái|"
                               r"(?:vụ|tháng|quý)\s+[\wÀ-ỹ ]{0,20}?(?:năm trước|cùng kỳ))", re.I),
     "previous_term": re.compile(r"^\s*(?:so\s+)?(?:với\s+)?nhiệm kỳ trước", re.I),
-    "year": re.compile(r"^\s*(?:so\s+)?(?:với\s+)?(?:năm\s+|cuối năm\s+)?((?:19|20)\d\d)", re.I),
+    "year": re.compile(r"^\s*(?:so\s+)?(?:với\s+)?(?:(?:vụ|tháng|quý)\s+[\wÀ-ỹ ]{0,20}?)?(?:năm\s+|cuối năm\s+)?((?:19|20)\d\d)", re.I),
     "target": re.compile(r"^\s*(?:so\s+)?(?:với\s+)?(?:kế hoạch|KH|chỉ tiêu|nghị quyết|NQ|dự toán|mục tiêu)(?![\wÀ-ỹ])", re.I),
 }
 TARGET_LEAD = re.compile(r"^\s*\*?\s*(?:chỉ tiêu|kế hoạch|KH|nghị quyết|NQ|mục tiêu|dự toán|phấn đấu)(?![\wÀ-Ỹà-ỹ])", re.I)
