@@ -226,3 +226,16 @@ def test_a_comparison_with_the_country_has_no_base_of_time(extract):
 def test_the_same_season_of_a_named_year(extract):
     get = extract(["Diện tích lúa vụ mùa đạt 76.600 ha, giảm 777 ha so với vụ mùa năm 2020."], REPORT_2022)
     assert get("777").compared_to == "year:2020"
+
+
+def test_the_time_named_nearest_the_number_wins(extract):
+    get = extract(["Thu ngân sách ước thực hiện tháng 9 năm 2022 là 949 tỷ đồng, lũy kế 9 tháng năm 2022 là 13.650 tỷ đồng."],
+                  REPORT_2022)
+    assert get("949").period == "2022-09"
+    assert get("13.650").period == "2022"
+
+
+def test_a_bracket_stating_another_years_level_does_not_date_the_number_before(extract):
+    get = extract(["Cơ cấu kinh tế năm 2023: khu vực dịch vụ chiếm 34,62% (năm 2022 chiếm 32,10%)."], REPORT_2022)
+    assert get("34,62").period == "2023"
+    assert get("32,10").period == "2022"

@@ -55,8 +55,8 @@ def clause_period(text: str, pos: int, unit_end: int, c0: int, now_year: str | N
     """A year or span named in the clause before the number (`năm học 2022 - 2023 có …`), or
     right after it (`9,29% năm 2015`); a year after `so (với)` is a reference, not the period."""
     m = re.match(r"^\s*\(?\s*(?:vào\s+)?(?:năm|cuối năm|đầu năm)\s+((?:19|20)\d\d)(?!\s*[-–]\s*\d)", text[unit_end:unit_end + 22])
-    if m:
-        return m.group(1)
+    if m and not ("(" in m.group(0) and re.match(r"^[^)]{0,20}?\d", text[unit_end + m.end():unit_end + m.end() + 24])):
+        return m.group(1)  # not '34,62% (năm 2022 chiếm 32,10%)': that bracket states another year's level
     # 'mức tăng 5,82% của cùng kỳ năm trước': the level of the year before
     if now_year and re.match(r"^\s*\)?\s*của\s+(?:cùng kỳ\s+)?năm trước", text[unit_end:unit_end + 30], re.I):
         return str(int(now_year) - 1)
@@ -64,10 +64,6 @@ def clause_period(text: str, pos: int, unit_end: int, c0: int, now_year: str | N
     for m in MONTH_EXPR.finditer(text, c0, pos):
         if not re.search(r"(?:từ|ngày)\s*$", text[max(c0, m.start() - 12):m.start()], re.I):
             mm = m
-    if mm:
-        if re.search(r"(?:đến|tới)\s+(?:hết|cuối)\s+$", text[max(c0, mm.start() - 12):mm.start()], re.I):
-            return mm.group(2)  # 'ước đến cuối tháng 8/2019, gieo trồng được …' is the year to date
-        return f"{mm.group(2)}-{int(mm.group(1)):02d}"
     best = None
     cutoff = None
     for m in CUTOFF_DATE.finditer(text, c0, pos):
@@ -81,6 +77,11 @@ def clause_period(text: str, pos: int, unit_end: int, c0: int, now_year: str | N
         if re.search(r"(?:\d|%|‰)\s*(?:[\wÀ-ỹ/]+\s*){0,2}$", text[max(c0, m.start() - 14):m.start()]):
             continue
         best = m
+    if mm and (best is None or mm.start() > best.start()):  # the time named nearest the number wins
+        if re.search(r"(?:đến|tới)\s+(?:hết|cuối)\s+$", text[max(c0, mm.start() - 12):mm.start()], re.I):
+            return mm.group(2)  # 'ước đến cuối tháng 8/2019, gieo trồng được …' is the year to date
+        if cutoff is None or cutoff.start() < mm.start():
+            return f"{mm.group(2)}-{int(mm.group(1)):02d}"
     if cutoff is not None and (best is None or cutoff.start() > best.start()):
         return cutoff.group(1)
     if best is None:
