@@ -239,3 +239,20 @@ def test_a_bracket_stating_another_years_level_does_not_date_the_number_before(e
     get = extract(["Cơ cấu kinh tế năm 2023: khu vực dịch vụ chiếm 34,62% (năm 2022 chiếm 32,10%)."], REPORT_2022)
     assert get("34,62").period == "2023"
     assert get("32,10").period == "2022"
+
+
+def test_a_provinces_growth_is_grdp_growth(extract):
+    header = ["BÁO CÁO", "tình hình kinh tế - xã hội năm 2022 của Ủy ban nhân dân tỉnh Phú Yên", "-----", ""]
+    get = extract(["Tốc độ tăng trưởng kinh tế của tỉnh ước tăng 7,46%; toàn tỉnh có 3 huyện đạt chuẩn."], header)
+    assert get("7,46").indicator_code == "GRDP_GROWTH"
+    get = extract(["Tốc độ tăng trưởng kinh tế ước đạt 11,2%."], REPORT_2022)  # a district's: gross output
+    assert get("11,2").indicator_code == "PV_GROWTH"
+
+
+def test_more_phrasings_of_contract_indicators(extract):
+    get = extract(["- Tổng vốn đầu tư trên địa bàn đạt 43,5 nghìn tỷ đồng.",
+                   "- Tỷ lệ dân cư đô thị được dùng nước sạch đạt 93,7%.",
+                   "- Ngành CN - TTCN phát triển ổn định, giá trị ước đạt 16.287 tỷ đồng."], REPORT_2022)
+    assert get("43,5").indicator_code == "INVESTMENT_TOTAL"
+    assert get("93,7").indicator_code == "CLEAN_WATER_RATE_URBAN"
+    assert get("16.287").indicator_code == "PV_INDUSTRY"

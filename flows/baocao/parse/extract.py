@@ -310,6 +310,8 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
                     and a.fact.unit == anchor.fact.unit and (a.fact.unit_text or "").lower() == (anchor.fact.unit_text or "").lower()]
             if same and (code is None or is_core(max(same, key=lambda a: a.tok.start).fact.indicator_code)):
                 code = max(same, key=lambda a: a.tok.start).fact.indicator_code
+        if code == "PV_GROWTH" and (doc.locality_level == "province" or re.search(r"GRDP|tổng sản phẩm", text[sentence_span(text, t.start)[0]:t.start], re.I)):
+            code = "GRDP_GROWTH"  # a province's economic growth is measured by GRDP, a district's by gross output
         if m.verb and m.verb.startswith("giảm") and subject and not m.inherit:
             # a reduction/growth stated as a quantity: 'tỷ lệ hộ nghèo dân tộc thiểu số giảm 5%'
             code = match_code([f"{m.verb} {subject}", f"{subject} {m.verb}"], unit_code) or code
