@@ -256,3 +256,10 @@ def test_more_phrasings_of_contract_indicators(extract):
     assert get("43,5").indicator_code == "INVESTMENT_TOTAL"
     assert get("93,7").indicator_code == "CLEAN_WATER_RATE_URBAN"
     assert get("16.287").indicator_code == "PV_INDUSTRY"
+
+
+def test_crops_listed_after_a_planting_verb_are_planted_areas(extract):
+    get = extract(["Toàn tỉnh đã gieo trồng được 41.900 ha, đạt 78% kế hoạch, trong đó lúa nước 31.500 ha; "
+                   "đã thu hoạch 12.000 ha, trong đó lúa 9.000 ha."], REPORT_2022)
+    assert get("31.500").indicator_code == "RICE_AREA"
+    assert get("9.000").indicator_code != "RICE_AREA"  # harvested, not planted

@@ -511,7 +511,12 @@ def _indicator(p: Pending, pend: dict[int, Pending], subject: str, subj_text: st
         # the unit names the measure a crop or herd is counted in: 'lúa mùa gieo trồng được 7.748 ha'
         # is the rice area, '32 nghìn tấn hồ tiêu' the pepper output
         topic = _topic_noun(subject, last=True) or _topic_noun(trailing)
-        planted = re.search(r"(?<![\wÀ-ỹ])(?:gieo|xuống giống|cấy|sạ|trồng)(?![\wÀ-ỹ])", subject, re.I)
+        # planted when said so in the subject, or earlier in the sentence with no harvest since
+        # ('Toàn tỉnh đã gieo trồng được 41.900 ha, …, trong đó lúa nước 31.500 ha')
+        lead = text[sentence_span(text, pos)[0]:pos]
+        verbs = list(re.finditer(r"(?<![\wÀ-ỹ])(?:gieo|xuống giống|cấy|sạ|trồng|thu hoạch)(?![\wÀ-ỹ])", lead, re.I))
+        planted = re.search(r"(?<![\wÀ-ỹ])(?:gieo|xuống giống|cấy|sạ|trồng)(?![\wÀ-ỹ])", subject, re.I) or (
+            verbs and verbs[-1].group(0).lower() != "thu hoạch" and not re.search(r"thu hoạch|liên kết|chuyển đổi", subject, re.I))
         if topic and (unit_class(unit_code) != "area" or planted):  # an area is a planted area only when said so
             code = match_code([f"{IMPLIED_HEAD[unit_class(unit_code)]} {topic}"], unit_code)
     if code is None and unit_class(unit_code) == "percent" and 0 < len(subject.split()) <= 5:
