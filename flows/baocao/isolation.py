@@ -61,12 +61,13 @@ _context: multiprocessing.context.BaseContext | None = None
 
 
 def _ctx() -> multiprocessing.context.BaseContext:
-    """A forkserver with the parser preloaded: children start fast and inherit no threads
-    (Prefect's, dbt's) from the flow process, which `fork` would copy in a broken state."""
+    """A forkserver with the parser and its catalogues loaded (parse/warmup.py): children start
+    warm, in milliseconds, and inherit no threads (Prefect's, dbt's) from the flow process,
+    which `fork` would copy in a broken state."""
     global _context
     if _context is None:
         ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["baocao.parse"])
+        ctx.set_forkserver_preload(["baocao.parse.warmup"])
         _context = ctx
     return _context
 
