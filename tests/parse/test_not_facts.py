@@ -148,3 +148,14 @@ def test_web_page_furniture_is_not_a_fact(extract):
     for literal in ("14", "02", "11", "4945", "27.12", "30.06.2021", "1705665505", "100", "300", "21", "02", "3", "14"):
         assert get(literal) is None, literal
     assert get("1.200").value == 1200
+
+
+def test_more_page_furniture(extract):
+    get = extract([
+        "date 2021-12 (GLO) - Trong 2 ngày, HĐND huyện họp.",
+        "Số 21 đường 30/4 - phường 1; Hotline: 0273 3872 582",
+        "Do ảnh hưởng của bão số 7 và số 8, thu hoạch 1.500 ha.",
+    ])
+    for literal in ("12", "21", "0273", "3872", "582", "8"):
+        assert get(literal) is None, literal
+    assert get("1.500").value == 1500

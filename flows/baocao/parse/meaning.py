@@ -57,7 +57,9 @@ def units_after_chain_is_none(text: str, toks: list[NumToken], chain: list[int])
 
 PAGE_TIME = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)")  # 14:02:11, 09:24
 DOTTED_DATE = re.compile(r"\d{1,2}\.\d{1,2}\.(?:19|20)\d\d")  # 30.06.2021
-PAGE_COUNTER = re.compile(r"(?:lượt xem|lượt truy cập|truy cập|đang truy cập|online|thống kê|page|lượt thích)\s*:?\s*$", re.I)
+PAGE_COUNTER = re.compile(
+    r"(?:lượt xem|lượt truy cập|truy cập|đang truy cập|online|thống kê|page|lượt thích|hotline|điện thoại|fax)\s*:?\s*(?:\d+\s+)*$",
+    re.I)
 WEB_WORD = re.compile(r"https?:|www\.|\.(?:jpe?g|png|gif|html?|aspx?|php)\b", re.I)
 
 
@@ -73,6 +75,10 @@ def page_furniture(text: str, start: int, end: int, literal: str) -> bool:
         return True
     if PAGE_COUNTER.search(text[max(0, start - 24):start]):
         return True
+    if re.search(r"(?<!\d)(?:19|20)\d\d-$", text[max(0, start - 6):start]):
+        return True  # an ISO date '2021-12'
+    if re.search(r"(?<![\wÀ-ỹ])[Ss]ố\s*$", text[max(0, start - 6):start]) and re.match(r"^\s*(?:đường|phố)\s", text[end:end + 8]):
+        return True  # a street address: 'Số 21 đường 30/4'
     w0 = text.rfind(" ", 0, start) + 1
     w1 = text.find(" ", end)
     if WEB_WORD.search(text[w0:w1 if w1 >= 0 else len(text)]):
@@ -202,8 +208,8 @@ def propagate_labels(text: str, toks: list[NumToken], units: list[UnitMatch | No
                 and int(toks[i].literal) <= 31 and int(toks[i + 1].literal) <= 12:
             reasons[i] = reasons[i + 1] = "date"
         if reasons[i] is None and reasons[i - 1] in ("other", "doc_ref") and units[i] is None \
-                and re.fullmatch(r"\s*(?:,|và|hoặc)\s*", text[toks[i - 1].end:toks[i].start]):
-            reasons[i] = "other"
+                and re.fullmatch(r"\s*(?:,|và|hoặc)\s*(?:số\s*)?", text[toks[i - 1].end:toks[i].start]):
+            reasons[i] = "other"  # 'bão số 7 và số 8'
         if reasons[i] is None and reasons[i - 1] == "other" and text[toks[i - 1].end:toks[i].start] == "/" \
                 and re.search(r"thứ\s*$", text[max(0, toks[i - 1].start - 8):toks[i - 1].start]):
             reasons[i] = "other"  # a rank and its field: 'xếp thứ 3/14 tỉnh'
