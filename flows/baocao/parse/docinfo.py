@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from baocao.parse.model import DocumentInfo
-from baocao.parse.periods import MONTH_EXPR
+from baocao.parse.periods import MONTH_EXPR, end_year
 from baocao.parse.places import resolve_document_place
 from baocao.parse.structure import YEAR, YEAR_SPAN, Outline, is_caps_line, match_heading
 
@@ -150,7 +150,7 @@ def document_context(lines: list[str], outline: Outline) -> DocContext:
     # a month's report names its month in its title or first lines: 'THÁNG 10 NĂM 2022', 'Trong tháng 10/2022'
     mm = MONTH_EXPR.search((title or "") + "\n" + "\n".join(ln for ln in lines[:8] if len(ln) < 400))
     month = f"{mm.group(2)}-{int(mm.group(1)):02d}" if mm else None
-    year_end = int(period[:4] if re.fullmatch(r"\d{4}-\d{2}", period or "") else period[-4:]) if period else None
+    year_end = int(end_year(period)) if period else None
     caps = [ln.strip().title() for ln in lines if is_caps_line(ln.strip())]  # 'HUYỆN CẦU KÈ' -> 'Huyện Cầu Kè'
     header = "\n".join(ln.strip() for ln in lines[:8] if ln.strip()) + "\n" + (title or "")
     place = resolve_document_place(text + "\n" + "\n".join(caps), header)

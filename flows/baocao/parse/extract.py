@@ -338,6 +338,12 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
         prev_in_clause[c0] = p
 
 
+def _previous_sentence_start(text: str, pos: int) -> int:
+    """Start of the sentence before the one at pos (its own start when it is the first)."""
+    s0 = sentence_span(text, pos)[0]
+    return sentence_span(text, s0 - 2)[0] if s0 > 1 else s0
+
+
 def _default_base(text: str, pos: int, unit_end: int, period: str | None, last_base: tuple[int, str] | None) -> str | None:
     """The base of a change that names none: the base of the headline change it details
     ('GRDP tăng 8,1% so với năm 2022. Trong đó: … dịch vụ tăng 14,4%' -> year:2022), else the
@@ -345,8 +351,7 @@ def _default_base(text: str, pos: int, unit_end: int, period: str | None, last_b
     none when it compares with the country ('gấp 2,95 lần bình quân cả nước')."""
     if re.match(r"^[^;.]{0,30}?(?:cả nước|toàn quốc|bình quân chung|của vùng)", text[unit_end:unit_end + 40], re.I):
         return None
-    s0 = sentence_span(text, pos)[0]
-    if last_base is not None and (last_base[0] == s0 or last_base[0] == sentence_span(text, max(0, s0 - 2))[0]):
+    if last_base is not None and last_base[0] in (sentence_span(text, pos)[0], _previous_sentence_start(text, pos)):
         return last_base[1]
     return "previous_term" if period and re.fullmatch(r"\d{4}-\d{4}", period) else "same_period"
 
@@ -503,10 +508,9 @@ def _indicator(p: Pending, pend: dict[int, Pending], subject: str, subj_text: st
     match_unit_code: str | None = unit_code if measure in ("actual", "target", "change_abs") else None
     code = match_code(phrases, match_unit_code, loose=loose)
     if code is None:
-        s0 = sentence_span(text, pos)[0]
-        s_prev = sentence_span(text, s0 - 2)[0] if s0 > 1 else s0  # 'GRDP tăng 9%. Trong đó, khu vực … tăng 3%'
+        # the sentence before may name GRDP: 'GRDP tăng 9%. Trong đó, khu vực … tăng 3%'
         code = sector_code(raw or subject, f"{topic_of(text, pos)} {text[c0:pos]}", unit_code, measure,
-                           context=text[s_prev:pos])
+                           context=text[_previous_sentence_start(text, pos):pos])
     if code is None and measure in ("actual", "target") and unit_class(unit_code) in IMPLIED_HEAD:
         # the unit names the measure a crop or herd is counted in: 'lúa mùa gieo trồng được 7.748 ha'
         # is the rice area, '32 nghìn tấn hồ tiêu' the pepper output

@@ -134,7 +134,7 @@ def compatible(alias_class: str, unit_code: str | None) -> bool:
 
 
 def _tokens(s: str) -> set[str]:
-    return set(re.findall(r"[\wÀ-ỹ/.]+", s))
+    return set(_tokens_list(s))
 
 
 @lru_cache(maxsize=128)

@@ -63,33 +63,32 @@ PAGE_COUNTER = re.compile(
 WEB_WORD = re.compile(r"https?:|www\.|\.(?:jpe?g|png|gif|html?|aspx?|php)\b", re.I)
 
 
-def page_furniture(text: str, start: int, end: int, literal: str) -> bool:
+def page_furniture(text: str, start: int, end: int, literal: str) -> str | None:
     """Numbers of a web page's furniture, not of the report: a time of day (`14:02`), a
     dotted date (`30.06.2021`, `ngày 27.12`), a visitor counter (`Lượt xem: 4945`), a file
-    name or address (`anh-1705665505.jpg`), a chart's axis (`0 100 200 300`)."""
-    if PAGE_TIME.search(text[max(0, start - 3):end + 3]):
-        return True
-    if DOTTED_DATE.fullmatch(literal):
-        return True
+    name or address (`anh-1705665505.jpg`), a chart's axis (`0 100 200 300`). Returns the
+    non-fact reason ('date' for a time or dotted date, else 'other'), or None."""
+    if PAGE_TIME.search(text[max(0, start - 3):end + 3]) or DOTTED_DATE.fullmatch(literal):
+        return "date"
     if re.fullmatch(r"\d{1,2}\.\d{1,2}", literal) and re.search(r"ngày\s*(?:\d{1,2}\s*(?:và|,|-)\s*)?$", text[max(0, start - 16):start], re.I):
-        return True
+        return "other"
     if PAGE_COUNTER.search(text[max(0, start - 24):start]):
-        return True
+        return "other"
     if re.search(r"(?<!\d)(?:19|20)\d\d-$", text[max(0, start - 6):start]):
-        return True  # an ISO date '2021-12'
+        return "other"  # an ISO date '2021-12'
     if re.search(r"(?<![\wÀ-ỹ])[Ss]ố\s*$", text[max(0, start - 6):start]) and re.match(r"^\s*(?:đường|phố)\s", text[end:end + 8]):
-        return True  # a street address: 'Số 21 đường 30/4'
+        return "other"  # a street address: 'Số 21 đường 30/4'
     w0 = text.rfind(" ", 0, start) + 1
     w1 = text.find(" ", end)
     if WEB_WORD.search(text[w0:w1 if w1 >= 0 else len(text)]):
-        return True
+        return "other"
     line0 = text.rfind("\n", 0, start) + 1
     line1 = text.find("\n", end)
     line = text[line0:line1 if line1 >= 0 else len(text)]
     if re.fullmatch(r"\s*\d+(?:\s+\d+){3,}\s*", line):
-        steps = {b - a for a, b in zip(*(lambda v: (v, v[1:]))([int(x) for x in line.split()]), strict=False)}
-        return len(steps) == 1
-    return False
+        values = [int(x) for x in line.split()]
+        return "other" if len({b - a for a, b in zip(values, values[1:], strict=False)}) == 1 else None
+    return None
 
 
 def non_fact_reason(text: str, toks: list[NumToken], i: int, unit: UnitMatch | None, heading_prefix: int) -> str | None:
@@ -118,8 +117,8 @@ def non_fact_reason(text: str, toks: list[NumToken], i: int, unit: UnitMatch | N
             return "date"
     if DOC_REF_AFTER.match(after):
         return "doc_ref"
-    if page_furniture(text, t.start, t.end, t.literal):
-        return "date" if PAGE_TIME.search(text[max(0, t.start - 3):t.end + 3]) or DOTTED_DATE.fullmatch(t.literal) else "other"
+    if furniture := page_furniture(text, t.start, t.end, t.literal):
+        return furniture
     if i > 0 and text[toks[i - 1].end:t.start] == "/" and DOC_REF_AFTER.match(text[t.end:]):
         return "doc_ref"
     if re.search(r"(?<![\wÀ-ỹ])số\s*$", before):
