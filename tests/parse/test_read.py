@@ -466,7 +466,7 @@ def _encrypted_pdf(tmp_path: Path) -> bytes:
 
 BAD_FILES = {
     # name: (file name, bytes maker, expected reason fragment)
-    "unsupported-extension": ("report.doc", lambda t: b"text", "unsupported file type .doc"),
+    "unsupported-extension": ("report.wpd", lambda t: b"text", "unsupported file type .wpd"),
     "no-extension": ("README", lambda t: b"text", "unsupported file type (none)"),
     "empty": ("empty.txt", lambda t: b"", "empty file"),
     "whitespace-only": ("blank.txt", lambda t: b"  \r\n\t\n \n", "only whitespace"),
@@ -500,7 +500,7 @@ BAD_FILES = {
         "not a Word document: its main part is application/vnd.openxmlformats-officedocument.spreadsheetml",
     ),
     "zip-not-docx": ("other.docx", lambda t: _zip_with({"a.txt": b"hello"}), "not a Word document"),
-    "ole2-doc-as-docx": ("old.docx", lambda t: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "OLE2"),
+    "ole2-doc-as-docx": ("old.docx", lambda t: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "could not convert"),
     "zip-bomb-docx": ("bomb.docx", lambda t: _zip_bomb(), "zip bomb suspected"),
     "empty-docx": (
         "empty.docx",
@@ -508,7 +508,7 @@ BAD_FILES = {
         "only whitespace",
     ),
     "encrypted-pdf": ("secret.pdf", _encrypted_pdf, "encrypted PDF"),
-    "scanned-pdf": ("scan.pdf", lambda t: _scanned_pdf(), "no text layer (scanned PDF?)"),
+    "scanned-pdf": ("scan.pdf", lambda t: _scanned_pdf(), "no text layer"),
     "not-a-pdf": ("fake.pdf", lambda t: b"<html>not a pdf</html>", "not a PDF"),
     "truncated-pdf": ("cut.pdf", lambda t: _scanned_pdf()[:60], "PDF"),
 }
@@ -580,7 +580,7 @@ def test_missing_file_and_directory(tmp_path: Path) -> None:
 
 
 def test_supported_suffixes() -> None:
-    assert set(SUPPORTED_SUFFIXES) == {".txt", ".md", ".docx", ".pdf"}
+    assert set(SUPPORTED_SUFFIXES) == {".txt", ".md", ".docx", ".pdf", ".xlsx", ".xls", ".doc", ".rtf", ".odt"}
 
 
 # ----------------------------------------------------------------------------- committed fixtures

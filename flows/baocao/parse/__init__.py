@@ -1,8 +1,9 @@
 """The parsing library: a report file in, a `ParsedDocument` of facts out.
 
 Pure Python, no Prefect, no warehouse: every rule can be tested sentence by sentence.
-  read.py        file (txt/md/docx/pdf, any encoding) -> NFC lines
+  read/          file (txt/md/docx/pdf/xlsx/xls/doc/rtf, scans by OCR) -> NFC lines + table grids
   extract.py     lines -> facts: orchestrates the rules below, paragraph by paragraph
+  tables.py      annex tables read by their header: one fact per numeric cell
   structure.py   headings -> section path/period/measure, footnotes, Word line breaks
   docinfo.py     title, kind, issuer, place, date, period of the document
   sentences.py   sentence / clause / segment spans
@@ -19,7 +20,7 @@ Pure Python, no Prefect, no warehouse: every rule can be tested sentence by sent
 
 from baocao.parse.extract import parse_lines
 from baocao.parse.model import DocumentInfo, Fact, ParsedDocument
-from baocao.parse.read import SUPPORTED_SUFFIXES, UnreadableDocument, read_lines
+from baocao.parse.read import SUPPORTED_SUFFIXES, UnreadableDocument, read_document, read_lines
 
 
 def parse_file(path) -> ParsedDocument:
@@ -27,8 +28,10 @@ def parse_file(path) -> ParsedDocument:
     from pathlib import Path
 
     path = Path(path)
-    lines = read_lines(path)
-    return parse_lines(lines, source_name=path.name)
+    src = read_document(path)
+    parsed = parse_lines(src.lines, source_name=path.name, tables=src.tables, ocr=src.ocr)
+    parsed.notes = src.notes
+    return parsed
 
 
 __all__ = [
@@ -39,5 +42,6 @@ __all__ = [
     "UnreadableDocument",
     "parse_file",
     "parse_lines",
+    "read_document",
     "read_lines",
 ]

@@ -33,6 +33,7 @@ from baocao.parse.indicators import (
 from baocao.parse.model import Fact, ParsedDocument
 from baocao.parse.numbers import NumToken, find_numbers, is_range_joint, is_slash_joint
 from baocao.parse.places import find_bare_communes, find_mentions
+from baocao.parse.read.model import Table
 from baocao.parse.sentences import (
     clause_span,
     paren_span,
@@ -42,6 +43,7 @@ from baocao.parse.sentences import (
     topic_of,
 )
 from baocao.parse.structure import Paragraph, Section, build_outline, split_long
+from baocao.parse.tables import table_facts
 from baocao.parse.units import UnitMatch, match_unit, unit_class
 
 CATALOG = Path(__file__).resolve().parent.parent / "catalog"
@@ -552,11 +554,25 @@ def _indicator(p: Pending, pend: dict[int, Pending], subject: str, subj_text: st
     return ind, code
 
 
-def parse_lines(lines: list[str], source_name: str = "") -> ParsedDocument:
+def parse_lines(lines: list[str], source_name: str = "", tables: list[Table] | None = None,
+                ocr: dict[int, float] | None = None) -> ParsedDocument:
+    """Facts of a report's lines; `tables` (grids of some of those lines) are read by their
+    header (parse/tables.py) and their rows left out of the prose; facts on OCR'd lines
+    (`ocr`: line index -> confidence) are flagged."""
     outline = build_outline(lines)
     doc = document_context(lines, outline)
     facts: list[Fact] = []
     warnings: list[str] = []
+    in_tables: set[int] = set()
+    for table in tables or ():
+        try:
+            got = table_facts(table, doc.period, (doc.locality, doc.locality_level), lines)
+        except Exception as exc:  # noqa: BLE001 - one odd table must not lose the whole report
+            warnings.append(f"{table.name}: {type(exc).__name__}: {exc}")
+            continue
+        if got is not None:
+            facts.extend(got[0])
+            in_tables |= got[1]
     # footnote k takes the section of the k-th mark
     marks = outline.footnote_marks
     for para in outline.paragraphs:
@@ -575,10 +591,16 @@ def parse_lines(lines: list[str], source_name: str = "") -> ParsedDocument:
             else:
                 sec = Section(["Chú thích"], None, None)
             sec = Section(sec.path + [f"chú thích {k}"], sec.period, sec.mode)
+        if in_tables and all(seg.line - 1 in in_tables for seg in para.segments):
+            continue
         for piece in split_long(para):
             try:
                 _extract_paragraph(piece, sec, doc, facts, place)
             except Exception as exc:  # noqa: BLE001 - one odd paragraph must not lose the whole report
                 warnings.append(f"line {piece.first_line}: {type(exc).__name__}: {exc}")
+    for f in facts:
+        conf = (ocr or {}).get(f.line - 1)
+        if conf is not None:
+            f.ocr, f.ocr_confidence = True, conf
     facts.sort(key=lambda f: (f.line, f.col))
     return ParsedDocument(source_name=source_name, info=doc.info, facts=facts, line_count=len(lines), warnings=warnings)

@@ -31,6 +31,11 @@ class Fact:
     indicator_code: str | None = None
     sentence: str | None = None
     section: str | None = None
+    table: str | None = None  # a table fact: the Word table ('Bảng 2') or the sheet it stands in
+    table_row: int | None = None  # 1-based row of the table/sheet grid
+    table_column: int | None = None  # 1-based column of the grid
+    ocr: bool = False  # read by OCR from a page image
+    ocr_confidence: float | None = None  # the engine's confidence in the line (0-1)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -57,3 +62,4 @@ class ParsedDocument:
     facts: list[Fact] = field(default_factory=list)
     line_count: int = 0
     warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # how the file was read: converted, OCR'd pages

@@ -1,0 +1,87 @@
+"""Legacy formats (.doc, .rtf, .odt) through a real converter, in a child process with a deadline.
+
+LibreOffice headless converts to .docx, which the Word reader then reads (tables included);
+it runs with a private, throw-away user profile (so two conversions never share one) and
+LibreOffice's default macro security, which runs no document macros. Without LibreOffice a
+.doc is read by `antiword` as text (no tables); without either the reason says what to install.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+from pathlib import Path
+
+from baocao.parse.read.common import UnreadableDocument, split_lines
+from baocao.parse.read.model import SourceText
+
+TIMEOUT_S = int(os.environ.get("BAOCAO_CONVERT_TIMEOUT_SECONDS", "120") or 120)
+INSTALL_HINT = "install libreoffice-writer-nogui (or antiword for .doc text only): `make system-deps`"
+
+
+def soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def to_docx(data: bytes, path: Path, suffix: str, *, timeout_s: int | None = None) -> bytes:
+    """The .docx LibreOffice makes of a legacy Word/RTF/ODF file."""
+    exe = soffice()
+    if exe is None:
+        raise UnreadableDocument(path, f"{suffix} needs LibreOffice to be read, which is not installed; {INSTALL_HINT}")
+    timeout_s = timeout_s or TIMEOUT_S
+    with tempfile.TemporaryDirectory(prefix="baocao-convert-") as tmp:
+        src = Path(tmp) / f"in{suffix}"
+        src.write_bytes(data)
+        out_dir = Path(tmp) / "out"
+        cmd = [exe, f"-env:UserInstallation=file://{tmp}/profile", "--headless", "--norestore", "--nologo",
+               "--nodefault", "--nolockcheck", "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(out_dir), str(src)]
+        stderr = _run(cmd, path, "LibreOffice", timeout_s, cwd=tmp)
+        result = out_dir / "in.docx"
+        if not result.is_file():
+            said = [ln for ln in stderr.splitlines() if "javaldx" not in ln and ln.strip()]
+            raise UnreadableDocument(
+                path, f"LibreOffice could not convert the {suffix} file (damaged or password-protected?): "
+                      f"{said[-1] if said else 'no output'}")
+        return result.read_bytes()
+
+
+def doc_text(data: bytes, path: Path, *, timeout_s: int | None = None) -> SourceText:
+    """A .doc's text by antiword, when LibreOffice is missing: paragraphs, no tables as grids."""
+    exe = shutil.which("antiword")
+    if exe is None:
+        raise UnreadableDocument(path, f".doc needs LibreOffice or antiword to be read, neither is installed; {INSTALL_HINT}")
+    with tempfile.TemporaryDirectory(prefix="baocao-antiword-") as tmp:
+        src = Path(tmp) / "in.doc"
+        src.write_bytes(data)
+        out = Path(tmp) / "out.txt"
+        _run([exe, "-m", "UTF-8.txt", "-w", "0", str(src)], path, "antiword", timeout_s or TIMEOUT_S, stdout=out)
+        text = out.read_text(encoding="utf-8", errors="replace")
+    return SourceText(split_lines(text), notes=["read by antiword (LibreOffice not installed): tables as text"])
+
+
+def _run(cmd: list[str], path: Path, tool: str, timeout_s: int, *, cwd: str | None = None,
+         stdout: Path | None = None) -> str:
+    """Run a converter in its own process group; kill the group at the deadline."""
+    env = {**os.environ, "HOME": cwd or tempfile.gettempdir(), "SAL_USE_VCLPLUGIN": "svp"}
+    out = open(stdout, "wb") if stdout else subprocess.DEVNULL  # noqa: SIM115 - closed below
+    try:
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
+                                cwd=cwd, env=env, start_new_session=True)
+        try:
+            _, err = proc.communicate(timeout=timeout_s)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.communicate()
+            raise UnreadableDocument(path, f"{tool} did not finish converting the file within {timeout_s} s") from None
+    except OSError as exc:
+        raise UnreadableDocument(path, f"{tool} could not be started: {exc}") from exc
+    finally:
+        if stdout:
+            out.close()
+    message = err.decode("utf-8", "replace").strip()
+    if proc.returncode != 0:
+        raise UnreadableDocument(path, f"{tool} failed on the file (exit {proc.returncode}): {message[-300:] or 'no message'}")
+    return message[-300:]
