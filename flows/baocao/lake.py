@@ -62,8 +62,14 @@ FACT_SCHEMA = pl.Schema(
         "locality_level": pl.String,
         "indicator": pl.String,
         "indicator_code": pl.String,
+        "catalogue_code": pl.String,
         "sentence": pl.String,
         "section": pl.String,
+        "table_name": pl.String,
+        "table_row": pl.Int32,
+        "table_column": pl.Int32,
+        "ocr": pl.Boolean,
+        "ocr_confidence": pl.Float64,
     }
 )
 

@@ -82,6 +82,13 @@ create table if not exists raw.ingest_ledger (
     flow_run_id varchar,
     recorded_at timestamptz not null default current_timestamp
 );
+-- provenance of a table cell and of OCR; added with the table/OCR readers
+alter table raw.facts add column if not exists catalogue_code varchar;
+alter table raw.facts add column if not exists table_name varchar;
+alter table raw.facts add column if not exists table_row integer;
+alter table raw.facts add column if not exists table_column integer;
+alter table raw.facts add column if not exists ocr boolean;
+alter table raw.facts add column if not exists ocr_confidence double;
 -- how many times the file was parsed (a worker that crashed counts); added after the first release
 alter table raw.ingest_ledger add column if not exists parse_attempts integer;
 """
@@ -92,7 +99,8 @@ DOCUMENT_COLUMNS = (
 )
 FACT_COLUMNS = (
     "document_id, version, fact_seq, line, col, value, value_high, unit, unit_text, measure, compared_to, "
-    "qualifier, period, locality, locality_level, indicator, indicator_code, sentence, section"
+    "qualifier, period, locality, locality_level, indicator, indicator_code, sentence, section, "
+    "catalogue_code, table_name, table_row, table_column, ocr, ocr_confidence"
 )
 
 
@@ -192,6 +200,12 @@ def _delete_version_rows(con: duckdb.DuckDBPyConnection, document_id: str, versi
     con.execute("delete from raw.documents where document_id = ? and version = ?", [document_id, version])
 
 
+def _select_present(con: duckdb.DuckDBPyConnection, parquet: Path, columns: str) -> str:
+    """The select list for a lake file; a column the file predates is loaded as null."""
+    present = {r[0] for r in con.execute("select name from parquet_schema(?)", [str(parquet)]).fetchall()}
+    return ", ".join(c if c in present else f"null as {c}" for c in (x.strip() for x in columns.split(",")))
+
+
 def load_version(con: duckdb.DuckDBPyConnection, files: VersionFiles, document_id: str, version: int) -> int:
     """Replace one document version's rows from its lake files, in one transaction.
 
@@ -204,7 +218,8 @@ def load_version(con: duckdb.DuckDBPyConnection, files: VersionFiles, document_i
             [str(files.documents)],
         )
         con.execute(
-            f"insert into raw.facts ({FACT_COLUMNS}) select {FACT_COLUMNS} from read_parquet(?)",
+            f"insert into raw.facts ({FACT_COLUMNS}) select {_select_present(con, files.facts, FACT_COLUMNS)} "
+            "from read_parquet(?)",
             [str(files.facts)],
         )
         loaded = fact_count(con, document_id, version)

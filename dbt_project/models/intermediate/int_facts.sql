@@ -84,6 +84,11 @@ joined as (
         facts.col,
         facts.sentence,
         facts.section,
+        facts.table_name,
+        facts.table_row,
+        facts.table_column,
+        facts.is_ocr,
+        facts.ocr_confidence,
         documents.loaded_at
 
     from facts

@@ -38,6 +38,11 @@ final as (
         col,
         sentence,
         section,
+        table_name,
+        table_row,
+        table_column,
+        is_ocr,
+        ocr_confidence,
         loaded_at
 
     from facts

@@ -25,9 +25,15 @@ renamed as (
         locality as locality_name,
         locality_level,
         indicator as indicator_phrase,
-        indicator_code,
+        -- the product catalogue's code (finer than the contract's, which older lake files only have)
+        coalesce(catalogue_code, indicator_code) as indicator_code,
         sentence,
-        section
+        section,
+        table_name,
+        table_row,
+        table_column,
+        coalesce(ocr, false) as is_ocr,
+        ocr_confidence
 
     from source
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from baocao.parse.model import DocumentInfo
 from baocao.parse.periods import MONTH_EXPR, end_year
-from baocao.parse.places import resolve_document_place
+from baocao.parse.places import caps_to_title, resolve_document_place
 from baocao.parse.structure import YEAR, YEAR_SPAN, Outline, is_caps_line, match_heading
 
 KINDS = [
@@ -151,7 +151,7 @@ def document_context(lines: list[str], outline: Outline) -> DocContext:
     mm = MONTH_EXPR.search((title or "") + "\n" + "\n".join(ln for ln in lines[:8] if len(ln) < 400))
     month = f"{mm.group(2)}-{int(mm.group(1)):02d}" if mm else None
     year_end = int(end_year(period)) if period else None
-    caps = [ln.strip().title() for ln in lines if is_caps_line(ln.strip())]  # 'HUYỆN CẦU KÈ' -> 'Huyện Cầu Kè'
+    caps = [caps_to_title(ln.strip()) for ln in lines if is_caps_line(ln.strip())]  # 'HUYỆN CẦU KÈ' -> 'Huyện Cầu Kè'
     header = "\n".join(ln.strip() for ln in lines[:8] if ln.strip()) + "\n" + (title or "")
     place = resolve_document_place(text + "\n" + "\n".join(caps), header)
     issuer = _issuer(lines, text, title, place.level if place else None)

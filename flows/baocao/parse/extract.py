@@ -599,6 +599,10 @@ def parse_lines(lines: list[str], source_name: str = "", tables: list[Table] | N
             except Exception as exc:  # noqa: BLE001 - one odd paragraph must not lose the whole report
                 warnings.append(f"line {piece.first_line}: {type(exc).__name__}: {exc}")
     for f in facts:
+        # the contract's field names only the contract's codes; the catalogue's finer code rides beside it
+        f.catalogue_code = f.indicator_code
+        if f.indicator_code is not None and not is_core(f.indicator_code):
+            f.indicator_code = None
         conf = (ocr or {}).get(f.line - 1)
         if conf is not None:
             f.ocr, f.ocr_confidence = True, conf

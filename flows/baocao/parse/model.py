@@ -28,10 +28,11 @@ class Fact:
     locality: str | None = None
     locality_level: str | None = None
     indicator: str | None = None
-    indicator_code: str | None = None
+    indicator_code: str | None = None  # a code of the contract's catalogue (../shared/spec/indicators.csv)
+    catalogue_code: str | None = None  # the product catalogue's code, finer (source 'official' codes too)
     sentence: str | None = None
     section: str | None = None
-    table: str | None = None  # a table fact: the Word table ('Bảng 2') or the sheet it stands in
+    table_name: str | None = None  # a table fact: the Word table ('Bảng 2') or the sheet it stands in
     table_row: int | None = None  # 1-based row of the table/sheet grid
     table_column: int | None = None  # 1-based column of the grid
     ocr: bool = False  # read by OCR from a page image

@@ -137,6 +137,15 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(dict(by_name), by_code, dict(children), provinces, dict(by_folded))
 
 
+_TITLED_LEVEL = re.compile(r"\b(Thị|Thành|Thị) (Xã|Phố|Trấn)\b")
+
+
+def caps_to_title(line: str) -> str:
+    """'UBND THỊ XÃ HOÀNG MAI' -> 'Ubnd Thị xã Hoàng Mai': capitals as a name is written, the
+    level word as it is written before a name."""
+    return _TITLED_LEVEL.sub(lambda m: f"{m.group(1)} {m.group(2).lower()}", line.title())
+
+
 def find_mentions(text: str) -> list[Mention]:
     """Places written with a level word; the longest name prefix known to the gazetteer."""
     g = gazetteer()

@@ -47,17 +47,23 @@ ROMAN = re.compile(r"^(?=[IVXLC])M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[
 UNIT_NOTE = re.compile(r"(?:đơn vị tính|đvt|đơn vị)\s*[:：]\s*([^;,\n)]+)", re.I)
 LABEL_UNIT = re.compile(r"\s*[(\[]\s*([^()\[\]]{1,30}?)\s*[)\]]\s*$|\s*[,:]\s*(%|tỷ đồng|triệu đồng|ha|tấn|người|hộ)\s*$")
 LEADING_MARK = re.compile(r"^\s*(?:[-+*•–—·]+|[a-zđ][.)]|\d{1,2}(?:\.\d{1,2})*[.)]|[IVXLC]{1,5}[.)])\s*")
+# 'A/B' in a header: A as a percentage of B ('th/kh', 'ưth 2023/th 2022', '2023/2022')
+RATIO = re.compile(r"([^\s/]+(?:\s+(?:19|20)\d\d)?)/([^\s/]+(?:\s+(?:năm\s+)?(?:19|20)\d\d)?)")
+SO_YEAR = re.compile(r"so\s+(?:với\s+)?(?:(?:năm|th|thực hiện|cùng kỳ|ước th|ưth|ước)\s+)*((?:19|20)\d\d)")
+THOUSAND = re.compile(r"^1[.,]?000\s*(?=[^\W\d_])")  # '1000 con' = 'nghìn con'
+LEVEL_ORDER = ("estimate", "target", "actual")
 TOTAL_WORD = re.compile(r"^tổng\s+(?:số\s+)?", re.I)
 PART_OF = re.compile(r"^\s*(?:trong đó|gồm|bao gồm|chia ra|chia theo)\s*[:：]?\s*$", re.I)
 
 
 @dataclass(frozen=True)
 class ColumnMeaning:
-    measure: str  # actual | target | attainment_pct | change_pct
+    measure: str  # actual | target | attainment_pct | change_pct | change_abs | change_times
     qualifier: str = "exact"
     compared_to: str | None = None
     period: str | None = None
     percent: bool = False  # a comparison column: its values are in %
+    unit: str | None = None  # a column whose values have their own unit ('TIMES' for '(lần)')
 
 
 @dataclass
@@ -144,35 +150,44 @@ def column_meaning(header: str, default_period: str | None = None) -> ColumnMean
     years = YEAR.findall(h)
     change = _find("change", h)
     compare = _find("compare", h)
-    ratio = re.search(r"(?<![\wÀ-ỹ])(\S+)/(\S+)", h)  # 'th/kh', '2023/2022', 'ưth/ck'
-    if change and not compare:
+    ratio = RATIO.search(h)  # 'th/kh', '2023/2022', 'kh 2024/ước 2023'
+    if change and (compare is None or compare[0] == "%"):
         base = _find("base", h)
-        return ColumnMeaning("change_pct", compared_to=base[1] if base else "same_period",
-                             period=_later(years) or default_period, percent=True)
-    if compare or (ratio and not _find("level", h.split(" ")[0])):
-        measure = "attainment_pct"
+        in_percent = "%" in h.split()
+        return ColumnMeaning("change_pct" if in_percent else "change_abs", compared_to=base[1] if base else "same_period",
+                             period=_later(years) or default_period, percent=in_percent)
+    times = _has(h, "lần") and (compare or ratio or SO_YEAR.search(h) or _has(h, "so"))
+    if compare or ratio or times:
         base = None
+        period = None
+        estimate = False
         if ratio:
-            base = _find("base", ratio.group(2))
-            if base is None and YEAR.fullmatch(ratio.group(2)):
-                base = ("", f"year:{ratio.group(2)}")
-        m = re.search(r"so\s+(?:với\s+)?(?:năm\s+)?((?:19|20)\d\d)", h)
+            left, right = ratio.group(1), ratio.group(2)
+            base = _find("base", right)
+            right_year = YEAR.search(right)
+            if right_year and (base is None or base[1] != "target"):
+                base = ("", f"year:{right_year.group(1)}")
+            left_year = YEAR.search(left)
+            period = left_year.group(1) if left_year else None
+            estimate = _find("level", left) is not None and _find("level", left)[1] == "estimate"
+        m = SO_YEAR.search(h)
         if base is None and m:
             base = ("", f"year:{m.group(1)}")
         if base is None:
             after = h.split("so ", 1)[1] if "so " in h else h
             base = _find("base", after)
         compared = base[1] if base else None
-        if compared and compared.startswith("year:"):
+        if period is None and compared and compared.startswith("year:"):
             later = [y for y in years if y != compared[5:]]
-            period = later[-1] if later else default_period
-        else:
-            period = _later(years) or default_period
-        return ColumnMeaning(measure, compared_to=compared, period=period, percent=True)
+            period = later[-1] if later else None
+        period = period or _later(years) or default_period
+        if times:  # 'Ước TH 2020 so năm 2015 (lần)': a multiple
+            return ColumnMeaning("change_times", "estimate" if estimate else "exact", compared, period, unit="TIMES")
+        return ColumnMeaning("attainment_pct", "estimate" if estimate else "exact", compared, period, percent=True)
     level = None
-    for form, means in _vocabulary()["level"]:
-        if _has(h, form):
-            level = means
+    for kind in LEVEL_ORDER:  # 'Ước TH năm 2023' is an estimate, 'KH năm 2023' a target
+        if any(means == kind and _has(h, form) for form, means in _vocabulary()["level"]):
+            level = kind
             break
     period = _period_of(header) or default_period
     if level is None:
@@ -268,7 +283,7 @@ def layout(table: Table, default_period: str | None) -> TableLayout | None:
         meanings[c] = m
     if not meanings:
         return None
-    meanings = _resolve_defaults(meanings)
+    meanings = _resolve_defaults(meanings, {c for c in meanings if not YEAR.search(headers[c])})
     return TableLayout(header_rows, roles, meanings, headers, data_start, caption)
 
 
@@ -283,14 +298,19 @@ def _guess_label_column(table: Table, data_start: int, roles: dict[int, str]) ->
     return None
 
 
-def _resolve_defaults(meanings: dict[int, ColumnMeaning]) -> dict[int, ColumnMeaning]:
-    """A comparison column naming no base compares with the plan when the table has one for
-    its period, else with the same period of last year."""
+def _resolve_defaults(meanings: dict[int, ColumnMeaning], undated: set[int]) -> dict[int, ColumnMeaning]:
+    """A comparison column naming no base compares with the plan when the table has one,
+    else with the same period of last year; one naming no year takes the period of the later
+    of the columns it compares (the latest level column's)."""
     targets = {m.period for m in meanings.values() if m.measure == "target"}
+    levels = [m.period for m in meanings.values() if m.measure in ("actual", "target") and m.period]
+    latest = max(levels, key=lambda p: (p[-4:], len(p) == 4)) if levels else None
     out = {}
     for c, m in meanings.items():
-        if m.measure == "attainment_pct" and m.compared_to is None:
-            m = ColumnMeaning(m.measure, m.qualifier, "target" if targets else "same_period", m.period, True)
+        if m.measure in ("attainment_pct", "change_pct", "change_abs", "change_times"):
+            compared = m.compared_to or ("target" if targets else "same_period")
+            period = latest if c in undated and latest else m.period
+            m = ColumnMeaning(m.measure, m.qualifier, compared, period, m.percent, m.unit)
         out[c] = m
     return out
 
@@ -299,19 +319,18 @@ def _resolve_defaults(meanings: dict[int, ColumnMeaning]) -> dict[int, ColumnMea
 
 
 def _unit_of(text: str) -> tuple[str | None, str | None]:
-    """A unit cell ('Tỷ đồng', '%', 'Con', 'Trường') -> (code, as written)."""
-    t = text.strip().strip(".")
+    """A unit cell ('Tỷ đồng', '%', 'Con', 'Trường', '1000 con') -> (code, as written)."""
+    written = text.strip().strip(".")
+    t = THOUSAND.sub("nghìn ", written)
     if not t:
         return None, None
-    u = match_unit(t, 0)
-    if u is not None and u.end >= len(t.rstrip()) - 1:
-        return u.code, t
-    u = match_unit(t.lower(), 0)
-    if u is not None and u.end >= len(t.rstrip()) - 1:
-        return u.code, t
+    for probe in (t, t.lower()):
+        u = match_unit(probe, 0)
+        if u is not None and u.end >= len(probe.rstrip()) - 1:
+            return u.code, written
     if re.fullmatch(r"[^\W\d_]+(?:\s[^\W\d_]+){0,2}", t):  # a counted noun: 'Xã', 'Trường', 'Lượt người'
-        return "COUNT", t
-    return None, t
+        return "COUNT", written
+    return None, written
 
 
 def _split_label(label: str) -> tuple[str, str | None, str | None]:
@@ -376,6 +395,7 @@ def table_facts(table: Table, doc_period: str | None, doc_locality: tuple[str | 
     covered = {i for r, i in enumerate(table.row_lines) if i is not None and r < lay.data_start}
     covered |= {i for r, i in enumerate(table.row_lines) if i is not None and r < lay.header_rows[0] and r < 15}
     parent: str | None = None  # the last row without a leading mark: what its '- …' rows are parts of
+    parent_code: str | None = None
     parts_follow = False
     for r in range(lay.data_start, len(table.rows)):
         row = table.rows[r]
@@ -394,7 +414,7 @@ def table_facts(table: Table, doc_period: str | None, doc_locality: tuple[str | 
         index = next((row[c].text.strip() for c, role in roles.items() if role == "index"), "")
         numbered = bool(re.fullmatch(r"\d{1,3}(?:\.\d{1,2})*\.?", index) or ROMAN.match(index)
                         or ROMAN.match(raw_label.split(" ")[0]))
-        inline = re.match(r"^\s*trong đó\s*[:：]\s*", raw_label, re.I)
+        inline = re.match(r"^\s*(?:[-+*•–·]\s*)?trong đó\s*[:：]\s*", raw_label, re.I)
         if inline:
             raw_label = raw_label[inline.end():]
         if numbered:
@@ -410,6 +430,8 @@ def table_facts(table: Table, doc_period: str | None, doc_locality: tuple[str | 
         if unit_code is None and note_unit:
             unit_code, unit_text = note_unit
         indicator = label.lower()
+        span = SPAN.search(label)  # 'bình quân giai đoạn 2016 - 2020': the row's own period
+        label_span = f"{span.group(1)}-{span.group(2)}" if span else None
         phrases = [label]
         if is_part and parent:
             whole = TOTAL_WORD.sub("", parent)  # 'Tổng giá trị sản xuất' + '- Nông nghiệp'
@@ -419,27 +441,39 @@ def table_facts(table: Table, doc_period: str | None, doc_locality: tuple[str | 
             code = indicators.sector_code(label, parent, unit_code, "actual", parent)
         if code is None and label:
             code = indicators.sector_code(label, label, unit_code, "actual")
+        if is_part and code is not None and code == parent_code:  # '- Lúa xuân' under 'Diện tích lúa'
+            code = indicators.match_code([label], unit_code)
+            code = None if code == parent_code else code
+        code_any = code or (indicators.match_code(phrases, None) if label else None)  # for % columns of a level
+        if is_part and code_any == parent_code:
+            code_any = code
+        if not is_part:
+            parent_code = code
         for c, meaning in lay.meanings.items():
             got = _value(row[c])
             if got is None:
                 continue
             value, high, qualifier, pct = got
-            if meaning.percent:
+            if meaning.unit:
+                f_unit, f_text = meaning.unit, "lần"
+                f_code = code_any
+            elif meaning.percent:
                 f_unit, f_text = "PCT", "%"
-                f_code = code or (indicators.match_code(phrases, None) if label else None)
+                f_code = code_any
             else:
                 f_unit, f_text = (unit_code, unit_text) if unit_code else (("PCT", "%") if pct else (None, None))
                 f_code = code
             if qualifier == "exact" and meaning.qualifier != "exact":
                 qualifier = meaning.qualifier
+            period = label_span or meaning.period
             facts.append(Fact(
                 line=line + 1, col=_number_offset(row[c]), value=value, value_high=high,
                 unit=f_unit, unit_text=f_text, measure=meaning.measure, compared_to=meaning.compared_to,
-                qualifier=qualifier, period=meaning.period, locality=locality[0], locality_level=locality[1],
+                qualifier=qualifier, period=period, locality=locality[0], locality_level=locality[1],
                 indicator=indicator or None, indicator_code=f_code,
                 sentence=lines[line] if line < len(lines) else None,
                 section=f"{title} › {lay.headers.get(c, '')}".strip(" ›"),
-                table=table.name, table_row=r + 1, table_column=c + 1,
+                table_name=table.name, table_row=r + 1, table_column=c + 1,
             ))
         if not is_part:
             parent = label
@@ -449,7 +483,7 @@ def table_facts(table: Table, doc_period: str | None, doc_locality: tuple[str | 
 def _table_place(table: Table, lay: TableLayout) -> tuple[str, str] | None:
     """A place named in the table's title or sheet name ('… của huyện Tân Uyên')."""
     text = " ".join([table.name, *lay.caption])
-    mentions = places.find_mentions(text)
+    mentions = places.find_mentions(text) or places.find_mentions(places.caps_to_title(text))
     if mentions:
         m = mentions[0]
         return m.name, m.level
