@@ -48,7 +48,7 @@ UNIT_NOTE = re.compile(r"(?:đơn vị tính|đvt|đơn vị)\s*[:：]\s*([^;,\n
 LABEL_UNIT = re.compile(r"\s*[(\[]\s*([^()\[\]]{1,30}?)\s*[)\]]\s*$|\s*[,:]\s*(%|tỷ đồng|triệu đồng|ha|tấn|người|hộ)\s*$")
 LEADING_MARK = re.compile(r"^\s*(?:[-+*•–—·]+|[a-zđ][.)]|\d{1,2}(?:\.\d{1,2})*[.)]|[IVXLC]{1,5}[.)])\s*")
 # 'A/B' in a header: A as a percentage of B ('th/kh', 'ưth 2023/th 2022', '2023/2022')
-RATIO = re.compile(r"([^\s/]+(?:\s+(?:19|20)\d\d)?)/([^\s/]+(?:\s+(?:năm\s+)?(?:19|20)\d\d)?)")
+RATIO = re.compile(r"((?:[^\s/\d]+\s+)?[^\s/]+(?:\s+(?:19|20)\d\d)?)/([^\s/]+(?:\s+[^\s/\d]+)?(?:\s+(?:năm\s+)?(?:19|20)\d\d)?)")
 SO_YEAR = re.compile(r"so\s+(?:với\s+)?(?:(?:năm|th|thực hiện|cùng kỳ|ước th|ưth|ước)\s+)*((?:19|20)\d\d)")
 THOUSAND = re.compile(r"^1[.,]?000\s*(?=[^\W\d_])")  # '1000 con' = 'nghìn con'
 LEVEL_ORDER = ("estimate", "target", "actual")
@@ -169,7 +169,9 @@ def column_meaning(header: str, default_period: str | None = None) -> ColumnMean
                 base = ("", f"year:{right_year.group(1)}")
             left_year = YEAR.search(left)
             period = left_year.group(1) if left_year else None
-            estimate = _find("level", left) is not None and _find("level", left)[1] == "estimate"
+            estimate = _is_estimate(left)
+        if not ratio and " so " in f" {h}":
+            estimate = _is_estimate(f" {h}".split(" so ")[0])  # 'Ước TH 2023 so năm 2020'
         m = SO_YEAR.search(h)
         if base is None and m:
             base = ("", f"year:{m.group(1)}")
@@ -191,7 +193,7 @@ def column_meaning(header: str, default_period: str | None = None) -> ColumnMean
             break
     period = _period_of(header) or default_period
     if level is None:
-        if years and re.fullmatch(r"(?:năm\s+)?(?:19|20)\d\d(?:\s*-\s*(?:19|20)\d\d)?", h):
+        if years and re.fullmatch(r"(?:(?:năm|giai đoạn|gđ|thời kỳ|nhiệm kỳ)\s+)?(?:19|20)\d\d(?:\s*-\s*(?:19|20)\d\d)?", h):
             level = "actual"  # a bare 'Năm 2022' / '2022' column
         else:
             return None
@@ -200,6 +202,11 @@ def column_meaning(header: str, default_period: str | None = None) -> ColumnMean
     if level == "actual" and _has(h, "cùng kỳ") and not years and default_period and default_period.isdigit():
         period = str(int(default_period) - 1)
     return ColumnMeaning(level, period=period)
+
+
+def _is_estimate(text: str) -> bool:
+    found = _find("level", text)
+    return found is not None and found[1] == "estimate"
 
 
 def _later(years: list[str]) -> str | None:
@@ -339,9 +346,9 @@ def _split_label(label: str) -> tuple[str, str | None, str | None]:
     m = LABEL_UNIT.search(text)
     if m:
         written = (m.group(1) or m.group(2)).strip()
-        code, _ = _unit_of(written)
-        if code and code != "COUNT" or written == "%":
-            return text[:m.start()].strip(" ,:"), code or "PCT", written
+        u = match_unit(written.lower(), 0)  # a unit word or a counted noun, not '(lũy kế)'
+        if u is not None and u.end >= len(written) - 1:
+            return text[:m.start()].strip(" ,:"), u.code, written
     return text.strip(" :"), None, None
 
 
