@@ -9,7 +9,11 @@ STAMP  := $(VENV)/.installed
 export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
 export DO_NOT_TRACK ?= 1
 
-.PHONY: setup demo test lint clean-data
+# converters for .doc/.rtf/.odt (LibreOffice, antiword) and OCR of scanned PDFs (Tesseract + its
+# Vietnamese data, poppler's pdftoppm); the rest of baocao runs without them
+SYSTEM_PACKAGES := libreoffice-writer-nogui libreoffice-calc-nogui antiword tesseract-ocr tesseract-ocr-vie poppler-utils
+
+.PHONY: setup system-deps demo test lint clean-data
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "baocao needs Python 3.11, found " + sys.version'
@@ -20,10 +24,19 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
+# installs the system tools when run as root on Debian/Ubuntu (CI does), else says how
+system-deps:
+	@if command -v soffice >/dev/null && command -v antiword >/dev/null && command -v pdftoppm >/dev/null \
+	    && tesseract --list-langs 2>/dev/null | grep -qx vie; then echo "system tools: present"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "installing: $(SYSTEM_PACKAGES)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(SYSTEM_PACKAGES) >/dev/null; \
+	else echo "system tools missing (.doc/.rtf and scanned PDFs will be refused with a reason); install: sudo apt-get install $(SYSTEM_PACKAGES)"; fi
+
 demo: $(STAMP)
 	$(BIN)/baocao demo
 
-test: $(STAMP)
+test: $(STAMP) system-deps
 	$(BIN)/ruff check flows tests benchmarks
 	$(BIN)/python -m pytest
 

@@ -111,7 +111,25 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     _print_run(result)
     print()
     print(report.summary(settings))
+    print()
+    print(_formats_text())
     return 0 if not result.get("counts", {}).get("quarantined") else 1
+
+
+def _formats_text() -> str:
+    from baocao.parse.read import formats
+
+    lines = []
+    for fmt, missing in formats():
+        lines.append(f"  {fmt:<30} {'ready' if missing is None else 'refused with a reason: ' + missing}")
+    if any(missing for _, missing in formats()):
+        lines.append("  (install the missing tools with `make system-deps`, as root on Debian/Ubuntu)")
+    return "formats this machine reads:\n" + "\n".join(lines)
+
+
+def _cmd_formats(args: argparse.Namespace) -> int:
+    print(_formats_text())
+    return 0
 
 
 def _cmd_up(args: argparse.Namespace) -> int:
@@ -171,6 +189,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="backoff cap while the Prefect server is unreachable (default 30)")
     p.add_argument("--deployment", default=None, help="deployment to start (default ingest/ingest)")
     p.set_defaults(func=_cmd_watch)
+
+    p = sub.add_parser("formats", help="list the file formats and what each needs on this machine")
+    p.set_defaults(func=_cmd_formats)
 
     p = sub.add_parser("demo", help="ingest the sample reports and print a summary (what make demo runs)")
     p.set_defaults(func=_cmd_demo)

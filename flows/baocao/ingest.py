@@ -119,7 +119,9 @@ def prepare_batch(paths: list[Path], settings: Settings) -> list[Prepared]:
     todo = [p for p in checked if p.error is None]
     jobs = [(p.path, isolation.limits_for(p.arrival.size_bytes, base_seconds=settings.parse_timeout_seconds,
                                           seconds_per_mb=settings.parse_seconds_per_mb,
-                                          memory_mb=settings.parse_memory_mb)) for p in todo]
+                                          memory_mb=settings.parse_memory_mb,
+                                          ocr_seconds=settings.ocr_seconds_per_page * isolation.pdf_pages(p.path)))
+            for p in todo]
     results = isolation.parse_files(jobs, workers=settings.parse_workers)
     for prepared, result in zip(todo, results, strict=True):
         prepared.parsed, prepared.stage, prepared.error = result.parsed, result.stage, result.error

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import multiprocessing
 import multiprocessing.connection
+import re
 import resource
 import signal
 import time
@@ -49,12 +50,37 @@ class ParseResult:
     seconds: float = 0.0
 
 
-def limits_for(size_bytes: int, *, base_seconds: float, seconds_per_mb: float, memory_mb: int) -> Limits:
-    """The deadline grows with the file (parsing is linear in its length); the memory cap
-    leaves room for the text itself several times over."""
+def limits_for(size_bytes: int, *, base_seconds: float, seconds_per_mb: float, memory_mb: int,
+               ocr_seconds: float = 0.0) -> Limits:
+    """The deadline grows with the file (parsing is linear in its length) and, for a PDF, with
+    the pages OCR may have to read; the memory cap leaves room for the text several times over."""
     size_mb = size_bytes / MB
-    return Limits(seconds=base_seconds + seconds_per_mb * size_mb,
+    return Limits(seconds=base_seconds + seconds_per_mb * size_mb + ocr_seconds,
                   memory_bytes=int(memory_mb * MB + 64 * size_bytes))
+
+
+_PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
+_IMAGE_OBJECT = re.compile(rb"/Subtype\s*/Image")
+
+
+def pdf_pages(path: Path, cap: int = 300) -> int:
+    """Pages of a PDF OCR may have to read, estimated without parsing it (untrusted bytes are
+    not parsed in the parent): images written in the clear, at most one per page object,
+    else ~10 scanned pages per MB; at most `cap` (more is refused by the OCR limit anyway).
+    0 for other files and for PDFs without images."""
+    if path.suffix.lower() != ".pdf":
+        return 0
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return 0
+    images = len(_IMAGE_OBJECT.findall(data))
+    pages = len(_PAGE_OBJECT.findall(data))
+    if images and pages:
+        return min(cap, images, pages)
+    if b"/ObjStm" in data:  # objects compressed into streams: guess from the size
+        return min(cap, int(len(data) / MB * 10) + 1)
+    return 0
 
 
 _context: multiprocessing.context.BaseContext | None = None

@@ -46,6 +46,8 @@ class Settings:
     parse_seconds_per_mb: float = 30.0
     parse_memory_mb: int = 2048
     parse_workers: int = 2
+    # a PDF may need OCR: its deadline also allows this much per (estimated) page
+    ocr_seconds_per_page: float = 20.0
 
     @property
     def warehouse_dir(self) -> Path:
@@ -81,4 +83,5 @@ def load_settings() -> Settings:
         parse_seconds_per_mb=float(os.environ.get("BAOCAO_PARSE_SECONDS_PER_MB", "30")),
         parse_memory_mb=int(os.environ.get("BAOCAO_PARSE_MEMORY_MB", "2048")),
         parse_workers=int(os.environ.get("BAOCAO_PARSE_WORKERS", str(min(4, os.cpu_count() or 1)))),
+        ocr_seconds_per_page=float(os.environ.get("BAOCAO_OCR_SECONDS_PER_PAGE", "20")),
     )

@@ -18,10 +18,11 @@ the file and shows the reason); nothing here returns an empty list.
 
 from __future__ import annotations
 
+import shutil
 import unicodedata
 from pathlib import Path
 
-from baocao.parse.read import convert
+from baocao.parse.read import convert, ocr
 from baocao.parse.read.common import (
     FOOTNOTE_MARK,
     MAX_BYTES,
@@ -82,6 +83,23 @@ def read_document(
     return src
 
 
+def formats() -> list[tuple[str, str | None]]:
+    """Each format and what is missing on this machine to read it (None: ready)."""
+    lo = convert.soffice() is not None
+    doc = None if lo else ("LibreOffice not installed: read by antiword, tables as text" if shutil.which("antiword")
+                           else "neither LibreOffice nor antiword installed")
+    rtf = None if lo else "LibreOffice (libreoffice-writer-nogui) not installed"
+    return [
+        (".txt .md", None),
+        (".docx (tables too)", None),
+        (".pdf (text layer)", None),
+        (".xlsx .xls (annex workbooks)", None),
+        (".doc", doc),
+        (".rtf .odt", rtf),
+        ("scanned .pdf (OCR)", ocr.available()),
+    ]
+
+
 def read_lines(
     path: Path | str, *, max_bytes: int = MAX_BYTES, max_unpacked_bytes: int = MAX_UNPACKED_BYTES
 ) -> list[str]:
@@ -136,6 +154,7 @@ __all__ = [
     "Table",
     "UnreadableDocument",
     "decode_text",
+    "formats",
     "read_document",
     "read_lines",
     "sniff",

@@ -18,7 +18,13 @@ from pathlib import Path
 from baocao.parse.read.common import UnreadableDocument, split_lines
 from baocao.parse.read.model import SourceText
 
-TIMEOUT_S = int(os.environ.get("BAOCAO_CONVERT_TIMEOUT_SECONDS", "120") or 120)
+
+def timeout_s() -> int:
+    """BAOCAO_CONVERT_TIMEOUT_SECONDS (120), read when a file is converted."""
+    try:
+        return int(os.environ.get("BAOCAO_CONVERT_TIMEOUT_SECONDS", "120"))
+    except ValueError:
+        return 120
 INSTALL_HINT = "install libreoffice-writer-nogui (or antiword for .doc text only): `make system-deps`"
 
 
@@ -26,19 +32,19 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def to_docx(data: bytes, path: Path, suffix: str, *, timeout_s: int | None = None) -> bytes:
+def to_docx(data: bytes, path: Path, suffix: str, *, deadline_s: int | None = None) -> bytes:
     """The .docx LibreOffice makes of a legacy Word/RTF/ODF file."""
     exe = soffice()
     if exe is None:
         raise UnreadableDocument(path, f"{suffix} needs LibreOffice to be read, which is not installed; {INSTALL_HINT}")
-    timeout_s = timeout_s or TIMEOUT_S
+    deadline_s = deadline_s or timeout_s()
     with tempfile.TemporaryDirectory(prefix="baocao-convert-") as tmp:
         src = Path(tmp) / f"in{suffix}"
         src.write_bytes(data)
         out_dir = Path(tmp) / "out"
         cmd = [exe, f"-env:UserInstallation=file://{tmp}/profile", "--headless", "--norestore", "--nologo",
                "--nodefault", "--nolockcheck", "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(out_dir), str(src)]
-        stderr = _run(cmd, path, "LibreOffice", timeout_s, cwd=tmp)
+        stderr = _run(cmd, path, "LibreOffice", deadline_s, cwd=tmp)
         result = out_dir / "in.docx"
         if not result.is_file():
             said = [ln for ln in stderr.splitlines() if "javaldx" not in ln and ln.strip()]
@@ -48,7 +54,7 @@ def to_docx(data: bytes, path: Path, suffix: str, *, timeout_s: int | None = Non
         return result.read_bytes()
 
 
-def doc_text(data: bytes, path: Path, *, timeout_s: int | None = None) -> SourceText:
+def doc_text(data: bytes, path: Path, *, deadline_s: int | None = None) -> SourceText:
     """A .doc's text by antiword, when LibreOffice is missing: paragraphs, no tables as grids."""
     exe = shutil.which("antiword")
     if exe is None:
@@ -57,12 +63,12 @@ def doc_text(data: bytes, path: Path, *, timeout_s: int | None = None) -> Source
         src = Path(tmp) / "in.doc"
         src.write_bytes(data)
         out = Path(tmp) / "out.txt"
-        _run([exe, "-m", "UTF-8.txt", "-w", "0", str(src)], path, "antiword", timeout_s or TIMEOUT_S, stdout=out)
+        _run([exe, "-m", "UTF-8.txt", "-w", "0", str(src)], path, "antiword", deadline_s or timeout_s(), stdout=out)
         text = out.read_text(encoding="utf-8", errors="replace")
     return SourceText(split_lines(text), notes=["read by antiword (LibreOffice not installed): tables as text"])
 
 
-def _run(cmd: list[str], path: Path, tool: str, timeout_s: int, *, cwd: str | None = None,
+def _run(cmd: list[str], path: Path, tool: str, deadline_s: int, *, cwd: str | None = None,
          stdout: Path | None = None) -> str:
     """Run a converter in its own process group; kill the group at the deadline."""
     env = {**os.environ, "HOME": cwd or tempfile.gettempdir(), "SAL_USE_VCLPLUGIN": "svp"}
@@ -71,11 +77,11 @@ def _run(cmd: list[str], path: Path, tool: str, timeout_s: int, *, cwd: str | No
         proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
                                 cwd=cwd, env=env, start_new_session=True)
         try:
-            _, err = proc.communicate(timeout=timeout_s)
+            _, err = proc.communicate(timeout=deadline_s)
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.communicate()
-            raise UnreadableDocument(path, f"{tool} did not finish converting the file within {timeout_s} s") from None
+            raise UnreadableDocument(path, f"{tool} did not finish converting the file within {deadline_s} s") from None
     except OSError as exc:
         raise UnreadableDocument(path, f"{tool} could not be started: {exc}") from exc
     finally:

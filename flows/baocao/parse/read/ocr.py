@@ -1,7 +1,7 @@
 """OCR of scanned PDF pages: Tesseract with its Vietnamese data, page by page, bounded.
 
 Only pages without a text layer come here. Each is rendered to a grey image by poppler's
-`pdftoppm` (at most `BAOCAO_OCR_DPI`, fewer dots when the page is so large that the image
+`pdftoppm` (at most `BAOCAO_OCR_DPI`, 300, fewer dots when the page is so large that the image
 would exceed `BAOCAO_OCR_MAX_PIXELS`) and read by `tesseract -l vie` as TSV, which gives
 every word a confidence; a paragraph of the page becomes one line whose confidence is the
 mean of its words'. Both tools run as child processes with a deadline each; a document
@@ -35,11 +35,15 @@ def _env_int(name: str, default: int) -> int:
         return default
 
 
-MAX_PAGES = _env_int("BAOCAO_OCR_MAX_PAGES", 300)
-DPI = _env_int("BAOCAO_OCR_DPI", 300)
-MAX_PIXELS = _env_int("BAOCAO_OCR_MAX_PIXELS", 40_000_000)
-PAGE_TIMEOUT_S = _env_int("BAOCAO_OCR_PAGE_TIMEOUT_SECONDS", 120)
-LANGUAGE = os.environ.get("BAOCAO_OCR_LANGUAGE", "vie")
+def limits() -> tuple[int, int, int, int]:
+    """(max scanned pages, dpi, max pixels per page, seconds per page), read when a file is
+    read: BAOCAO_OCR_MAX_PAGES (300), BAOCAO_OCR_DPI (300), BAOCAO_OCR_MAX_PIXELS (40 M),
+    BAOCAO_OCR_PAGE_TIMEOUT_SECONDS (120)."""
+    return (_env_int("BAOCAO_OCR_MAX_PAGES", 300), _env_int("BAOCAO_OCR_DPI", 300),
+            _env_int("BAOCAO_OCR_MAX_PIXELS", 40_000_000), _env_int("BAOCAO_OCR_PAGE_TIMEOUT_SECONDS", 120))
+
+
+LANGUAGE = "vie"
 INSTALL_HINT = "install tesseract-ocr, tesseract-ocr-vie and poppler-utils (`make system-deps`)"
 
 
@@ -66,10 +70,11 @@ def available() -> str | None:
 def ocr_pages(data: bytes, path: Path, pages: list[int], page_count: int,
               page_sizes: dict[int, tuple[float, float]] | None = None) -> OcrResult:
     """OCR the given 1-based pages of a PDF; UnreadableDocument when OCR cannot or may not run."""
-    if len(pages) > MAX_PAGES:
+    max_pages, max_dpi, max_pixels, page_timeout = limits()
+    if len(pages) > max_pages:
         raise UnreadableDocument(
             path, f"no text layer (scanned PDF?) on {len(pages)} page(s): more than the OCR limit of "
-                  f"{MAX_PAGES} pages (BAOCAO_OCR_MAX_PAGES)")
+                  f"{max_pages} pages (BAOCAO_OCR_MAX_PAGES)")
     missing = available()
     if missing:
         raise UnreadableDocument(
@@ -81,15 +86,15 @@ def ocr_pages(data: bytes, path: Path, pages: list[int], page_count: int,
         pdf.write_bytes(data)
         for number in pages:
             w_in, h_in = (page_sizes or {}).get(number, (8.27, 11.69))
-            dpi = int(min(DPI, (MAX_PIXELS / max(w_in * h_in, 1e-6)) ** 0.5))
+            dpi = int(min(max_dpi, (max_pixels / max(w_in * h_in, 1e-6)) ** 0.5))
             if dpi < 50:
                 raise UnreadableDocument(path, f"page {number} is too large to OCR ({w_in:.0f} x {h_in:.0f} in)")
             image = Path(tmp) / f"p{number}"
             _run(["pdftoppm", "-r", str(dpi), "-f", str(number), "-l", str(number), "-gray", "-png",
-                  "-singlefile", str(pdf), str(image)], path, f"rendering page {number}")
+                  "-singlefile", str(pdf), str(image)], path, f"rendering page {number}", page_timeout)
             _despeckle(Path(f"{image}.png"))
             tsv = _run(["tesseract", f"{image}.png", "stdout", "-l", LANGUAGE, "--psm", "3", "tsv"],
-                       path, f"OCR of page {number}")
+                       path, f"OCR of page {number}", page_timeout)
             out.pages[number] = [(fix_numbers(text), conf) for text, conf in paragraphs(tsv)]
             (Path(f"{image}.png")).unlink(missing_ok=True)
     first, last = min(pages), max(pages)
@@ -107,18 +112,18 @@ def _despeckle(png: Path) -> None:
         im.filter(ImageFilter.MedianFilter(3)).save(png)
 
 
-def _run(cmd: list[str], path: Path, what: str) -> str:
+def _run(cmd: list[str], path: Path, what: str, timeout_s: int) -> str:
     """A tool in its own process group, killed with its children at the deadline."""
     try:
         proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
     except OSError as exc:
         raise UnreadableDocument(path, f"{what} failed: {exc}") from exc
     try:
-        stdout, stderr = proc.communicate(timeout=PAGE_TIMEOUT_S)
+        stdout, stderr = proc.communicate(timeout=timeout_s)
     except subprocess.TimeoutExpired:
         os.killpg(proc.pid, signal.SIGKILL)
         proc.communicate()
-        raise UnreadableDocument(path, f"{what} timed out after {PAGE_TIMEOUT_S} s") from None
+        raise UnreadableDocument(path, f"{what} timed out after {timeout_s} s") from None
     if proc.returncode != 0:
         tail = stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no message"]
         raise UnreadableDocument(path, f"{what} failed (exit {proc.returncode}): {tail[0]}")
