@@ -21,7 +21,8 @@ import vietnamadminunits
 PKG = Path(vietnamadminunits.__file__).parent / "data"
 CATALOG = Path(__file__).resolve().parents[1] / "flows" / "baocao" / "catalog"
 COLUMNS = ["locality_code", "name", "level", "unit_type", "full_name", "parent_code", "province_code",
-           "province_name", "district_name", "valid_from", "valid_to", "source"]
+           "province_name", "district_name", "valid_from", "valid_to", "source",
+           "successor_province_code", "successor_province", "successor_commune_code", "successor_commune"]
 REFORM_END = "2025-06-30"  # districts abolished and provinces merged from 2025-07-01
 
 
@@ -56,6 +57,8 @@ def main() -> None:
         with extra.open(encoding="utf-8") as fh:
             for row in csv.DictReader(fh):
                 rows[row["locality_code"]] = {c: row.get(c, "") for c in COLUMNS}
+    for row in rows.values():
+        row.update(successor(row))
     order = {"province": 0, "district": 1, "commune": 2}
     with (CATALOG / "localities.csv").open("w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=COLUMNS, lineterminator="\n")
@@ -63,6 +66,24 @@ def main() -> None:
         for row in sorted(rows.values(), key=lambda r: (order[r["level"]], r["locality_code"])):
             writer.writerow(row)
     print(f"wrote {len(rows)} localities to {CATALOG / 'localities.csv'}")
+
+
+def successor(row: dict) -> dict:
+    """The 2025 unit a pre-2025 one became (package's converter): the new province for every
+    level, the new commune for a commune (districts were abolished, so they have none)."""
+    empty = {"successor_province_code": "", "successor_province": "", "successor_commune_code": "",
+             "successor_commune": ""}
+    try:
+        unit = vietnamadminunits.convert_address(row["full_name"])
+    except Exception:  # noqa: BLE001 - a unit the converter does not know keeps no successor
+        return empty
+    out = dict(empty)
+    out["successor_province_code"] = unit.province_code or ""
+    out["successor_province"] = unit.short_province or ""
+    if row["level"] == "commune" and unit.ward_code:
+        out["successor_commune_code"] = unit.ward_code
+        out["successor_commune"] = unit.short_ward or ""
+    return out
 
 
 if __name__ == "__main__":

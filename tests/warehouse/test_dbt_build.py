@@ -366,3 +366,18 @@ def test_dim_indicator_shows_every_catalogue_code(warehouse):
         codes = {r["code"] for r in csv.DictReader(fh)}
     shown = {r[0] for r in rows(warehouse, "select indicator_code from dim_indicator where is_catalogued")}
     assert len(codes) >= 150 and codes <= shown
+
+
+@pytest.mark.parametrize("district,province,successor", [
+    ("Cầu Kè", "Trà Vinh", "Vĩnh Long"),
+    ("Tiểu Cần", "Trà Vinh", "Vĩnh Long"),
+    ("Tân Hồng", "Đồng Tháp", "Đồng Tháp"),
+    ("Phụng Hiệp", "Hậu Giang", "Cần Thơ"),
+])
+def test_dim_locality_maps_a_district_to_its_2025_province(warehouse, district, province, successor):
+    got = rows(warehouse, "select successor_province_name from dim_locality "
+               f"where name = '{district}' and level = 'district' and province_name = '{province}'")
+    assert got == [(successor,)]
+    communes = rows(warehouse, "select count(*), count(successor_commune_key) from dim_locality d "
+                    f"where level = 'commune' and district_name = '{district}' and province_name = '{province}'")
+    assert communes[0][0] > 0 and communes[0][0] == communes[0][1]  # every commune has its 2025 commune

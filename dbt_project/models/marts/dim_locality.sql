@@ -50,6 +50,10 @@ gazetteer_members as (
         district_name,
         valid_from,
         valid_to,
+        successor_province_code as successor_province_key,
+        successor_province_name,
+        successor_commune_code as successor_commune_key,
+        successor_commune_name,
         true as is_in_gazetteer,
         cast(null as integer) as gazetteer_candidates
 
@@ -71,6 +75,10 @@ missing_members as (
         cast(null as varchar) as district_name,
         cast(null as date) as valid_from,
         cast(null as date) as valid_to,
+        cast(null as varchar) as successor_province_key,
+        cast(null as varchar) as successor_province_name,
+        cast(null as varchar) as successor_commune_key,
+        cast(null as varchar) as successor_commune_name,
         false as is_in_gazetteer,
         cast(max(candidate_count) as integer) as gazetteer_candidates
 
@@ -97,6 +105,10 @@ unknown_member as (
         cast(null as varchar) as district_name,
         cast(null as date) as valid_from,
         cast(null as date) as valid_to,
+        cast(null as varchar) as successor_province_key,
+        cast(null as varchar) as successor_province_name,
+        cast(null as varchar) as successor_commune_key,
+        cast(null as varchar) as successor_commune_name,
         false as is_in_gazetteer,
         cast(null as integer) as gazetteer_candidates
 

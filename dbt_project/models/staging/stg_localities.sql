@@ -46,6 +46,10 @@ renamed as (
         cast(valid_from as date) as valid_from,
         cast(valid_to as date) as valid_to,
         source as gazetteer_source,
+        nullif(successor_province_code, '') as successor_province_code,
+        nullif(successor_province, '') as successor_province_name,
+        nullif(successor_commune_code, '') as successor_commune_code,
+        nullif(successor_commune, '') as successor_commune_name,
         precedence = 1 as is_extra
 
     from deduplicated
