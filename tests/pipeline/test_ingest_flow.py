@@ -157,3 +157,21 @@ def test_the_read_copy_opens_in_the_oldest_duckdb_we_claim(ingested_samples: dic
     assert out.returncode == 0, out.stderr[-2000:]
     version, facts = out.stdout.split()
     assert version == OLDEST_BI_DUCKDB and int(facts) > 0
+
+
+def test_analysis_marts_pair_targets_with_results(ingested_samples: dict) -> None:
+    """A report's results against the targets it quotes ('41/40 doanh nghiệp', '16,02% (NQ12%)')."""
+    pairs = {r[0]: r[1:] for r in query(
+        "select indicator_key, target, actual, attainment_computed_pct, attainment_stated_pct "
+        "from main.mart_target_attainment "
+        "where has_target_and_actual and period_key = '2022' and actual_source like '002_%'")}
+    assert pairs["ENTERPRISES_NEW"][:3] == (40.0, 41.0, 102.5)
+    assert pairs["PV_GROWTH"][:2] == (12.0, 16.02)
+    # one row per grain, levels and changes in their own rows, every chosen fact drills through
+    assert query("select count(*) - count(distinct value_id) from main.mart_indicator_values") == [(0,)]
+    kinds = {r[0] for r in query("select distinct value_kind from main.mart_indicator_values")}
+    assert {"level", "planned_level", "attainment"} <= kinds
+    assert query("select count(*) from main.mart_indicator_values v anti join main.fact_value f "
+                 "on f.fact_id = v.chosen_fact_id") == [(0,)]
+    for model in ("dq_conflicting_values", "dq_unmapped_phrases", "dq_unknown_period_or_place", "dq_ocr_facts"):
+        query(f"select count(*) from main.{model}")  # built, readable

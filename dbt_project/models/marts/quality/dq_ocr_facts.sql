@@ -1,0 +1,30 @@
+-- Facts read by OCR from scanned pages, least confident first: the ones to check against
+-- the paper. Số liệu nhận dạng từ bản quét.
+
+with
+
+facts as (
+
+    select * from {{ ref('fact_value') }}
+    where is_ocr
+
+),
+
+final as (
+
+    select
+        fact_id,
+        document_id,
+        source_name,
+        ocr_confidence,
+        indicator_key,
+        value,
+        unit,
+        line,
+        sentence
+
+    from facts
+
+)
+
+select * from final
