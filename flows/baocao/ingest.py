@@ -58,6 +58,7 @@ class Outcome:
     newly_loaded: bool = False  # this run inserted the version (so a failed dbt build takes it back)
     recorded: bool = False  # an interrupted run already wrote its ledger row: only move the file
     attempts: int = 0  # parse attempts, recorded in the ledger
+    match_rule: str | None = None  # which rule told the document (warehouse.decide_version)
     arrival: inbox.Arrival | None = field(default=None, repr=False)
 
     def row(self) -> dict:
@@ -132,9 +133,9 @@ def prepare_batch(paths: list[Path], settings: Settings) -> list[Prepared]:
 def _load_one(con, prepared: Prepared, settings: Settings) -> Outcome:
     arrival = prepared.arrival
     assert arrival is not None and prepared.parsed is not None
-    decision = warehouse.decide_version(con, arrival.name, arrival.content_sha256)
+    decision = warehouse.decide_version(con, arrival.name, arrival.content_sha256, prepared.parsed.info)
     outcome = Outcome(arrival.name, "processed", decision.document_id, decision.version, arrival=arrival,
-                      seconds=prepared.seconds, attempts=prepared.attempts)
+                      seconds=prepared.seconds, attempts=prepared.attempts, match_rule=decision.rule)
     if decision.status == "duplicate":
         outcome.status = "duplicate"
         outcome.note = f"same content as {decision.duplicate_of!r} (document {decision.document_id} v{decision.version})"
@@ -166,6 +167,8 @@ def _load_one(con, prepared: Prepared, settings: Settings) -> Outcome:
         return _failed(outcome, "load", f"{type(exc).__name__}: {exc}")
     outcome.newly_loaded = True
     outcome.note = "new document" if decision.version == 1 else f"new version {decision.version}"
+    if decision.rule == "identity":
+        outcome.note += f" of {decision.duplicate_of!r} (same issuer, kind, place, period and title)"
     return outcome
 
 
@@ -267,7 +270,7 @@ def _file_away(outcomes: list[Outcome], settings: Settings, flow_run_id: str | N
                     content_sha256=arrival.content_sha256 if arrival else None,
                     received_at=arrival.received_at if arrival else None, status=o.status,
                     document_id=o.document_id, version=o.version, stage=o.stage, error=o.error or o.note,
-                    flow_run_id=flow_run_id, parse_attempts=o.attempts or None,
+                    flow_run_id=flow_run_id, parse_attempts=o.attempts or None, match_rule=o.match_rule,
                 )
     finally:
         con.close()

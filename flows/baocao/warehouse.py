@@ -22,6 +22,7 @@ from pathlib import Path
 import duckdb
 
 from baocao.lake import VersionFiles
+from baocao.parse.model import DocumentInfo
 
 RAW_DDL = """
 create schema if not exists raw;
@@ -91,6 +92,8 @@ alter table raw.facts add column if not exists ocr boolean;
 alter table raw.facts add column if not exists ocr_confidence double;
 -- how many times the file was parsed (a worker that crashed counts); added after the first release
 alter table raw.ingest_ledger add column if not exists parse_attempts integer;
+-- which rule told the file's document: content, file_name, identity or new
+alter table raw.ingest_ledger add column if not exists match_rule varchar;
 """
 
 DOCUMENT_COLUMNS = (
@@ -168,9 +171,17 @@ class VersionDecision:
     document_id: str
     version: int
     duplicate_of: str | None = None
+    rule: str = "new"  # content | file_name | identity | new: what told the document (the ledger keeps it)
 
 
-def decide_version(con: duckdb.DuckDBPyConnection, file_name: str, content_sha256: str) -> VersionDecision:
+def decide_version(con: duckdb.DuckDBPyConnection, file_name: str, content_sha256: str,
+                   info: DocumentInfo | None = None) -> VersionDecision:
+    """Which document arriving content belongs to, by the first rule that holds:
+    `content` the same bytes are already loaded (unchanged, or a duplicate under another name);
+    `file_name` a document of that name exists: a new version of it;
+    `identity` a document with the same issuer, kind, place, period and title exists (an
+    edited copy saved under a new name): a new version of that document;
+    `new` otherwise a new document, identified by its file name."""
     document_id = document_id_for(file_name)
     same = con.execute(
         "select document_id, version, source_name from raw.documents where content_sha256 = ? order by document_id = ? desc, version desc limit 1",
@@ -178,9 +189,34 @@ def decide_version(con: duckdb.DuckDBPyConnection, file_name: str, content_sha25
     ).fetchone()
     if same is not None:
         status = "unchanged" if same[0] == document_id else "duplicate"
-        return VersionDecision(status, same[0], same[1], duplicate_of=same[2])
+        return VersionDecision(status, same[0], same[1], duplicate_of=same[2], rule="content")
     latest = con.execute("select max(version) from raw.documents where document_id = ?", [document_id]).fetchone()[0]
-    return VersionDecision("new_version", document_id, (latest or 0) + 1)
+    if latest:
+        return VersionDecision("new_version", document_id, latest + 1, rule="file_name")
+    twin = _same_identity(con, info)
+    if twin is not None:
+        return VersionDecision("new_version", twin[0], twin[1] + 1, duplicate_of=twin[2], rule="identity")
+    return VersionDecision("new_version", document_id, 1, rule="new")
+
+
+def _same_identity(con: duckdb.DuckDBPyConnection, info: DocumentInfo | None) -> tuple[str, int, str] | None:
+    """(document_id, latest version, its file name) of the document that reports on the same
+    thing: same issuer, kind, place, period and title, all of kind/place/period/title known."""
+    if info is None or not (info.title and info.kind and (info.locality_code or info.locality) and info.period):
+        return None
+    return con.execute(
+        """
+        with latest as (
+            select *, row_number() over (partition by document_id order by version desc) as rn
+            from raw.documents
+        )
+        select document_id, version, source_name from latest
+        where rn = 1 and title = ? and kind = ? and period = ? and issuer is not distinct from ?
+          and coalesce(locality_code, locality) = ?
+        order by loaded_at desc limit 1
+        """,
+        [info.title, info.kind, info.period, info.issuer, info.locality_code or info.locality],
+    ).fetchone()
 
 
 @contextmanager
@@ -240,12 +276,14 @@ def record_seen(
     error: str | None = None,
     flow_run_id: str | None = None,
     parse_attempts: int | None = None,
+    match_rule: str | None = None,
 ) -> None:
     con.execute(
         "insert into raw.ingest_ledger (file_name, size_bytes, content_sha256, received_at, status, document_id, "
-        "version, stage, error, flow_run_id, recorded_at, parse_attempts) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "version, stage, error, flow_run_id, recorded_at, parse_attempts, match_rule) "
+        "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [file_name, size_bytes, content_sha256, received_at, status, document_id, version, stage, error,
-         flow_run_id, datetime.now(UTC), parse_attempts],
+         flow_run_id, datetime.now(UTC), parse_attempts, match_rule],
     )
 
 

@@ -175,3 +175,25 @@ def test_analysis_marts_pair_targets_with_results(ingested_samples: dict) -> Non
                  "on f.fact_id = v.chosen_fact_id") == [(0,)]
     for model in ("dq_conflicting_values", "dq_unmapped_phrases", "dq_unknown_period_or_place", "dq_ocr_facts"):
         query(f"select count(*) from main.{model}")  # built, readable
+
+
+def test_an_edited_copy_under_a_new_name_is_a_new_version_of_its_document(ingested_samples: dict) -> None:
+    """Same issuer, kind, place, period and title: the same document, one number corrected."""
+    settings = load_settings()
+    name = SAMPLE_NAMES[0]  # titled: 'Báo cáo chính trị … nhiệm kỳ 2020 - 2025' of a district's party committee
+    text = (SAMPLES / name).read_text(encoding="utf-8")
+    k = next(k for k, c in enumerate(text) if c.isdigit() and k > 4000)
+    edited = text[:k] + ("7" if text[k] != "7" else "8") + text[k + 1:]
+    drop(settings.inbox, "ban sua (da chinh so lieu).txt", content=edited.encode("utf-8"))
+    result = run_ingest()
+    assert result["counts"] == {"processed": 1}
+    original_id = query("select document_id from raw.documents where source_name = ?", [name])[0][0]
+    row = query("select document_id, version, match_rule from raw.ingest_ledger "
+                "where file_name = 'ban sua (da chinh so lieu).txt'")
+    assert row == [(original_id, 2, "identity")]
+    # one document, its facts counted once (the edited version's)
+    assert query("select count(*) from main.dim_document where document_id = ?", [original_id]) == [(1,)]
+    assert query("select distinct document_version from main.fact_value where document_id = ?",
+                 [original_id]) == [(2,)]
+    rules = dict(query("select file_name, match_rule from raw.ingest_ledger where status = 'processed'"))
+    assert {rules[n] for n in SAMPLE_NAMES[:3]} == {"new"}

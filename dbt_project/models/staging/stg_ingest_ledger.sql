@@ -21,7 +21,8 @@ renamed as (
         error,
         flow_run_id,
         recorded_at,
-        parse_attempts
+        parse_attempts,
+        match_rule
 
     from source
 
