@@ -74,6 +74,7 @@ def test_bad_inputs_all_at_once(prefect_server, home: Home) -> None:
         LONG_NAME: variant(3, "long"),
         LONG_NAME[:-4] + ".docx": b"not a docx " * 10,  # quarantined: the sidecar name must still fit
         "bang tinh.xlsx": b"PK\x03\x04 not really a workbook",
+        "bang tinh.wps": b"WPS Office spreadsheet, not a report",
         "control.txt": control,
         "control - Copy.txt": control,  # same content under another name
         "word report.docx": good_docx,
@@ -146,7 +147,8 @@ def test_bad_inputs_all_at_once(prefect_server, home: Home) -> None:
     quarantined("truncated.docx", "truncated", "truncated .docx")
     quarantined("zip bomb.docx", "zip bomb", "zip-bomb .docx (250 MB of zeros in 250 KB)")
     quarantined("big 200MB.txt", "file too large", "200 MB text file")
-    quarantined("bang tinh.xlsx", "unsupported file type", "unsupported extension (.xlsx)")
+    quarantined("bang tinh.xlsx", "not an Excel workbook", "text named .xlsx")
+    quarantined("bang tinh.wps", "unsupported file type", "unsupported extension (.wps)")
     processed("báo cáo tháng 9 (bản cuối).txt", "name with spaces and Vietnamese letters")
     processed("so..lieu..quy 3.txt", "name with `..`")
     processed(LONG_NAME, f"very long name ({len(LONG_NAME.encode())} bytes)")

@@ -66,10 +66,8 @@ def read_document(
         src = read_docx(data, path, max_unpacked_bytes)
     elif suffix == ".pdf":
         src = read_pdf(data, path)
-    elif suffix == ".xlsx":
-        src = read_xlsx(data, path, max_unpacked_bytes)
-    elif suffix == ".xls":
-        src = read_xlsx(data, path, max_unpacked_bytes) if data.startswith(b"PK") else read_xls(data, path)
+    elif suffix in (".xlsx", ".xls"):  # offices rename freely between the two
+        src = read_xls(data, path) if data.startswith(OLE2) else read_xlsx(data, path, max_unpacked_bytes)
     else:
         src = _converted(data, path, suffix, max_unpacked_bytes)
     src.lines = [unicodedata.normalize("NFC", line) for line in src.lines]

@@ -76,16 +76,16 @@ def check_zip(data: bytes, path: Path, max_unpacked: int, *, what: str, main_par
     if data.startswith(OLE2):
         raise UnreadableDocument(
             path,
-            f"not a {what}: legacy Office file or password-protected file (OLE2 container)",
+            f"not {what}: legacy Office file or password-protected file (OLE2 container)",
         )
     if not data.startswith(b"PK"):
         kind = sniff(data)
-        raise UnreadableDocument(path, f"not a {what}: not a zip file" + (f" (the file is {kind})" if kind else ""))
+        raise UnreadableDocument(path, f"not {what}: not a zip file" + (f" (the file is {kind})" if kind else ""))
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
     except Exception as exc:  # BadZipFile, NotImplementedError (odd version/method), OSError, ...
-        raise UnreadableDocument(path, f"not a {what}: truncated or damaged zip ({exc})") from exc
+        raise UnreadableDocument(path, f"not {what}: truncated or damaged zip ({exc})") from exc
     if len(infos) > MAX_ZIP_MEMBERS:
         raise UnreadableDocument(path, f"zip bomb suspected: {len(infos)} members (limit {MAX_ZIP_MEMBERS})")
     total = sum(i.file_size for i in infos)
@@ -100,13 +100,13 @@ def check_zip(data: bytes, path: Path, max_unpacked: int, *, what: str, main_par
                 path, f"zip bomb suspected: {i.filename} expands {ratio:.0f}x to {mb(i.file_size)}"
             )
     if main_part not in zf.namelist() and "[Content_Types].xml" not in zf.namelist():
-        raise UnreadableDocument(path, f"not a {what}: the zip has no {main_part}")
+        raise UnreadableDocument(path, f"not {what}: the zip has no {main_part}")
     try:
         bad = zf.testzip()  # CRC/inflate errors of a truncated or corrupted member
     except Exception as exc:  # BadZipFile, zlib.error, EOFError, RuntimeError (encrypted member)
-        raise UnreadableDocument(path, f"not a {what}: damaged zip ({type(exc).__name__}: {exc})") from exc
+        raise UnreadableDocument(path, f"not {what}: damaged zip ({type(exc).__name__}: {exc})") from exc
     if bad is not None:
-        raise UnreadableDocument(path, f"not a {what}: damaged zip member {bad}")
+        raise UnreadableDocument(path, f"not {what}: damaged zip member {bad}")
     return zf
 
 

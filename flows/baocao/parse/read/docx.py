@@ -50,7 +50,7 @@ _BREAK = object()  # a line break inside a paragraph (footnote mark, <w:br/>, <w
 
 
 def read_docx(data: bytes, path: Path, max_unpacked: int = MAX_UNPACKED_BYTES) -> SourceText:
-    zf = check_zip(data, path, max_unpacked, what="Word document", main_part="word/document.xml")
+    zf = check_zip(data, path, max_unpacked, what="a Word document", main_part="word/document.xml")
     try:
         parts = _parts_via_python_docx(data, zf, path)
         return _render_docx(*parts)

@@ -28,7 +28,7 @@ MAX_CELLS = 2_000_000  # a sheet larger than this is not an annex of a report
 
 
 def read_xlsx(data: bytes, path: Path, max_unpacked: int = MAX_UNPACKED_BYTES) -> SourceText:
-    check_zip(data, path, max_unpacked, what="Excel workbook", main_part="xl/workbook.xml")
+    check_zip(data, path, max_unpacked, what="an Excel workbook", main_part="xl/workbook.xml")
     import openpyxl
     from openpyxl.xml import DEFUSEDXML
 
