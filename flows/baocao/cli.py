@@ -116,6 +116,36 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     return 0 if not result.get("counts", {}).get("quarantined") else 1
 
 
+def _cmd_run(args: argparse.Namespace) -> int:
+    """Start the served ingest deployment on the running `baocao up` (found by itself)."""
+    from baocao import serve
+
+    settings = load_settings()
+    api_url = args.api_url or serve.running_api_url(settings)
+    if api_url is None:
+        print("baocao run: no baocao server is running for this project (start it with `baocao up`), "
+              "or give --api-url", file=sys.stderr)
+        return 2
+    os.environ["PREFECT_API_URL"] = api_url
+    _prefect_defaults(settings)
+    from prefect.deployments import run_deployment
+
+    try:
+        run = run_deployment(args.deployment, timeout=None if args.wait else 0)
+    except Exception as exc:  # ObjectNotFound, HTTP errors: say what and where
+        print(f"baocao run: cannot start {args.deployment} on {api_url}: {type(exc).__name__}: {exc}",
+              file=sys.stderr)
+        return 1
+    ui = api_url.removesuffix("/api")
+    print(f"baocao run: started {args.deployment} as flow run {run.name} ({run.id}); "
+          f"follow it at {ui}/runs/flow-run/{run.id}")
+    if args.wait:
+        state = run.state.name if run.state else "unknown"
+        print(f"baocao run: {run.name} finished: {state}")
+        return 0 if run.state and run.state.is_completed() else 1
+    return 0
+
+
 def _formats_text() -> str:
     from baocao.parse.read import formats
 
@@ -189,6 +219,12 @@ def build_parser() -> argparse.ArgumentParser:
                    help="backoff cap while the Prefect server is unreachable (default 30)")
     p.add_argument("--deployment", default=None, help="deployment to start (default ingest/ingest)")
     p.set_defaults(func=_cmd_watch)
+
+    p = sub.add_parser("run", help="start the ingest deployment on the running `baocao up` (no env var needed)")
+    p.add_argument("--wait", action="store_true", help="wait for the run to finish and exit 1 unless it completed")
+    p.add_argument("--deployment", default="ingest/ingest", help="deployment to start (default ingest/ingest)")
+    p.add_argument("--api-url", default=None, help="Prefect API (default: the one `baocao up` wrote, else 127.0.0.1:4200)")
+    p.set_defaults(func=_cmd_run)
 
     p = sub.add_parser("formats", help="list the file formats and what each needs on this machine")
     p.set_defaults(func=_cmd_formats)

@@ -39,6 +39,29 @@ def ingest_flow(paths: list[str] | None = None, settle_seconds: float | None = N
         return _ingest(paths, settle_seconds)
 
 
+def run_sentence(outcomes: list, dbt_summary: str | None, seconds: float) -> str:
+    """The run in one sentence for the UI: '3 files: 2 processed (1,204 facts), 1 quarantined
+    (bad.docx: not a Word document …); dbt build: 180 nodes passed in 12.9s; 25.1 s in all.'"""
+    counts: dict[str, list] = {}
+    for o in outcomes:
+        counts.setdefault(o.status, []).append(o)
+    parts = []
+    for status in ("processed", "duplicate", "quarantined", "skipped"):
+        got = counts.get(status)
+        if not got:
+            continue
+        text = f"{len(got)} {status}"
+        if status == "processed":
+            text += f" ({sum(o.facts for o in got):,} facts)"
+        elif status == "quarantined":
+            text += " (" + "; ".join(f"{o.file_name}: {(o.error or '')[:80]}" for o in got[:3])
+            text += "; …)" if len(got) > 3 else ")"
+        parts.append(text)
+    files = f"{len(outcomes)} file" + ("" if len(outcomes) == 1 else "s")
+    build = dbt_summary or "no dbt build needed"
+    return f"{files}: {', '.join(parts)}; {build}; {seconds:.1f} s in all."
+
+
 def _ingest(paths: list[str] | None, settle_seconds: float | None) -> dict:
     logger = get_run_logger()
     settings = load_settings()
@@ -63,9 +86,7 @@ def _ingest(paths: list[str] | None, settle_seconds: float | None) -> dict:
     create_table_artifact(
         key="ingest-summary",
         table=[o.row() for o in result.outcomes],
-        description=(f"{len(result.outcomes)} file(s): {result.counts}; "
-                     f"{result.dbt.summary() if result.dbt else 'no dbt build needed'}; "
-                     f"batch {result.seconds:.1f}s"),
+        description=run_sentence(result.outcomes, result.dbt.summary() if result.dbt else None, result.seconds),
     )
     return {
         "files": len(result.outcomes),

@@ -172,6 +172,38 @@ class _Stop(Exception):
     pass
 
 
+def server_file(settings: Settings) -> Path:
+    """Where `baocao up` says which Prefect API it runs, for `baocao run` to find it."""
+    return settings.home / ".prefect" / "baocao-server.json"
+
+
+def write_server_file(settings: Settings, api_url: str) -> None:
+    import json
+
+    path = server_file(settings)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"api_url": api_url, "pid": os.getpid()}), encoding="utf-8")
+
+
+def running_api_url(settings: Settings) -> str | None:
+    """The API of the `baocao up` serving this project, if it answers: the server file first,
+    then BAOCAO_PREFECT_PORT / 4200 on 127.0.0.1."""
+    import json
+
+    candidates = []
+    with contextlib.suppress(OSError, ValueError, KeyError):
+        candidates.append(json.loads(server_file(settings).read_text(encoding="utf-8"))["api_url"])
+    candidates.append(f"http://127.0.0.1:{os.environ.get('BAOCAO_PREFECT_PORT', '4200')}/api")
+    for url in candidates:
+        try:
+            with urllib.request.urlopen(url.rstrip("/") + "/health", timeout=2) as resp:
+                if resp.status == 200:
+                    return url
+        except (OSError, urllib.error.URLError):
+            continue
+    return None
+
+
 def up(settings: Settings, args: argparse.Namespace) -> int:
     """`baocao up`: Prefect server, the served ingest deployment and the watcher; Ctrl-C stops all."""
     host = getattr(args, "host", None) or "127.0.0.1"
@@ -237,6 +269,7 @@ def up(settings: Settings, args: argparse.Namespace) -> int:
         for child in children[1:]:
             started.append(child)
             child.start()
+        write_server_file(settings, api_url)
         print(
             f"baocao up: Prefect UI at http://{host}:{port}  (deployment ingest/ingest; inbox {settings.inbox})",
             flush=True,
@@ -265,6 +298,7 @@ def up(settings: Settings, args: argparse.Namespace) -> int:
     except _Stop as why:
         print(f"baocao up: stopping ({why})", flush=True)
     finally:
+        server_file(settings).unlink(missing_ok=True)
         # ignore further signals while children stop, in reverse order of start
         for s in old:
             signal.signal(s, signal.SIG_IGN)

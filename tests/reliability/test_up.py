@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import signal
+import subprocess
 import time
 import urllib.request
 
@@ -65,13 +66,27 @@ def test_up_runs_everything_and_stops_cleanly(home: Home, tmp_path) -> None:
         f"{api}/artifacts/filter",
         {"artifacts": {"flow_run_id": {"any_": [run_id]}}, "sort": "CREATED_DESC", "limit": 10, "offset": 0},
     )
-    assert any(a["key"] == "ingest-summary" for a in artifacts), artifacts
+    summary = next(a for a in artifacts if a["key"] == "ingest-summary")
+    assert summary["description"].endswith(" s in all.") and "processed (" in summary["description"], summary
+
+    # `baocao run` finds the running server by itself (no PREFECT_API_URL in its environment)
+    assert "PREFECT_API_URL" not in home.env
+    ran = subprocess.run([PY, "-m", "baocao.cli", "run", "--wait"], env=home.env, capture_output=True, text=True,
+                         timeout=300)
+    assert ran.returncode == 0, ran.stdout[-2000:] + ran.stderr[-2000:]
+    assert "started ingest/ingest as flow run" in ran.stdout and "finished: Completed" in ran.stdout, ran.stdout
+    record("`baocao run` while `baocao up` runs", "started the deployment on the running server without "
+           "PREFECT_API_URL; the run completed", True)
 
     up.popen.send_signal(signal.SIGINT)  # what Ctrl-C sends
     assert up.popen.wait(90) == 0, up.tail()
     time.sleep(1)
     assert not healthy(api), "the server must be stopped"
     assert "baocao up: stopped" in up.tail()
+    assert not (home.root / ".prefect" / "baocao-server.json").exists()
+    gone = subprocess.run([PY, "-m", "baocao.cli", "run"], env={**home.env, "BAOCAO_PREFECT_PORT": str(port)},
+                          capture_output=True, text=True, timeout=120)
+    assert gone.returncode == 2 and "no baocao server is running" in gone.stderr, gone.stderr
     record(
         "`baocao up` then Ctrl-C",
         "server + deployment (cron schedule, concurrency 1) + watcher; files ingested "
