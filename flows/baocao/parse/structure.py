@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 ROMAN = r"(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
 HEADING_PATTERNS: list[tuple[str, re.Pattern]] = [
@@ -67,9 +68,13 @@ def match_heading(line: str) -> tuple[str, int] | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def is_caps_line(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > 0.85
+    """A line of capitals ('BÁO CÁO KẾT QUẢ …'): over 85% of its cased letters upper case."""
+    upper = sum(map(str.isupper, line))
+    lower = sum(map(str.islower, line))
+    letters = upper + lower
+    return letters >= 4 and upper / letters > 0.85
 
 
 @dataclass
