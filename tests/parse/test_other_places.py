@@ -263,3 +263,34 @@ def test_crops_listed_after_a_planting_verb_are_planted_areas(extract):
                    "đã thu hoạch 12.000 ha, trong đó lúa 9.000 ha."], REPORT_2022)
     assert get("31.500").indicator_code == "RICE_AREA"
     assert get("9.000").indicator_code != "RICE_AREA"  # harvested, not planted
+
+
+# A table flattened into lines by a web page keeps its caption above the bare numbers:
+# the caption says their unit, measure and base as a column header would.
+PROVINCE_2021 = ["BÁO CÁO", "tình hình kinh tế - xã hội năm 2021 của Ủy ban nhân dân tỉnh Bình Định", "-----", ""]
+
+
+def test_bare_numbers_under_a_percent_comparison_caption(extract):
+    get = extract(["Chỉ số phát triển giá trị sản xuất năm 2021 so với cùng kỳ năm trước (%)", "",
+                   "Nông nghiệp", "", "104,35", "", "Công nghiệp", "", "108,12", "",
+                   "Tổng mức bán lẻ hàng hóa tăng 12,5% so với năm 2020, đạt 61.200 tỷ đồng."], PROVINCE_2021)
+    f = get("104,35")
+    assert (f.unit, f.measure, f.compared_to) == ("PCT", "attainment_pct", "same_period")
+    assert get("108,12").unit == "PCT"
+    # a prose sentence after the block reads by its own words
+    assert (get("61.200").unit, get("61.200").measure) == ("VND_BN", "actual")
+
+
+def test_signed_numbers_under_a_change_caption_are_changes_in_percent(extract):
+    get = extract(["Một số chỉ tiêu chủ yếu tháng 6 năm 2021 (+ tăng/- giảm) so với cùng kỳ năm 2020 (%)",
+                   "Kim ngạch xuất khẩu +9,40", "Kim ngạch nhập khẩu -4,15"], PROVINCE_2021)
+    f = get("9,40")
+    assert (f.unit, f.measure, f.compared_to, f.period) == ("PCT", "change_pct", "same_period", "2021-06")
+    assert get("4,15").measure == "change_pct"
+
+
+def test_a_growth_rate_under_its_caption_is_the_rate_itself(extract):
+    get = extract(["Tốc độ tăng tổng sản phẩm so với cùng kỳ năm trước - %", "", "Tổng số", "", "6,15"],
+                  PROVINCE_2021)
+    f = get("6,15")
+    assert (f.unit, f.measure, f.compared_to) == ("PCT", "actual", None)

@@ -43,7 +43,7 @@ from baocao.parse.sentences import (
     topic_of,
 )
 from baocao.parse.structure import Paragraph, Section, build_outline, split_long
-from baocao.parse.tables import table_facts
+from baocao.parse.tables import ColumnMeaning, column_meaning, table_facts
 from baocao.parse.units import UnitMatch, match_unit, unit_class
 
 CATALOG = Path(__file__).resolve().parent.parent / "catalog"
@@ -135,7 +135,9 @@ def _mark_place(text: str, pos: int, doc: DocContext) -> tuple[str, str] | None:
 
 
 def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list[Fact],
-                       place: tuple[str, str] | None = None) -> None:
+                       place: tuple[str, str] | None = None, caption: ColumnMeaning | None = None) -> None:
+    """`caption`: what a caption above says of bare numbers beneath it (a table flattened into
+    lines under 'Tốc độ tăng so với cùng kỳ (%)'): their unit, measure and base."""
     text = para.text
     if PAGE_LINE.match(text):
         return  # a page number or a Word PAGE field left in the export
@@ -200,6 +202,8 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
         sub0 = max(g0, prev_end) if prev_end > g0 else g0
         raw_subject = text[sub0:t.start]
         unit_code, unit_text = _unit_fields(p.unit)
+        if caption is not None and p.unit is None and caption.percent:
+            unit_code, unit_text = "PCT", "%"
         if p.role == "pair_b" and p.unit is None:
             unit_code, unit_text = _unit_fields(pend[p.partner].unit)
         # bác sĩ/giường bệnh per 10 000 people written out ('số bác sĩ trên 10.000 dân là 05 bác sĩ')
@@ -233,6 +237,9 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
             # 'tăng từ 95.200 tấn năm 2015 lên 121.000 năm 2020': the unit is written once
             unit_code, unit_text = anchor.fact.unit, anchor.fact.unit_text
         measure, compared_to, qualifier = m.measure, m.compared_to, m.qualifier
+        if caption is not None and p.unit is None and (m.default or measure == "change_abs") \
+                and measure in ("actual", "change_abs"):
+            measure, compared_to = caption.measure, caption.compared_to
         if unit_code == "TIMES" and measure != "change_times" and not re.search(r"(?:gấp|tăng|giảm|hơn)\s*$", raw_subject.strip(), re.I):
             unit_code = "COUNT"  # 'tổ chức 5 lần kiểm tra' counts occasions; 'tăng 1,8 lần' is a multiple
         if p.role == "range":
@@ -248,6 +255,8 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
             compared_to = _default_base(text, t.start, p.unit_end, period, last_base)
         if measure in ("change_pct", "change_abs", "change_times") and m.compared_to is not None:
             last_base = (sentence_span(text, t.start)[0], m.compared_to)
+        if caption is not None and p.unit is None and not cy and caption.period and len(caption.period) == 7:
+            period = caption.period  # 'Một số chỉ tiêu tháng 12 năm 2020 … (%)': the month of its lines
         if m.endpoint and not cy and period and re.fullmatch(r"\d{4}-\d{4}", period):
             # over a span, a level's from-to runs from its first year to its last:
             # 'tỷ trọng nông nghiệp giảm từ 55,32% xuống còn 40,04%' in a 2015-2020 report
@@ -554,6 +563,26 @@ def _indicator(p: Pending, pend: dict[int, Pending], subject: str, subj_text: st
     return ind, code
 
 
+GROWTH_WORDS = re.compile(r"(?<![\wÀ-ỹ])(?:tốc độ tăng|tăng trưởng)(?![\wÀ-ỹ])", re.I)
+CAPTION_UNIT = re.compile(r"(?:\(\s*%\s*\)|[-–:]\s*%|\((?:đvt|đơn vị(?: tính)?)\s*:?\s*%\))\s*$", re.I)
+
+
+def _caption_meaning(text: str, current: ColumnMeaning | None) -> ColumnMeaning | None:
+    """A short line ending in '(%)' / '- %' that states a comparison ('Tốc độ tăng so với cùng
+    kỳ năm trước (%)') governs the bare numbers of the short lines beneath it, as a table
+    header does its column; a prose paragraph ends its reach."""
+    line = text.strip()
+    if len(line) <= 220 and CAPTION_UNIT.search(line):
+        found = column_meaning(line, None)
+        if found is not None and found.percent:
+            if GROWTH_WORDS.search(line):  # a growth rate's own value is its actual
+                return ColumnMeaning("actual", period=found.period, percent=True)
+            return found
+    if len(line) > 120:
+        return None
+    return current
+
+
 def parse_lines(lines: list[str], source_name: str = "", tables: list[Table] | None = None,
                 ocr: dict[int, float] | None = None) -> ParsedDocument:
     """Facts of a report's lines; `tables` (grids of some of those lines) are read by their
@@ -564,6 +593,7 @@ def parse_lines(lines: list[str], source_name: str = "", tables: list[Table] | N
     facts: list[Fact] = []
     warnings: list[str] = []
     in_tables: set[int] = set()
+    caption: ColumnMeaning | None = None  # a caption's meaning, for the short lines beneath it
     for table in tables or ():
         try:
             got = table_facts(table, doc.period, (doc.locality, doc.locality_level), lines)
@@ -593,9 +623,10 @@ def parse_lines(lines: list[str], source_name: str = "", tables: list[Table] | N
             sec = Section(sec.path + [f"chú thích {k}"], sec.period, sec.mode)
         if in_tables and all(seg.line - 1 in in_tables for seg in para.segments):
             continue
+        caption = _caption_meaning(para.text, caption)
         for piece in split_long(para):
             try:
-                _extract_paragraph(piece, sec, doc, facts, place)
+                _extract_paragraph(piece, sec, doc, facts, place, caption)
             except Exception as exc:  # noqa: BLE001 - one odd paragraph must not lose the whole report
                 warnings.append(f"line {piece.first_line}: {type(exc).__name__}: {exc}")
     for f in facts:

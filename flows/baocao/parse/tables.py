@@ -30,7 +30,7 @@ from baocao.parse.units import match_unit
 CATALOG = Path(__file__).resolve().parent.parent / "catalog"
 YEAR = re.compile(r"(?<![\d/.,])((?:19|20)\d\d)(?![\d])")
 SPAN = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)(?!\d)")
-MONTH = re.compile(r"tháng\s+(\d{1,2})\s*[/.-]\s*((?:19|20)\d\d)")
+MONTH = re.compile(r"tháng\s+(\d{1,2})\s*(?:[/.-]|\s+năm\s+)\s*((?:19|20)\d\d)")
 # a cell that is one quantity: '13.603,4', '102,3%', '≥ 50', 'trên 95', '8-9', '-2,5'
 VALUE_CELL = re.compile(
     r"^(?P<q>>=|≥|>|<=|≤|<|~|khoảng|trên|dưới|hơn|tối thiểu|tối đa|ít nhất)?\s*"
@@ -51,6 +51,7 @@ LEADING_MARK = re.compile(r"^\s*(?:[-+*•–—·]+|[a-zđ][.)]|\d{1,2}(?:\.\d{
 RATIO = re.compile(r"((?:[^\s/\d]+\s+)?[^\s/]+(?:\s+(?:19|20)\d\d)?)/([^\s/]+(?:\s+[^\s/\d]+)?(?:\s+(?:năm\s+)?(?:19|20)\d\d)?)")
 SO_YEAR = re.compile(r"so\s+(?:với\s+)?(?:(?:năm|th|thực hiện|cùng kỳ|ước th|ưth|ước)\s+)*((?:19|20)\d\d)")
 THOUSAND = re.compile(r"^1[.,]?000\s*(?=[^\W\d_])")  # '1000 con' = 'nghìn con'
+WEAK_COMPARE = ("%", "so với")  # 'Tốc độ tăng so với cùng kỳ (%)' is still a change
 LEVEL_ORDER = ("estimate", "target", "actual")
 TOTAL_WORD = re.compile(r"^tổng\s+(?:số\s+)?", re.I)
 PART_OF = re.compile(r"^\s*(?:trong đó|gồm|bao gồm|chia ra|chia theo)\s*[:：]?\s*$", re.I)
@@ -151,11 +152,16 @@ def column_meaning(header: str, default_period: str | None = None) -> ColumnMean
     change = _find("change", h)
     compare = _find("compare", h)
     ratio = RATIO.search(h)  # 'th/kh', '2023/2022', 'kh 2024/ước 2023'
-    if change and (compare is None or compare[0] == "%"):
-        base = _find("base", h)
+    if change and (compare is None or compare[0] in WEAK_COMPARE):
+        after = f" {h}".split(" so ", 1)[1] if " so " in f" {h}" else ""
+        base = _find("base", after) if after else _find("base", h)
+        if base is None and SO_YEAR.search(h):
+            base = ("", f"year:{SO_YEAR.search(h).group(1)}")
         in_percent = "%" in h.split()
+        month = MONTH.search(h)  # 'tháng 6 năm 2021 … so với cùng kỳ năm 2020'
+        period = f"{month.group(2)}-{int(month.group(1)):02d}" if month else _later(years) or default_period
         return ColumnMeaning("change_pct" if in_percent else "change_abs", compared_to=base[1] if base else "same_period",
-                             period=_later(years) or default_period, percent=in_percent)
+                             period=period, percent=in_percent)
     times = _has(h, "lần") and (compare or ratio or SO_YEAR.search(h) or _has(h, "so"))
     if compare or ratio or times:
         base = None
