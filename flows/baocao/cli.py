@@ -1,4 +1,4 @@
-"""`baocao` command line: extract, ingest, status, demo (and, for unattended runs, up/watch)."""
+"""`baocao` command line: extract, ingest, status, export, demo (and, for unattended runs, up/watch)."""
 
 from __future__ import annotations
 
@@ -86,6 +86,34 @@ def _cmd_status(args: argparse.Namespace) -> int:
     settings = load_settings()
     print(report.status(settings, last_runs=args.last))
     return 0
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    """The marts as the Excel biểu (export.py): a sheet per place, KH | TH | % so KH per year."""
+    from baocao import export
+
+    settings = load_settings()
+    db = settings.read_copy
+    if not db.exists():
+        print(f"baocao export: no warehouse read copy at {db}: run baocao ingest or make demo first", file=sys.stderr)
+        return 2
+    out = Path(args.output).expanduser() if args.output else export.default_path(settings.home)
+    try:
+        summary = export.export_workbook(db, out, localities=args.place, indicators=args.indicator, years=args.years)
+    except export.NothingToExport as exc:
+        print(f"baocao export: {exc}", file=sys.stderr)
+        return 1
+    print(summary.line())
+    return 0
+
+
+def _years(text: str) -> tuple[int, int]:
+    from baocao.export import parse_years
+
+    try:
+        return parse_years(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
@@ -196,6 +224,17 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("status", help="documents, versions, facts and the last runs")
     p.add_argument("--last", type=int, default=10, help="how many ledger entries to show")
     p.set_defaults(func=_cmd_status)
+
+    p = sub.add_parser("export", help="write the Excel biểu: a sheet per place, KH | TH | %% so KH per year")
+    p.add_argument("-o", "--output", default=None,
+                   help="the .xlsx to write (default exports/baocao-bieu-<date>.xlsx under the project home)")
+    p.add_argument("--place", nargs="+", action="extend", metavar="NAME",
+                   help="only these places (name, 'Huyện X' or locality key; default all)")
+    p.add_argument("--indicator", nargs="+", action="extend", metavar="CODE",
+                   help="only these indicator codes (default every catalogued indicator)")
+    p.add_argument("--years", type=_years, default=None, metavar="YYYY[-YYYY]",
+                   help="only these years (default every year with a target or a result)")
+    p.set_defaults(func=_cmd_export)
 
     p = sub.add_parser("up", help="run unattended: Prefect server + ingest deployment + watcher (Ctrl-C stops)")
     p.add_argument("--host", default="127.0.0.1", help="address the Prefect server binds (default 127.0.0.1)")
