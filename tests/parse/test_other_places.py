@@ -294,3 +294,9 @@ def test_a_growth_rate_under_its_caption_is_the_rate_itself(extract):
                   PROVINCE_2021)
     f = get("6,15")
     assert (f.unit, f.measure, f.compared_to) == ("PCT", "actual", None)
+
+
+def test_a_crop_topic_completes_a_generic_head_with_filler_words(extract):
+    get = extract(["- Cây lúa: Diện tích thực hiện 23.100 ha, giảm 1,2% so với vụ trước."], PROVINCE_2021)
+    assert get("23.100").indicator_code == "RICE_AREA"
+    assert get("1,2").indicator_code == "RICE_AREA"

@@ -481,7 +481,10 @@ def _indicator(p: Pending, pend: dict[int, Pending], subject: str, subj_text: st
             # a generic head completed by its topic noun names the indicator, or nothing
             named = subject if re.search(r"(?<![\wÀ-ỹ])" + re.escape(topic) + r"(?![\wÀ-ỹ])", low) else f"{subject} {topic}"
             p.phrases = (named,)
-            code = match_code([named, f"{subj_text} {topic}"], unit_code if measure in ("actual", "target") else None)
+            head = max((h for h in heads if low == h or low.startswith(h + " ")), key=len)
+            # 'Cây lúa: Diện tích thực hiện 23.255 ha': the head and its topic, without the filler between
+            code = match_code([named, f"{subj_text} {topic}", f"{head} {topic}"],
+                              unit_code if measure in ("actual", "target") else None)
             return (named.lower()[:120], code)
     if "(" in raw and ")" in raw:
         phrases.append(re.split(r"[,;]", raw.replace("(", " ").replace(")", " "))[-1])  # 'tăng trưởng kinh tế (GRDP)'
