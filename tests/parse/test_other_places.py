@@ -300,3 +300,12 @@ def test_a_crop_topic_completes_a_generic_head_with_filler_words(extract):
     get = extract(["- Cây lúa: Diện tích thực hiện 23.100 ha, giảm 1,2% so với vụ trước."], PROVINCE_2021)
     assert get("23.100").indicator_code == "RICE_AREA"
     assert get("1,2").indicator_code == "RICE_AREA"
+
+
+def test_a_year_after_the_reports_own_is_a_target(extract):
+    get = extract(["Thu nhập bình quân đầu người năm 2022 đạt 52 triệu đồng; đến năm 2025 đạt 80 triệu đồng.",
+                   "Giai đoạn 2026 - 2030, tốc độ tăng trưởng bình quân đạt 7 - 7,5%/năm.",
+                   "Dự kiến năm 2023 thu ngân sách ước đạt 410 tỷ đồng."], REPORT_2022)
+    assert (get("52").measure, get("52").period) == ("actual", "2022")
+    assert (get("80").measure, get("80").period) == ("target", "2025")
+    assert (get("7").measure, get("7").period) == ("target", "2026-2030")

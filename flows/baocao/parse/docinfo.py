@@ -68,8 +68,8 @@ def _title(lines: list[str], outline: Outline) -> str | None:
             if out:
                 continue
             continue
-        if len(s) > 160 or (out and (match_heading(s) or s.startswith("-"))):
-            break
+        if len(s) > 160 or (out and (match_heading(s) or s.startswith("-") or re.search(r"[.;]$", s))):
+            break  # a heading, a list item or a sentence of the body is not the title's next line
         if re.match(r"^(BÁO CÁO|KẾ HOẠCH|CHƯƠNG TRÌNH|NGHỊ QUYẾT|TRÌNH ĐẠI HỘI|BÁO CÁO CHÍNH TRỊ)\b", s) or (out and len(out) < 4):
             out.append(s)
             continue

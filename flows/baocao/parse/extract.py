@@ -267,6 +267,10 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
         base = sec.period or doc.period
         if m.default and measure == "target" and cy and base and len(cy) == 4 and cy < base[:4]:
             measure = "actual"
+        # a year or span after the report's own is a plan: 'đến năm 2025 đạt 80 triệu đồng' in a 2022 report
+        if measure == "actual" and cy and doc.year_end and int(cy[:4]) > doc.year_end and qualifier != "estimate" \
+                and not re.search(r"(?<![\wÀ-ỹ])(?:ước|dự kiến|dự báo|đã|còn)(?![\wÀ-ỹ])", text[c0:t.start], re.I):
+            measure = "target"
         # a plan describing what exists now: 'toàn huyện hiện có 17 hợp tác xã'
         if m.default and measure == "target" and re.search(r"(?<![\wÀ-ỹ])(?:hiện có|hiện nay|hiện đang|hiện tại|đến nay)(?![\wÀ-ỹ])",
                                                            text[c0:t.start], re.I):
