@@ -309,3 +309,16 @@ def test_a_year_after_the_reports_own_is_a_target(extract):
     assert (get("52").measure, get("52").period) == ("actual", "2022")
     assert (get("80").measure, get("80").period) == ("target", "2025")
     assert (get("7").measure, get("7").period) == ("target", "2026-2030")
+
+
+TERM_REPORT = ["BÁO CÁO CHÍNH TRỊ", "của Ban Chấp hành Đảng bộ huyện Krông Pắc khóa XI trình Đại hội lần thứ XII",
+               "nhiệm kỳ 2020 - 2025", "", "I. KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT NHIỆM KỲ 2015 - 2020", ""]
+
+
+def test_cadres_planned_in_a_term_report_belong_to_the_next_term(extract):
+    get = extract(["Công tác quy hoạch: cấp huyện quy hoạch Ban Thường vụ 21 đồng chí (nữ 05 đồng chí); "
+                   "chức danh chủ chốt 12 đồng chí. Nhiệm kỳ qua kết nạp 1.250 đảng viên mới."], TERM_REPORT)
+    assert get("21").period == "2020-2025"
+    assert get("05").period == "2020-2025"
+    assert get("12").period == "2020-2025"  # the list of the planned bodies goes on
+    assert get("1.250").period == "2015-2020"  # another sentence, another matter

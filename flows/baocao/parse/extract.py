@@ -255,6 +255,11 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
             compared_to = _default_base(text, t.start, p.unit_end, period, last_base)
         if measure in ("change_pct", "change_abs", "change_times") and m.compared_to is not None:
             last_base = (sentence_span(text, t.start)[0], m.compared_to)
+        term = sec.period if sec.period and TERM.fullmatch(sec.period) else doc.period
+        if not cy and term and TERM.fullmatch(term) and CADRE_PLAN.search(text, sentence_span(text, t.start)[0], t.start):
+            # cadres planned ('quy hoạch') in a term's report are planned for the term after it
+            end = int(term[-4:])
+            period = f"{end}-{end + 5}"
         if caption is not None and p.unit is None and not cy and caption.period and len(caption.period) == 7:
             period = caption.period  # 'Một số chỉ tiêu tháng 12 năm 2020 … (%)': the month of its lines
         if m.endpoint and not cy and period and re.fullmatch(r"\d{4}-\d{4}", period):
@@ -570,6 +575,9 @@ def _indicator(p: Pending, pend: dict[int, Pending], subject: str, subj_text: st
     return ind, code
 
 
+TERM = re.compile(r"(?:19|20)\d\d-(?:19|20)\d\d")
+CADRE_PLAN = re.compile(r"(?<![\wÀ-ỹ])quy hoạch\s+(?:vào\s+)?(?:ban chấp hành|ban thường vụ|cấp ủy|cán bộ|chức danh|các chức danh)",
+                        re.I)
 GROWTH_WORDS = re.compile(r"(?<![\wÀ-ỹ])(?:tốc độ tăng|tăng trưởng)(?![\wÀ-ỹ])", re.I)
 CAPTION_UNIT = re.compile(r"(?:\(\s*%\s*\)|[-–:]\s*%|\((?:đvt|đơn vị(?: tính)?)\s*:?\s*%\))\s*$", re.I)
 
