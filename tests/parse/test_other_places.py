@@ -322,3 +322,14 @@ def test_cadres_planned_in_a_term_report_belong_to_the_next_term(extract):
     assert get("05").period == "2020-2025"
     assert get("12").period == "2020-2025"  # the list of the planned bodies goes on
     assert get("1.250").period == "2015-2020"  # another sentence, another matter
+
+
+PLAN_2024 = ["KẾ HOẠCH", "thực hiện nhiệm vụ phát triển kinh tế - xã hội năm 2024 của huyện Krông Pắc", "-----", ""]
+
+
+def test_a_plan_counting_its_own_parts_describes_itself(extract):
+    get = extract(["Kế hoạch đề ra 09 chỉ tiêu chủ yếu và 05 nhóm giải pháp; phấn đấu trồng mới 250 ha cà phê."],
+                  PLAN_2024)
+    assert get("09").measure == "actual"
+    assert get("05").measure == "actual"
+    assert get("250").measure == "target"

@@ -276,6 +276,10 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
         if measure == "actual" and cy and doc.year_end and int(cy[:4]) > doc.year_end and qualifier != "estimate" \
                 and not re.search(r"(?<![\wÀ-ỹ])(?:ước|dự kiến|dự báo|đã|còn)(?![\wÀ-ỹ])", text[c0:t.start], re.I):
             measure = "target"
+        # a plan counting its own parts is describing itself, not setting a target: '07 chỉ tiêu',
+        # '06 nhiệm vụ', 'đề cương gồm 15 trang'
+        if measure == "target" and not m.endpoint and PLAN_PARTS.match(text, t.end):
+            measure = "actual"
         # a plan describing what exists now: 'toàn huyện hiện có 17 hợp tác xã'
         if m.default and measure == "target" and re.search(r"(?<![\wÀ-ỹ])(?:hiện có|hiện nay|hiện đang|hiện tại|đến nay)(?![\wÀ-ỹ])",
                                                            text[c0:t.start], re.I):
@@ -575,6 +579,8 @@ def _indicator(p: Pending, pend: dict[int, Pending], subject: str, subj_text: st
     return ind, code
 
 
+PLAN_PARTS = re.compile(r"\s*(?:nhóm\s+)?(?:trang|nội dung|chỉ tiêu|nhiệm vụ|giải pháp|bài học|khâu đột phá|đột phá|"
+                        r"chương|phần|chương trình|đề án)(?![\wÀ-ỹ])", re.I)
 TERM = re.compile(r"(?:19|20)\d\d-(?:19|20)\d\d")
 CADRE_PLAN = re.compile(r"(?<![\wÀ-ỹ])quy hoạch\s+(?:vào\s+)?(?:ban chấp hành|ban thường vụ|cấp ủy|cán bộ|chức danh|các chức danh)",
                         re.I)
