@@ -31,7 +31,8 @@ def main(argv: list[str]) -> int:
     samples = sorted((REPO / "data" / "samples").glob("*.txt"))
     for i in range(n):
         sample = samples[i % len(samples)]
-        text = sample.read_text(encoding="utf-8") + f"\nBản sao số {i} để đo hiệu năng.\n"
+        # its own title line: a distinct document, not a version of the sample (identity rule)
+        text = f"BÁO CÁO số {i}\n" + sample.read_text(encoding="utf-8") + f"\nBản sao số {i} để đo hiệu năng.\n"
         (settings.inbox / f"{sample.stem}-{i:04d}.txt").write_text(text, encoding="utf-8")
     files = sorted(settings.inbox.iterdir())
     total_mb = sum(f.stat().st_size for f in files) / 1e6

@@ -142,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
         time.sleep(8)  # deployment registered, watcher listening
         for i in range(args.drops + 1):  # drop 0 warms up (first dbt build, imports) and is not counted
             name = f"latency {i:03d}.txt"
-            data = f"Bản đo {i} {time.time()}\n".encode() + samples[i % len(samples)].read_bytes()
+            data = f"BÁO CÁO đo {i} {time.time()}\n".encode() + samples[i % len(samples)].read_bytes()
             with open(inbox / name, "wb") as fh:
                 fh.write(data)
             closed = time.time()
