@@ -66,18 +66,16 @@ def _pdf_lines_quiet(data: bytes, path: Path) -> SourceText:
     if not pages:
         raise UnreadableDocument(path, "damaged PDF: no pages")
 
-    page_lines: list[_PdfLine] = []
-    scanned: list[int] = []  # pages without a text layer, OCR'd below
+    by_page: list[list[_PdfLine]] = []  # each page's text-layer lines; a scanned page's are OCR'd below
+    scanned: list[int] = []  # 1-based numbers of the pages without a text layer
     for number, page in enumerate(pages, 1):
         lines = _drop_page_numbers(_page_lines(page, number, path), len(pages))
         if sum(c.isalnum() for line in lines for c in line.text) < 10 and _has_images(page):
             scanned.append(number)
-            lines = [_PdfLine(f"\x00page {number}", 0, 1, True)]  # where the page's OCR text goes
-        page_lines.extend(lines)
+            lines = []
+        by_page.append(lines)
     readable = odd = 0
-    for pl in page_lines:
-        if pl.text.startswith("\x00page "):
-            continue
+    for pl in (pl for lines in by_page for pl in lines):
         for c in pl.text:
             if c.isalnum():
                 readable += 1
@@ -88,15 +86,10 @@ def _pdf_lines_quiet(data: bytes, path: Path) -> SourceText:
         sizes = {n: _size_in(pages[n - 1]) for n in scanned}
         got = ocr.ocr_pages(data, path, scanned, len(pages), sizes)
         notes.append(got.note)
-        placed: list[_PdfLine] = []
-        for pl in page_lines:
-            if pl.text.startswith("\x00page "):
-                number = int(pl.text.split()[1])
-                placed.extend(_PdfLine(t, 0, 10**6, True, conf=c) for t, c in got.pages.get(number, []))
-            else:
-                placed.append(pl)
-        page_lines = placed
-        readable += sum(c.isalnum() for t, _ in (x for v in got.pages.values() for x in v) for c in t)
+        for number, found in got.pages.items():
+            by_page[number - 1] = [_PdfLine(t, 0, 10**6, True, conf=c) for t, c in found]
+            readable += sum(c.isalnum() for t, _ in found for c in t)
+    page_lines = [pl for lines in by_page for pl in lines]
     if readable < 10:
         what = "OCR found no text in the page images" if scanned else "no page images to OCR either"
         raise UnreadableDocument(path, f"no text layer: {len(pages)} page(s) without extractable text; {what}")
