@@ -177,10 +177,11 @@ def _cmd_run(args: argparse.Namespace) -> int:
 def _formats_text() -> str:
     from baocao.parse.read import formats
 
+    found = formats()  # runs `tesseract --list-langs`: once
     lines = []
-    for fmt, missing in formats():
+    for fmt, missing in found:
         lines.append(f"  {fmt:<30} {'ready' if missing is None else 'refused with a reason: ' + missing}")
-    if any(missing for _, missing in formats()):
+    if any(missing for _, missing in found):
         lines.append("  (install the missing tools with `make system-deps`, as root on Debian/Ubuntu)")
     return "formats this machine reads:\n" + "\n".join(lines)
 
