@@ -25,11 +25,11 @@ from baocao.parse import indicators, places
 from baocao.parse.model import Fact
 from baocao.parse.numbers import parse_value
 from baocao.parse.read.model import Cell, Table
+from baocao.parse.structure import YEAR_SPAN
 from baocao.parse.units import match_unit
 
 CATALOG = Path(__file__).resolve().parent.parent / "catalog"
 YEAR = re.compile(r"(?<![\d/.,])((?:19|20)\d\d)(?![\d])")
-SPAN = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)(?!\d)")
 MONTH = re.compile(r"tháng\s+(\d{1,2})\s*(?:[/.-]|\s+năm\s+)\s*((?:19|20)\d\d)")
 # a cell that is one quantity: '13.603,4', '102,3%', '≥ 50', 'trên 95', '8-9', '-2,5'
 VALUE_CELL = re.compile(
@@ -115,6 +115,7 @@ def _find(role: str, text: str) -> tuple[str, str] | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def column_role(header: str) -> str | None:
     """index / label / unit / note when the header is exactly such a word."""
     h = _norm(header)
@@ -128,7 +129,7 @@ def column_role(header: str) -> str | None:
 
 
 def _period_of(text: str) -> str | None:
-    m = SPAN.search(text)
+    m = YEAR_SPAN.search(text)
     if m:
         return f"{m.group(1)}-{m.group(2)}"
     m = MONTH.search(text.casefold())
@@ -138,6 +139,7 @@ def _period_of(text: str) -> str | None:
     return years[-1] if years else None
 
 
+@lru_cache(maxsize=4096)
 def column_meaning(header: str, default_period: str | None = None) -> ColumnMeaning | None:
     """What a value column holds, from its header (parent and child headers joined by ' ').
 
@@ -405,8 +407,7 @@ def table_facts(table: Table, doc_period: str | None, doc_locality: tuple[str | 
     locality = _table_place(table, lay) or doc_locality
     title = next((t for t in lay.caption if len(t) > 15), table.name)
     facts: list[Fact] = []
-    covered = {i for r, i in enumerate(table.row_lines) if i is not None and r < lay.data_start}
-    covered |= {i for r, i in enumerate(table.row_lines) if i is not None and r < lay.header_rows[0] and r < 15}
+    covered = {i for r, i in enumerate(table.row_lines) if i is not None and r < lay.data_start}  # title, header
     parent: str | None = None  # the last row without a leading mark: what its '- …' rows are parts of
     parent_code: str | None = None
     parts_follow = False
@@ -443,7 +444,7 @@ def table_facts(table: Table, doc_period: str | None, doc_locality: tuple[str | 
         if unit_code is None and note_unit:
             unit_code, unit_text = note_unit
         indicator = label.lower()
-        span = SPAN.search(label)  # 'bình quân giai đoạn 2016 - 2020': the row's own period
+        span = YEAR_SPAN.search(label)  # 'bình quân giai đoạn 2016 - 2020': the row's own period
         label_span = f"{span.group(1)}-{span.group(2)}" if span else None
         phrases = [label]
         if is_part and parent:
