@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import io
+import os
 import re
+import signal
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -116,3 +119,28 @@ def render_number(value: float) -> str:
     if v == int(v) and abs(v) < 1e15:
         return str(int(v))
     return format(v, ".12g").replace(".", ",")
+
+
+class DeadlinePassed(Exception):
+    """A tool run by `run_bounded` did not finish in time (its process group was killed)."""
+
+
+def run_bounded(cmd: list[str], deadline_s: float, *, cwd: str | None = None, env: dict[str, str] | None = None,
+                stdout_path: Path | None = None) -> tuple[int, bytes, str]:
+    """(exit code, stdout, stderr) of a converter or OCR tool run in its own process group; at the
+    deadline the whole group (LibreOffice forks) is killed and DeadlinePassed raised; OSError
+    when it cannot start. stdout goes to `stdout_path` when given."""
+    out = open(stdout_path, "wb") if stdout_path else subprocess.PIPE  # noqa: SIM115 - closed below
+    try:
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
+                                cwd=cwd, env=env, start_new_session=True)
+        try:
+            stdout, stderr = proc.communicate(timeout=deadline_s)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.communicate()
+            raise DeadlinePassed from None
+    finally:
+        if stdout_path:
+            out.close()
+    return proc.returncode, stdout or b"", stderr.decode("utf-8", "replace").strip()

@@ -10,12 +10,10 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
-import subprocess
 import tempfile
 from pathlib import Path
 
-from baocao.parse.read.common import UnreadableDocument, split_lines
+from baocao.parse.read.common import DeadlinePassed, UnreadableDocument, run_bounded, split_lines
 from baocao.parse.read.model import SourceText
 
 
@@ -70,24 +68,14 @@ def doc_text(data: bytes, path: Path, *, deadline_s: int | None = None) -> Sourc
 
 def _run(cmd: list[str], path: Path, tool: str, deadline_s: int, *, cwd: str | None = None,
          stdout: Path | None = None) -> str:
-    """Run a converter in its own process group; kill the group at the deadline."""
+    """Run a converter in its own process group (common.run_bounded); its stderr's tail."""
     env = {**os.environ, "HOME": cwd or tempfile.gettempdir(), "SAL_USE_VCLPLUGIN": "svp"}
-    out = open(stdout, "wb") if stdout else subprocess.DEVNULL  # noqa: SIM115 - closed below
     try:
-        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
-                                cwd=cwd, env=env, start_new_session=True)
-        try:
-            _, err = proc.communicate(timeout=deadline_s)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.communicate()
-            raise UnreadableDocument(path, f"{tool} did not finish converting the file within {deadline_s} s") from None
+        code, _, message = run_bounded(cmd, deadline_s, cwd=cwd, env=env, stdout_path=stdout)
     except OSError as exc:
         raise UnreadableDocument(path, f"{tool} could not be started: {exc}") from exc
-    finally:
-        if stdout:
-            out.close()
-    message = err.decode("utf-8", "replace").strip()
-    if proc.returncode != 0:
-        raise UnreadableDocument(path, f"{tool} failed on the file (exit {proc.returncode}): {message[-300:] or 'no message'}")
+    except DeadlinePassed:
+        raise UnreadableDocument(path, f"{tool} did not finish converting the file within {deadline_s} s") from None
+    if code != 0:
+        raise UnreadableDocument(path, f"{tool} failed on the file (exit {code}): {message[-300:] or 'no message'}")
     return message[-300:]

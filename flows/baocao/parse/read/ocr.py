@@ -19,13 +19,12 @@ import io
 import os
 import re
 import shutil
-import signal
 import subprocess
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from baocao.parse.read.common import UnreadableDocument
+from baocao.parse.read.common import DeadlinePassed, UnreadableDocument, run_bounded
 
 
 def _env_int(name: str, default: int) -> int:
@@ -113,20 +112,15 @@ def _despeckle(png: Path) -> None:
 
 
 def _run(cmd: list[str], path: Path, what: str, timeout_s: int) -> str:
-    """A tool in its own process group, killed with its children at the deadline."""
     try:
-        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+        code, stdout, stderr = run_bounded(cmd, timeout_s)
     except OSError as exc:
         raise UnreadableDocument(path, f"{what} failed: {exc}") from exc
-    try:
-        stdout, stderr = proc.communicate(timeout=timeout_s)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.communicate()
+    except DeadlinePassed:
         raise UnreadableDocument(path, f"{what} timed out after {timeout_s} s") from None
-    if proc.returncode != 0:
-        tail = stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no message"]
-        raise UnreadableDocument(path, f"{what} failed (exit {proc.returncode}): {tail[0]}")
+    if code != 0:
+        tail = stderr.splitlines()[-1:] or ["no message"]
+        raise UnreadableDocument(path, f"{what} failed (exit {code}): {tail[0]}")
     return stdout.decode("utf-8", "replace")
 
 
