@@ -100,14 +100,19 @@ def wait_for_health(api_url: str, timeout_s: float = 120.0, proc: subprocess.Pop
     while time.monotonic() < deadline:
         if proc is not None and proc.poll() is not None:
             return False
-        try:
-            with urllib.request.urlopen(api_url.rstrip("/") + "/health", timeout=2) as resp:
-                if resp.status == 200:
-                    return True
-        except (urllib.error.URLError, OSError, TimeoutError):
-            pass
+        if is_healthy(api_url):
+            return True
         time.sleep(0.5)
     return False
+
+
+def is_healthy(api_url: str) -> bool:
+    """The Prefect API at `api_url` answers its /health."""
+    try:
+        with urllib.request.urlopen(api_url.rstrip("/") + "/health", timeout=2) as resp:
+            return resp.status == 200
+    except (urllib.error.URLError, OSError, TimeoutError):
+        return False
 
 
 def _die_with_parent() -> None:  # pragma: no cover - runs in the child before exec
@@ -194,14 +199,7 @@ def running_api_url(settings: Settings) -> str | None:
     with contextlib.suppress(OSError, ValueError, KeyError):
         candidates.append(json.loads(server_file(settings).read_text(encoding="utf-8"))["api_url"])
     candidates.append(f"http://127.0.0.1:{os.environ.get('BAOCAO_PREFECT_PORT', '4200')}/api")
-    for url in candidates:
-        try:
-            with urllib.request.urlopen(url.rstrip("/") + "/health", timeout=2) as resp:
-                if resp.status == 200:
-                    return url
-        except (OSError, urllib.error.URLError):
-            continue
-    return None
+    return next((url for url in candidates if is_healthy(url)), None)
 
 
 def up(settings: Settings, args: argparse.Namespace) -> int:
