@@ -137,3 +137,31 @@ def scanned_pdf(pdf: Path, out: Path, pages: int = 3, dpi: int = 200, skew: floa
     images[0].save(out, save_all=True, append_images=images[1:], resolution=dpi)
     shutil.rmtree(work)
     return out
+
+
+def xml_bomb(src: Path, out: Path) -> Path:
+    """The workbook `src` with shared strings that declare nested entities (a billion laughs)."""
+    import zipfile
+
+    lol = "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10))
+    payload = (f'<?xml version="1.0"?><!DOCTYPE s [<!ENTITY l0 "lol">{lol}]>'
+               '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>&l9;</t></si></sst>')
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            zout.writestr(item, payload.encode() if item.filename == "xl/sharedStrings.xml" else zin.read(item))
+    return out
+
+
+def blank_scan(path: Path, pages: int) -> Path:
+    """An image-only PDF: one small white image drawn on each of `pages` pages."""
+    from PIL import Image
+    from pypdf import PdfReader, PdfWriter
+
+    one = path.with_suffix(".one.pdf")
+    Image.new("L", (200, 280), 255).save(one, resolution=24)
+    writer = PdfWriter()
+    page = PdfReader(one).pages[0]
+    for _ in range(pages):
+        writer.add_page(page)
+    writer.write(path)
+    return path

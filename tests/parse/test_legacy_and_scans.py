@@ -75,7 +75,7 @@ def test_without_converters_the_reason_says_what_to_install(tmp_path: Path, monk
     with pytest.raises(UnreadableDocument, match="neither is installed.*libreoffice-writer-nogui"):
         read_document(doc)
     scan = tmp_path / "scan.pdf"
-    _blank_scan(scan, pages=1)
+    tb.blank_scan(scan, pages=1)
     with pytest.raises(UnreadableDocument, match="OCR is not available.*tesseract-ocr-vie"):
         read_document(scan)
 
@@ -99,23 +99,9 @@ def test_a_scanned_report_is_read_by_ocr(tmp_path: Path) -> None:
     assert not any(f.ocr for f in expected)
 
 
-def _blank_scan(path: Path, pages: int) -> None:
-    """An image-only PDF: one small white image drawn on each of `pages` pages."""
-    from PIL import Image
-    from pypdf import PdfReader, PdfWriter
-
-    one = path.with_suffix(".one.pdf")
-    Image.new("L", (200, 280), 255).save(one, resolution=24)
-    writer = PdfWriter()
-    page = PdfReader(one).pages[0]
-    for _ in range(pages):
-        writer.add_page(page)
-    writer.write(path)
-
-
 def test_a_ten_thousand_page_scan_is_refused_before_any_ocr(tmp_path: Path) -> None:
     scan = tmp_path / "archive.pdf"
-    _blank_scan(scan, pages=10_000)
+    tb.blank_scan(scan, pages=10_000)
     with pytest.raises(UnreadableDocument, match=r"10000 page\(s\): more than the OCR limit of \d+ pages"):
         read_document(scan)
 

@@ -169,21 +169,9 @@ def test_an_excel_97_annex_converted_by_libreoffice(tmp_path: Path) -> None:
 
 def test_an_xml_bomb_workbook_is_refused(tmp_path: Path) -> None:
     """Entity expansion in the workbook XML is never resolved (lxml without entities, else defusedxml)."""
-    import zipfile
-
     from baocao.parse import UnreadableDocument
 
-    src = tb.annex_xlsx(tmp_path / "ok.xlsx")
-    bomb = tmp_path / "bomb.xlsx"
-    lol = "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10))
-    payload = (f'<?xml version="1.0"?><!DOCTYPE s [<!ENTITY l0 "lol">{lol}]>'
-               '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>&l9;</t></si></sst>')
-    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as zout:
-        for item in zin.infolist():
-            data = zin.read(item)
-            if item.filename == "xl/sharedStrings.xml":
-                data = payload.encode()
-            zout.writestr(item, data)
+    bomb = tb.xml_bomb(tb.annex_xlsx(tmp_path / "ok.xlsx"), tmp_path / "bomb.xlsx")
     try:
         src = read_document(bomb)
     except UnreadableDocument as exc:  # refused outright: fine too

@@ -8,7 +8,6 @@ from __future__ import annotations
 import importlib.util
 import subprocess
 import sys
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -31,34 +30,14 @@ tb = _builders()
 
 
 def xml_bomb(out: Path) -> bytes:
-    """A real workbook whose shared strings declare nested entities (a billion laughs)."""
+    """A small workbook of its own (not a copy of the good annex) made a billion laughs."""
     import openpyxl
 
     wb = openpyxl.Workbook()
     wb.active.append(["Biểu 09 - chỉ tiêu", "Tổng thu ngân sách", 1250.5])
     src = out.with_suffix(".src.xlsx")
     wb.save(src)
-    lol = "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10))
-    payload = (f'<?xml version="1.0"?><!DOCTYPE s [<!ENTITY l0 "lol">{lol}]>'
-               '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>&l9;</t></si></sst>')
-    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
-        for item in zin.infolist():
-            zout.writestr(item, payload.encode() if item.filename == "xl/sharedStrings.xml" else zin.read(item))
-    return out.read_bytes()
-
-
-def huge_scan(path: Path, pages: int) -> bytes:
-    from PIL import Image
-    from pypdf import PdfReader, PdfWriter
-
-    one = path.with_suffix(".one.pdf")
-    Image.new("L", (200, 280), 255).save(one, resolution=24)
-    writer = PdfWriter()
-    page = PdfReader(one).pages[0]
-    for _ in range(pages):
-        writer.add_page(page)
-    writer.write(path)
-    return path.read_bytes()
+    return tb.xml_bomb(src, out).read_bytes()
 
 
 def test_untrusted_tables_legacy_files_and_scans_in_one_batch(prefect_server, home: Home, tmp_path: Path) -> None:
@@ -71,7 +50,7 @@ def test_untrusted_tables_legacy_files_and_scans_in_one_batch(prefect_server, ho
         "phu luc.xlsx": annex.read_bytes(),
         "bomb.xlsx": xml_bomb(work / "bomb.xlsx"),
         "ban cu treo.doc": tb.to_doc(REPO / "tests" / "fixtures" / "004_ee7c119a26ba9ad1.docx", work / "doc").read_bytes(),
-        "luu tru 10000 trang.pdf": huge_scan(work / "scan.pdf", 10_000),
+        "luu tru 10000 trang.pdf": tb.blank_scan(work / "scan.pdf", 10_000).read_bytes(),
     }
     for name, data in inputs.items():
         home.drop(name, data, mtime_back=5)
