@@ -262,7 +262,7 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
             period = f"{end}-{end + 5}"
         if caption is not None and p.unit is None and not cy and caption.period and len(caption.period) == 7:
             period = caption.period  # 'Một số chỉ tiêu tháng 12 năm 2020 … (%)': the month of its lines
-        if m.endpoint and not cy and period and re.fullmatch(r"\d{4}-\d{4}", period):
+        if m.endpoint and not cy and period and TERM.fullmatch(period):
             # over a span, a level's from-to runs from its first year to its last:
             # 'tỷ trọng nông nghiệp giảm từ 55,32% xuống còn 40,04%' in a 2015-2020 report
             period = period[:4] if m.endpoint == "from" else period[-4:]
@@ -377,7 +377,7 @@ def _default_base(text: str, pos: int, unit_end: int, period: str | None, last_b
         return None
     if last_base is not None and last_base[0] in (sentence_span(text, pos)[0], _previous_sentence_start(text, pos)):
         return last_base[1]
-    return "previous_term" if period and re.fullmatch(r"\d{4}-\d{4}", period) else "same_period"
+    return "previous_term" if period and TERM.fullmatch(period) else "same_period"
 
 
 def _default_period(doc: DocContext, sec: Section) -> str | None:
@@ -581,7 +581,7 @@ def _indicator(p: Pending, pend: dict[int, Pending], subject: str, subj_text: st
 
 PLAN_PARTS = re.compile(r"\s*(?:nhóm\s+)?(?:trang|nội dung|chỉ tiêu|nhiệm vụ|giải pháp|bài học|khâu đột phá|đột phá|"
                         r"chương|phần|chương trình|đề án)(?![\wÀ-ỹ])", re.I)
-TERM = re.compile(r"(?:19|20)\d\d-(?:19|20)\d\d")
+TERM = re.compile(r"(?:19|20)\d\d-(?:19|20)\d\d")  # a span period: a term, a plan period
 CADRE_PLAN = re.compile(r"(?<![\wÀ-ỹ])quy hoạch\s+(?:vào\s+)?(?:ban chấp hành|ban thường vụ|cấp ủy|cán bộ|chức danh|các chức danh)",
                         re.I)
 GROWTH_WORDS = re.compile(r"(?<![\wÀ-ỹ])(?:tốc độ tăng|tăng trưởng)(?![\wÀ-ỹ])", re.I)
