@@ -44,8 +44,6 @@ QUALIFIER_MARK = {
 }
 COUNT_FALLBACK = "số lượng"  # a ĐVT for a count whose noun no report wrote
 SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
-THOUSAND = re.compile(r"^1[.,]?000\s*(?=[^\W\d_])")
-COUNTED_NOUN = re.compile(r"[^\W\d_]+(?:\s[^\W\d_]+){0,2}")
 TITLE = "BIỂU TỔNG HỢP CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI"
 HEADER_ROW = 5  # rows 1-3 name the place, row 4 is blank, rows 5-6 are the header
 FIRST_VALUE_COL = 4
@@ -297,18 +295,10 @@ def load_indicators(con: duckdb.DuckDBPyConnection, keys: Iterable[str]) -> dict
 
 
 def reads_as_unit(text: str) -> str | None:
-    """The unit code the table reader gives a ĐVT cell (mirrors tables._unit_of)."""
-    from baocao.parse.units import match_unit
+    """The unit code the table reader gives a ĐVT cell."""
+    from baocao.parse.tables import unit_of
 
-    written = text.strip().strip(".")
-    t = THOUSAND.sub("nghìn ", written)
-    if not t:
-        return None
-    for probe in (t, t.lower()):
-        u = match_unit(probe, 0)
-        if u is not None and u.end >= len(probe.rstrip()) - 1:
-            return u.code
-    return "COUNT" if COUNTED_NOUN.fullmatch(t) else None
+    return unit_of(text)[0]
 
 
 def reads_as_indicator(label: str, unit: str | None) -> str | None:

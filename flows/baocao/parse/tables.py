@@ -333,7 +333,7 @@ def _resolve_defaults(meanings: dict[int, ColumnMeaning], undated: set[int]) -> 
 # ------------------------------------------------------------------------------ rows
 
 
-def _unit_of(text: str) -> tuple[str | None, str | None]:
+def unit_of(text: str) -> tuple[str | None, str | None]:
     """A unit cell ('Tỷ đồng', '%', 'Con', 'Trường', '1000 con') -> (code, as written)."""
     written = text.strip().strip(".")
     t = THOUSAND.sub("nghìn ", written)
@@ -403,7 +403,7 @@ def table_facts(table: Table, doc_period: str | None, doc_locality: tuple[str | 
     for text in lay.caption:
         m = UNIT_NOTE.search(text)
         if m:
-            note_unit = _unit_of(m.group(1))
+            note_unit = unit_of(m.group(1))
     locality = _table_place(table, lay) or doc_locality
     title = next((t for t in lay.caption if len(t) > 15), table.name)
     facts: list[Fact] = []
@@ -438,7 +438,7 @@ def table_facts(table: Table, doc_period: str | None, doc_locality: tuple[str | 
         label, label_unit, label_unit_text = _split_label(raw_label)
         unit_code, unit_text = (None, None)
         if unit_col is not None:
-            unit_code, unit_text = _unit_of(row[unit_col].text)
+            unit_code, unit_text = unit_of(row[unit_col].text)
         if unit_code is None and label_unit:
             unit_code, unit_text = label_unit, label_unit_text
         if unit_code is None and note_unit:
