@@ -1,19 +1,29 @@
-"""Extraction speed: wall time of `baocao.parse.parse_file` per report (best of N runs).
+"""Extraction speed of `baocao.parse.parse_file` per report, in-process, one core.
 
     .venv/bin/python benchmarks/bench_extract.py [FILES...]   (default: data/samples + tests/fixtures)
 
 Prints one line per file and records nothing by itself: copy the table into the README.
+Each file is parsed N times (default 5, BENCH_RUNS to change): the median and the best wall time,
+and the median CPU time of the process (`time.process_time`, less sensitive to other work on a
+shared machine). TOTAL lines give the throughput per group of files (plain-text samples,
+docx/pdf fixtures): sum of bytes / sum of per-file times, in MB/s with MB = 10^6 bytes.
 Also reports the cold cost of the first call (catalogue and gazetteer loading).
 """
 
 from __future__ import annotations
 
+import os
 import statistics
 import sys
 import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+RUNS = int(os.environ.get("BENCH_RUNS", "5"))
+
+
+def _group(path: Path) -> str:
+    return "text" if path.suffix in {".txt", ".md"} else "docx/pdf" if path.suffix in {".docx", ".pdf"} else "other"
 
 
 def main(argv: list[str]) -> int:
@@ -26,15 +36,28 @@ def main(argv: list[str]) -> int:
 
     parse_file(files[0])
     print(f"cold start (imports + catalogues + first file): {time.perf_counter() - started:.3f}s")
-    print(f"{'file':<40} {'KiB':>7} {'facts':>6} {'median s':>9} {'max s':>7}")
+    print(f"{'file':<34} {'KiB':>6} {'facts':>5} {'median s':>9} {'best s':>7} {'cpu s':>7}"
+          f" {'MB/s med':>8} {'MB/s cpu':>8}")
+    totals: dict[str, list[float]] = {}
     for path in files:
-        times = []
-        for _ in range(5):
-            t0 = time.perf_counter()
+        walls, cpus = [], []
+        for _ in range(RUNS):
+            t0, c0 = time.perf_counter(), time.process_time()
             parsed = parse_file(path)
-            times.append(time.perf_counter() - t0)
-        print(f"{path.name:<40} {path.stat().st_size / 1024:7.1f} {len(parsed.facts):6d} "
-              f"{statistics.median(times):9.3f} {max(times):7.3f}")
+            walls.append(time.perf_counter() - t0)
+            cpus.append(time.process_time() - c0)
+        size = path.stat().st_size
+        med, best, cpu = statistics.median(walls), min(walls), statistics.median(cpus)
+        print(f"{path.name:<34} {size / 1024:6.1f} {len(parsed.facts):5d} {med:9.3f} {best:7.3f} {cpu:7.3f}"
+              f" {size / 1e6 / med:8.2f} {size / 1e6 / cpu:8.2f}")
+        total = totals.setdefault(_group(path), [0, 0.0, 0.0, 0.0])
+        total[0] += size
+        total[1] += med
+        total[2] += best
+        total[3] += cpu
+    for group, (size, med, best, cpu) in totals.items():
+        print(f"TOTAL {group:<10} {size / 1e6:.3f} MB: {size / 1e6 / med:.2f} MB/s median wall, "
+              f"{size / 1e6 / best:.2f} MB/s best wall, {size / 1e6 / cpu:.2f} MB/s median cpu")
     return 0
 
 
