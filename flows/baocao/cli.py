@@ -80,6 +80,20 @@ def _print_run(result: dict) -> None:
         print(f"  {result['dbt']}")
 
 
+def _cmd_rebuild(args: argparse.Namespace) -> int:
+    """Build every mart whole from raw (after a catalogue change, or to check the incremental ones)."""
+    from baocao import ingest
+
+    settings = load_settings()
+    if not settings.warehouse.exists():
+        print(f"baocao rebuild: no warehouse at {settings.warehouse}: run baocao ingest or make demo first",
+              file=sys.stderr)
+        return 2
+    outcome = ingest.rebuild(settings)
+    print(outcome.summary())
+    return 0 if outcome.success else 1
+
+
 def _cmd_status(args: argparse.Namespace) -> int:
     from baocao import report
 
@@ -221,6 +235,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--settle", type=float, default=None,
                    help="seconds a file must be unchanged before a sweep takes it (default BAOCAO_SETTLE_SECONDS)")
     p.set_defaults(func=_cmd_ingest)
+
+    p = sub.add_parser("rebuild", help="build every mart whole from raw (dbt --full-refresh) and publish")
+    p.set_defaults(func=_cmd_rebuild)
 
     p = sub.add_parser("status", help="documents, versions, facts and the last runs")
     p.add_argument("--last", type=int, default=10, help="how many ledger entries to show")

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from baocao import inbox, isolation, lake, shutdown, warehouse
-from baocao.marts import DbtOutcome, run_dbt
+from baocao import inbox, isolation, lake, marts, shutdown, warehouse
+from baocao.marts import DbtOutcome
 from baocao.parse import SUPPORTED_SUFFIXES, ParsedDocument, UnreadableDocument, parse_file
 from baocao.settings import Settings
 
@@ -230,14 +230,24 @@ def apply_batch(prepared: list[Prepared], settings: Settings, *, flow_run_id: st
         finally:
             con.close()
         if changed or run_dbt_always:
-            dbt_outcome = run_dbt(settings, "build")
+            dbt_outcome = marts.build(settings)
             if not dbt_outcome.success:
                 _take_back(settings, changed, dbt_outcome)
-                run_dbt(settings, "build")  # restore the marts to the state before the batch
+                marts.build(settings)  # restore the marts to the state before the batch
         _file_away(outcomes, settings, flow_run_id)
         if dbt_outcome is None or dbt_outcome.success:  # after the ledger, so the copy has it too
             published = warehouse.publish_read_copy(settings.warehouse, settings.read_copy)
     return BatchResult(outcomes, dbt_outcome, published, time.perf_counter() - started)
+
+
+def rebuild(settings: Settings) -> DbtOutcome:
+    """`baocao rebuild`: every mart built whole from raw (dbt --full-refresh), then published."""
+    settings.ensure_dirs()
+    with warehouse.writer_lock(settings.warehouse):
+        outcome = marts.build(settings, full_refresh=True)
+        if outcome.success:
+            warehouse.publish_read_copy(settings.warehouse, settings.read_copy)
+    return outcome
 
 
 def _take_back(settings: Settings, changed: list[Outcome], dbt_outcome: DbtOutcome) -> None:

@@ -1,5 +1,10 @@
 """Build the marts: run dbt (dbt-duckdb) against the warehouse file, in a child process.
 
+`build` decides how much to build: after a batch only what it affects (the fact models
+incremental by document, the tables downstream of raw; no seeds, views or unit tests), the
+whole project when it changed since the last good build (models, macros, catalogues) or on
+`baocao rebuild`.
+
 A child process, not dbt's in-process runner: dbt-duckdb keeps its DuckDB connection open
 after the run, which would lock the long-running flow process out of its own warehouse
 and carry dbt's global state from run to run. The child exits and releases the file.
@@ -9,6 +14,7 @@ Callers hold `warehouse.writer_lock`, so two builds never run at once.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import shutil
@@ -20,8 +26,14 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from baocao import shutdown
-from baocao.settings import Settings
+from baocao import shutdown, warehouse
+from baocao.settings import CATALOG_DIR, Settings
+
+# what a batch build selects: everything that reads raw (facts, documents, ledger) and is a
+# table, and the data tests on them; views are rebuilt only when the project changes
+BATCH_SELECTION = ["--select", "source:raw+", "--exclude", "config.materialized:view",
+                   "--exclude-resource-type", "unit_test"]
+SEED_CATALOGUES = ("units.csv", "indicators.csv", "localities.csv", "localities_extra.csv")
 
 
 @dataclass
@@ -32,9 +44,13 @@ class DbtOutcome:
     nodes: int = 0
     seconds: float = 0.0
     error: str | None = None
+    mode: str | None = None  # build: "incremental" (the batch's documents) or "full"
+    reason: str | None = None
 
     def summary(self) -> str:
         verb = " ".join(self.command[:2]) if self.command[:1] == ["docs"] else self.command[0]
+        if self.mode:
+            verb += f" ({self.mode})"
         if self.success:
             return f"dbt {verb}: {self.nodes} nodes passed in {self.seconds:.1f}s"
         detail = "; ".join(self.failures[:5]) or self.error or "unknown error"
@@ -120,3 +136,62 @@ def _kill_group(proc: subprocess.Popen) -> None:
             return
         except subprocess.TimeoutExpired:
             continue
+
+
+def project_fingerprint(settings: Settings) -> str:
+    """A digest of everything a build is made from besides raw data: the dbt project's files
+    and the catalogues it seeds. When it changes, the next build is a full one."""
+    digest = hashlib.sha256()
+    project = settings.dbt_project
+    files = [project / "dbt_project.yml", *(CATALOG_DIR / name for name in SEED_CATALOGUES)]
+    for folder in ("models", "macros", "seeds", "tests"):
+        files.extend(p for p in sorted((project / folder).rglob("*")) if p.is_file())
+    for path in files:
+        if path.exists():
+            digest.update(str(path.relative_to(path.anchor)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+@dataclass
+class BuildPlan:
+    full_refresh: bool
+    reason: str
+    fingerprint: str
+    pending: int
+
+
+def plan_build(settings: Settings, *, full_refresh: bool = False) -> BuildPlan:
+    """Full or incremental, and why (the caller holds the writer lock)."""
+    fingerprint = project_fingerprint(settings)
+    con = warehouse.connect(settings.warehouse, storage_compatibility=settings.storage_compatibility)
+    try:
+        warehouse.ensure_schema(con)
+        pending = warehouse.pending_documents(con)
+        last = warehouse.last_build_fingerprint(con)
+    finally:
+        con.close()
+    if full_refresh:
+        return BuildPlan(True, "full refresh asked for", fingerprint, pending)
+    if last is None:
+        return BuildPlan(True, "first build of this warehouse", fingerprint, pending)
+    if last != fingerprint:
+        return BuildPlan(True, "the dbt project or a catalogue changed since the last build", fingerprint, pending)
+    return BuildPlan(False, f"{pending} document(s) changed", fingerprint, pending)
+
+
+def build(settings: Settings, *, full_refresh: bool = False, timeout_s: float = 1800) -> DbtOutcome:
+    """Build the marts after a batch: incrementally (the batch's documents) when the project is
+    unchanged since the last good build, else everything with --full-refresh."""
+    plan = plan_build(settings, full_refresh=full_refresh)
+    extra = ["--full-refresh"] if plan.full_refresh else list(BATCH_SELECTION)
+    outcome = run_dbt(settings, "build", extra, timeout_s=timeout_s)
+    outcome.mode = "full" if plan.full_refresh else "incremental"
+    outcome.reason = plan.reason
+    if outcome.success:
+        con = warehouse.connect(settings.warehouse, storage_compatibility=settings.storage_compatibility)
+        try:
+            warehouse.mark_built(con, plan.fingerprint, full_refresh=plan.full_refresh)
+        finally:
+            con.close()
+    return outcome

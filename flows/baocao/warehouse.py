@@ -94,6 +94,18 @@ alter table raw.facts add column if not exists ocr_confidence double;
 alter table raw.ingest_ledger add column if not exists parse_attempts integer;
 -- which rule told the file's document: content, file_name, identity or new
 alter table raw.ingest_ledger add column if not exists match_rule varchar;
+-- documents whose versions changed since the last good build: the incremental marts rebuild
+-- exactly these (dbt_project/macros/batch.sql); emptied after each good build
+create table if not exists raw.pending_documents (
+    document_id varchar not null,
+    queued_at timestamptz not null default current_timestamp
+);
+-- what the last good build was built from (marts.project_fingerprint): a change builds all
+create table if not exists raw.build_state (
+    fingerprint varchar not null,
+    full_refresh boolean not null,
+    built_at timestamptz not null default current_timestamp
+);
 """
 
 DOCUMENT_COLUMNS = (
@@ -234,6 +246,26 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConne
 def _delete_version_rows(con: duckdb.DuckDBPyConnection, document_id: str, version: int) -> None:
     con.execute("delete from raw.facts where document_id = ? and version = ?", [document_id, version])
     con.execute("delete from raw.documents where document_id = ? and version = ?", [document_id, version])
+    con.execute("insert into raw.pending_documents (document_id) values (?)", [document_id])
+
+
+def pending_documents(con: duckdb.DuckDBPyConnection) -> int:
+    """How many documents the next incremental build has to rebuild."""
+    return int(con.execute("select count(distinct document_id) from raw.pending_documents").fetchone()[0])
+
+
+def last_build_fingerprint(con: duckdb.DuckDBPyConnection) -> str | None:
+    row = con.execute("select fingerprint from raw.build_state order by built_at desc limit 1").fetchone()
+    return row[0] if row else None
+
+
+def mark_built(con: duckdb.DuckDBPyConnection, fingerprint: str, *, full_refresh: bool) -> None:
+    """After a good build: nothing is pending any more, and the marts match this project."""
+    with transaction(con):
+        con.execute("delete from raw.pending_documents")
+        con.execute("delete from raw.build_state")
+        con.execute("insert into raw.build_state (fingerprint, full_refresh) values (?, ?)",
+                    [fingerprint, full_refresh])
 
 
 def _select_present(con: duckdb.DuckDBPyConnection, parquet: Path, columns: str) -> str:

@@ -9,8 +9,10 @@
 -- the one valid during the fact's period wins if it is alone; otherwise the name is
 -- 'ambiguous'. Unresolved names get a 'x:' key (a dim_locality member with
 -- is_in_gazetteer = false); facts with no place get the unknown key.
+-- Built incrementally by document (macros/batch.sql): a fact's place depends only on its own
+-- document.
 
-{{ config(materialized='table') }}
+{{ by_document_config() }}
 
 with
 
@@ -25,6 +27,7 @@ facts as (
         {{ period_key('period_text') }} as period_key
 
     from {{ ref('stg_facts') }}
+    where {{ in_batch('document_id') }}
 
 ),
 

@@ -1,13 +1,16 @@
 -- Every fact of every document version with its dimension keys and base-unit values.
 -- fact_value keeps the current versions; fact_value_history keeps them all.
+-- Built incrementally by document (macros/batch.sql): every version of a document the batch
+-- touched is rebuilt, so the current flag of its older versions follows.
 
-{{ config(materialized='table') }}
+{{ by_document_config() }}
 
 with
 
 facts as (
 
     select * from {{ ref('stg_facts') }}
+    where {{ in_batch('document_id') }}
 
 ),
 
@@ -34,6 +37,7 @@ fact_localities as (
         locality_match
 
     from {{ ref('int_fact_locality') }}
+    where {{ in_batch('document_id') }}
 
 ),
 

@@ -1,5 +1,8 @@
 -- One row per fact of the current version of each document. A new version of a document
--- replaces its facts here (the table is rebuilt); older versions stay in fact_value_history.
+-- replaces its facts here; older versions stay in fact_value_history.
+-- Built incrementally by document (macros/batch.sql); `baocao rebuild` builds it whole.
+
+{{ by_document_config() }}
 
 with
 
@@ -15,6 +18,7 @@ final as (
     select * exclude (is_current)
     from history
     where is_current
+        and {{ in_batch('document_id') }}
 
 )
 

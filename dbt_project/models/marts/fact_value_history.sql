@@ -1,11 +1,15 @@
 -- Every fact of every version of every document, for auditing how a document's numbers
 -- changed between versions. Use fact_value for analysis.
+-- Built incrementally by document (macros/batch.sql); `baocao rebuild` builds it whole.
+
+{{ by_document_config() }}
 
 with
 
 facts as (
 
     select * from {{ ref('int_facts') }}
+    where {{ in_batch('document_id') }}
 
 ),
 
