@@ -26,8 +26,9 @@ from dataclasses import dataclass
 
 from baocao.parse.numbers import NumToken, is_year
 from baocao.parse.periods import clause_period, sentence_start  # noqa: F401  (re-exported)
+from baocao.parse.sentences import search_before
 from baocao.parse.units import UnitMatch
-from baocao.parse.vocab import UPPER, cue_re, label_re
+from baocao.parse.vocab import UPPER, cue_re, label_re, label_reach
 
 DOC_TYPES = (r"(?:Quyết định|Nghị quyết|Chỉ thị|Kế hoạch|Kết luận|Quy định|Quy chế|Đề án|Hướng dẫn|Thông báo|Công văn|"
              r"Thông tư|Nghị định|Luật|Tờ trình|Báo cáo|Chương trình|Thông tri|Chỉ đạo|Điều lệ)")
@@ -91,6 +92,18 @@ def page_furniture(text: str, start: int, end: int, literal: str) -> str | None:
     return None
 
 
+# Words ending the text before a number (searched with search_before: only the last few
+# words, the number of words each can span)
+FROM_TO_BEFORE = re.compile(r"(?:từ|đến|tới)\s*$")
+SO_END = re.compile(r"(?<![\wÀ-ỹ])số\s*$")
+OPEN_BRACKET_END = re.compile(r"(?:^|[\s(])\($")
+LIST_BREAK_END = re.compile(r"(?:^|[;:,.]\s*)$")
+LIST_OPEN_END = re.compile(r"(?:^|[;:]\s*)$")
+PROPER_NAME_END = re.compile(r"(?<![\wÀ-ỹ])[" + UPPER + r"][\wÀ-ỹ]*\s+[" + UPPER + r"][\wÀ-ỹ]*\s+$")
+SENTENCE_OPENING_NAME_END = re.compile(r"(?:^|[.;:]\s*)[" + UPPER + r"][\wÀ-ỹ]*\s+[" + UPPER + r"][\wÀ-ỹ]*\s+$")
+COVID_END = re.compile(r"Covid\s*[-–]?\s*$", re.I)
+
+
 def non_fact_reason(text: str, toks: list[NumToken], i: int, unit: UnitMatch | None, heading_prefix: int) -> str | None:
     """Why token i is not a quantity, or None when it is one."""
     t = toks[i]
@@ -104,7 +117,7 @@ def non_fact_reason(text: str, toks: list[NumToken], i: int, unit: UnitMatch | N
             return "doc_ref"
         return "date"
     first = toks[chain[0]]
-    if DATE_BEFORE.search(text[:first.start]):
+    if search_before(DATE_BEFORE, text, first.start, 3):
         return "date"
     if len(chain) == 2:
         a, b = toks[chain[0]], toks[chain[1]]
@@ -112,7 +125,7 @@ def non_fact_reason(text: str, toks: list[NumToken], i: int, unit: UnitMatch | N
             return "date"
         if is_year(b) and unit is None:
             return "doc_ref"  # Nghị định 83/2020
-        if re.search(r"(?:từ|đến|tới)\s*$", text[:a.start]) and a.literal.isdigit() and b.literal.isdigit() \
+        if search_before(FROM_TO_BEFORE, text, a.start, 1) and a.literal.isdigit() and b.literal.isdigit() \
                 and int(a.literal) <= 31 and int(b.literal) <= 12 and re.match(r"^\s*[-–]\s*\d", text[b.end:]) is None and unit is None:
             return "date"
     if DOC_REF_AFTER.match(after):
@@ -121,18 +134,18 @@ def non_fact_reason(text: str, toks: list[NumToken], i: int, unit: UnitMatch | N
         return furniture
     if i > 0 and text[toks[i - 1].end:t.start] == "/" and DOC_REF_AFTER.match(text[t.end:]):
         return "doc_ref"
-    if re.search(r"(?<![\wÀ-ỹ])số\s*$", before):
+    if search_before(SO_END, text, t.start, 1):
         head = before[:len(before) - len(re.search(r"số\s*$", before).group(0))]
         if re.search(DOC_TYPES + r"\s*$", head, re.I) or SO_BEFORE.search(before):
             return "doc_ref"
-    if label_re("always").search(before):
+    if search_before(label_re("always"), text, t.start, label_reach("always")):
         return "other"
-    if DOC_NUMBER_BEFORE.search(before) and unit is None:
+    if search_before(DOC_NUMBER_BEFORE, text, t.start, 3) and unit is None:
         return "doc_ref"
     if unit is None or unit.code == "COUNT" and unit.text.lower() in ("bao", "điểm"):
         if is_year(t):
             return "period"
-        if label_re().search(before):
+        if search_before(label_re(), text, t.start, label_reach()):
             return "other"
         if t.literal == "4.0":
             return "other"
@@ -151,11 +164,11 @@ def non_fact_reason(text: str, toks: list[NumToken], i: int, unit: UnitMatch | N
     if unit is None and t.literal.isdigit() and not t.literal.startswith("0") and int(t.literal) <= 20 \
             and re.match(r"^\s+(?:là|đạt)\s+\d", after) and re.search(r"[\wÀ-ỹ]\s$", before):
         return "heading"  # a footnote number left in the text ('Tổng chi ngân sách 1 là 324,603 …')
-    if unit is None and re.search(r"(?:^|[\s(])\($", before) and re.match(r"^\)", after) and t.literal.isdigit() and int(t.literal) <= 50:
+    if unit is None and search_before(OPEN_BRACKET_END, text, t.start, 1) and re.match(r"^\)", after) and t.literal.isdigit() and int(t.literal) <= 50:
         return "heading"  # an in-text note or list mark '(2)'
-    if unit is None and re.match(r"^\)", after) and re.search(r"(?:^|[;:,.]\s*)$", before) and t.literal.isdigit() and int(t.literal) <= 30:
+    if unit is None and re.match(r"^\)", after) and search_before(LIST_BREAK_END, text, t.start, 1) and t.literal.isdigit() and int(t.literal) <= 30:
         return "heading"  # mid-line list numbering '1) …; 2) …'
-    if unit is None and re.match(r"^\.\s+[" + UPPER + r"]", after) and re.search(r"(?:^|[;:]\s*)$", before) \
+    if unit is None and re.match(r"^\.\s+[" + UPPER + r"]", after) and search_before(LIST_OPEN_END, text, t.start, 1) \
             and t.literal.isdigit() and int(t.literal) <= 30:
         return "heading"  # a list inside a line: 'như sau: 1. Tăng cường …; 2. Đẩy mạnh …'
     if re.match(r"^\s*trong\s+(?:số\s+)?những(?![\wÀ-ỹ])", after, re.I):
@@ -164,8 +177,8 @@ def non_fact_reason(text: str, toks: list[NumToken], i: int, unit: UnitMatch | N
         return "other"  # 'Kế hoạch số 210-KH/TU … “về thực hiện 5 nhiệm vụ trọng tâm …”'
     if re.match(r"^\s*mặt(?![\wÀ-ỹ])", after) and re.search(r"cả\s*$", before):
         return "other"  # 'kéo giảm cả 3 mặt' (all three figures), not a quantity
-    if unit is None and re.search(r"(?<![\wÀ-ỹ])[" + UPPER + r"][\wÀ-ỹ]*\s+[" + UPPER + r"][\wÀ-ỹ]*\s+$", before) \
-            and not re.match(r"^\s*[%‰]", after) and not re.search(r"(?:^|[.;:]\s*)[" + UPPER + r"][\wÀ-ỹ]*\s+[" + UPPER + r"][\wÀ-ỹ]*\s+$", before):
+    if unit is None and search_before(PROPER_NAME_END, text, t.start, 2) \
+            and not re.match(r"^\s*[%‰]", after) and not search_before(SENTENCE_OPENING_NAME_END, text, t.start, 3):
         return "other"  # a number in a proper name: 'cồn Tân Qui 1', 'ấp Long Hòa 2'
     if len(chain) == 2 and unit is None and units_after_chain_is_none(text, toks, chain) \
             and all(toks[j].literal.isdigit() for j in chain) and 0 < int(toks[chain[0]].literal) < int(toks[chain[1]].literal) <= 4:
@@ -174,7 +187,7 @@ def non_fact_reason(text: str, toks: list[NumToken], i: int, unit: UnitMatch | N
         return "other"  # glued to letters after: 4G, 3D, 1A
     if unit is None and before[-1:].isalpha():
         return "other"  # glued to a word: CO2, DT912 (but NQ12% keeps its unit and stays)
-    if re.search(r"Covid\s*[-–]?\s*$", before, re.I):
+    if search_before(COVID_END, text, t.start, 2):
         return "other"
     return None
 

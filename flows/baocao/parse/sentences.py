@@ -35,6 +35,17 @@ def _bounds(text: str, pos: int, pat: re.Pattern) -> tuple[int, int]:
     return start, end
 
 
+def search_before(pattern: re.Pattern, text: str, end: int, words: int) -> re.Match | None:
+    """`pattern.search(text[:end])` for a pattern anchored at the end (`…\\s*$`) whose match
+    spans at most `words` whitespace-separated words: only the text from the word before those
+    is searched, instead of the whole paragraph once per number. The result is the same: a
+    match cannot start further back, and lookbehinds and `^` still see the text before."""
+    start = max(0, end - 24 * (words + 1))
+    while start > 0 and len(text[start:end].split()) <= words:  # not yet the word before them
+        start = max(0, start - 48 * (words + 1))
+    return pattern.search(text, start, end)
+
+
 def sentence_span(text: str, pos: int) -> tuple[int, int]:
     return _bounds(text, pos, SENT_END)
 

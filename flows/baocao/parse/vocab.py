@@ -49,10 +49,20 @@ def cue_re(kind: str, anchor: str = "end") -> re.Pattern:
 def label_re(kind: str = "other") -> re.Pattern:
     """Words right before a number that make it a label (`mức độ 3`, `đợt 4`, `Covid-19`).
     kind 'other': only a number without a unit; kind 'always': whatever follows (`sinh đủ 2 con`)."""
-    words = [r["phrase"].strip() for r in _read("label_words.csv") if r.get("kind", "").strip() == kind]
-    words = sorted(set(words), key=lambda s: -len(s))
+    words = sorted(set(_label_words(kind)), key=lambda s: -len(s))
     alt = "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + ")"
     return re.compile(r"(?<![\wÀ-ỹ])" + alt + r"\s*-?\s*$")
+
+
+@cache
+def _label_words(kind: str) -> tuple[str, ...]:
+    return tuple(r["phrase"].strip() for r in _read("label_words.csv") if r.get("kind", "").strip() == kind)
+
+
+@cache
+def label_reach(kind: str = "other") -> int:
+    """How many words a match of label_re(kind) spans at most: the longest label and a dash."""
+    return max((len(w.split()) for w in _label_words(kind)), default=0) + 1
 
 
 # Upper-case letters of Vietnamese as a regex class body: 'À-Ỹ' would also take lower-case
