@@ -36,8 +36,9 @@ LEVEL_WORDS = {
     "thị trấn": "commune",
 }
 NAME_WORD = r"(?:[" + UPPER + r"][\wÀ-ỹ]*|\d{1,2})"
+# a level word, then the name (matched at the start of a word: see _at_word_start)
 MENTION = re.compile(
-    r"(?<![\wÀ-ỹ])(tỉnh|Tỉnh|huyện|Huyện|thị xã|Thị xã|thành phố|Thành phố|TP\.|quận|Quận|xã|Xã|phường|Phường|thị trấn|Thị trấn)"
+    r"(tỉnh|Tỉnh|huyện|Huyện|thị xã|Thị xã|thành phố|Thành phố|TP\.|quận|Quận|xã|Xã|phường|Phường|thị trấn|Thị trấn)"
     r"(?:\s+(?:ủy|uỷ|Ủy|Uỷ))?(?:\s+|(?<=TP\.))("
     + NAME_WORD + r"(?:\s+(?:[-–]\s+)?" + NAME_WORD + r"){0,3})"
 )
@@ -76,6 +77,23 @@ class Gazetteer:
         return exact or [p for p in self.by_folded.get(_folded(name), []) if p.level in levels]
 
 
+WORD_CHAR = re.compile(r"[\wÀ-ỹ]")
+
+
+def _at_word_start(pattern: re.Pattern, text: str):
+    """`re.finditer(r"(?<![\\wÀ-ỹ])" + pattern, text)`: the matches not glued to a word before
+    them. The check is made here, after the match, because a pattern opening with that
+    lookbehind cannot skip ahead to its possible first letters and tries every position."""
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        if m.start() > 0 and WORD_CHAR.match(text, m.start() - 1):
+            pos = m.start() + 1
+            continue
+        yield m
+        pos = m.end()
+
+
+@lru_cache(maxsize=8192)
 def _key(name: str) -> str:
     return re.sub(r"\s+", " ", name.strip().casefold())
 
@@ -150,7 +168,7 @@ def find_mentions(text: str) -> list[Mention]:
     """Places written with a level word; the longest name prefix known to the gazetteer."""
     g = gazetteer()
     out: list[Mention] = []
-    for m in MENTION.finditer(text):
+    for m in _at_word_start(MENTION, text):
         level = LEVEL_WORDS[m.group(1).lower()]
         words = m.group(2).split()
         for k in range(len(words), 0, -1):
@@ -198,13 +216,13 @@ def _communes_by_length(district_code: str) -> tuple[Place, ...]:
 @lru_cache(maxsize=1)
 def _province_pattern() -> re.Pattern:
     names = sorted((p.name for p in gazetteer().by_code.values() if p.level == "province"), key=len, reverse=True)
-    return re.compile(r"(?<![\wÀ-ỹ])(" + "|".join(re.escape(n) for n in names) + r")(?![\wÀ-ỹ])")
+    return re.compile(r"(" + "|".join(re.escape(n) for n in names) + r")(?![\wÀ-ỹ])")  # at a word start
 
 
 def bare_provinces(text: str) -> dict[str, int]:
     """Province names written without a level word, by count (capitalised as names are)."""
     counts: dict[str, int] = defaultdict(int)
-    for m in _province_pattern().finditer(text):
+    for m in _at_word_start(_province_pattern(), text):
         before = text[max(0, m.start() - 12):m.start()].lower()
         if not re.search(r"(?:tỉnh|thành phố|tp\.)\s*$", before):
             counts[_key(m.group(1))] += 1
@@ -214,6 +232,11 @@ def bare_provinces(text: str) -> dict[str, int]:
 PLACE_DATE = re.compile(r"^\s*([A-ZĐ][\wÀ-ỹ]*(?:\s+[A-ZĐ][\wÀ-ỹ]*){0,3}),\s*ngày\s+\d", re.M)
 PROVINCE_SCOPE = re.compile(r"toàn tỉnh|tỉnh nhà|Tỉnh ủy|Tỉnh uỷ|của tỉnh|trên địa bàn tỉnh|Đảng bộ tỉnh|UBND tỉnh|HĐND tỉnh", re.I)
 DISTRICT_SCOPE = re.compile(r"toàn huyện|huyện nhà|Huyện ủy|Huyện uỷ|của huyện|trên địa bàn huyện|Đảng bộ huyện|UBND huyện|HĐND huyện", re.I)
+# The same phrases counted in the lower-cased text: the same matches (their letters fold
+# to lower case one to one, none is one re.I folds specially), but found several times
+# faster than by an re.I scan, which cannot skip ahead to the possible first letters.
+PROVINCE_SCOPE_LOWER = re.compile(PROVINCE_SCOPE.pattern.lower())
+DISTRICT_SCOPE_LOWER = re.compile(DISTRICT_SCOPE.pattern.lower())
 
 
 def resolve_document_place(text: str, header: str = "") -> Place | None:
@@ -257,8 +280,9 @@ def resolve_document_place(text: str, header: str = "") -> Place | None:
         for p in g.by_name.get(name, []):
             if p.level == "province":
                 province_votes[p.code] += 0.5 * min(count, 4)
-    prov_scope = len(PROVINCE_SCOPE.findall(text))
-    dist_scope = len(DISTRICT_SCOPE.findall(text))
+    lower = text.lower()
+    prov_scope = len(PROVINCE_SCOPE_LOWER.findall(lower))
+    dist_scope = len(DISTRICT_SCOPE_LOWER.findall(lower))
     best = max(score, key=lambda c: score[c]) if score else None
     province_level = prov_scope >= 3 and prov_scope > 2 * dist_scope
     if re.search(r"\bHUYỆN\b|\bHuyện ủy\b|\bHuyện uỷ\b|\bTHỊ XÃ\b|\bQUẬN\b|ĐẢNG BỘ HUYỆN|Đảng bộ huyện", header):
