@@ -40,9 +40,11 @@ def search_before(pattern: re.Pattern, text: str, end: int, words: int) -> re.Ma
     spans at most `words` whitespace-separated words: only the text from the word before those
     is searched, instead of the whole paragraph once per number. The result is the same: a
     match cannot start further back, and lookbehinds and `^` still see the text before."""
-    start = max(0, end - 24 * (words + 1))
+    reach = 6 * (words + 1)  # characters: a few words of Vietnamese
+    start = max(0, end - reach)
     while start > 0 and len(text[start:end].split()) <= words:  # not yet the word before them
-        start = max(0, start - 48 * (words + 1))
+        reach *= 2
+        start = max(0, end - reach)
     return pattern.search(text, start, end)
 
 
