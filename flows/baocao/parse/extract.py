@@ -80,10 +80,18 @@ def _section_path(sec: Section) -> str:
     return " > ".join(t if len(t) <= 60 else t[:59].rstrip() + "…" for t in sec.path)
 
 
+FOOTNOTE_MARKS_LEAD = re.compile(r"^[\ufffd⁽⁾⁰¹²³⁴⁵⁶⁷⁸⁹.\s-]+")
+
+
 def _sentence_text(text: str, pos: int) -> str:
     s0, s1 = sentence_span(text, pos)
-    s = re.sub(r"^[\ufffd⁽⁾⁰¹²³⁴⁵⁶⁷⁸⁹.\s-]+", "", text[s0:s1]).strip()  # footnote marks are not words
+    s = FOOTNOTE_MARKS_LEAD.sub("", text[s0:s1]).strip()  # footnote marks are not words
     return s if len(s) <= 400 else s[:399] + "…"
+
+
+PLACE_LIST_JOINT = re.compile(r"\s*(?:,|và|;)?\s*")
+COMMUNE_BRACKET_AFTER = re.compile(r"^[^,;()]{0,60}\(\s*(?:tại\s+)?(xã|thị trấn|phường)\s")  # '(xã Tân Hòa)'
+PLACE_WORD_AFTER = re.compile(r"^[^,;()\d]{0,50}?(?:ở|tại|thuộc|trên địa bàn)\s+(?:các\s+)?(xã|thị trấn|phường|huyện|thị xã)\s")  # 'ở xã Tân Hòa'
 
 
 def _place_for(text: str, pos: int, after_pos: int, c0: int, c1: int, mentions, unit: UnitMatch | None):
@@ -91,20 +99,20 @@ def _place_for(text: str, pos: int, after_pos: int, c0: int, c1: int, mentions, 
     (xã …) bracket right after it (unless the number counts communes themselves)."""
     groups: list[tuple[int, int, list]] = []
     for m in sorted(mentions, key=lambda m: m.start):
-        if groups and re.fullmatch(r"\s*(?:,|và|;)?\s*", text[groups[-1][1]:m.start]) and text[groups[-1][1]:m.start].strip() != ";":
+        if groups and PLACE_LIST_JOINT.fullmatch(text[groups[-1][1]:m.start]) and text[groups[-1][1]:m.start].strip() != ";":
             groups[-1] = (groups[-1][0], m.end, groups[-1][2] + [m])
         else:
             groups.append((m.start, m.end, [m]))
     noun = (unit.text.lower() if unit and unit.noun else "")
     after = text[after_pos:c1]
-    mp = re.match(r"^[^,;()]{0,60}\(\s*(?:tại\s+)?(xã|thị trấn|phường)\s", after)
+    mp = COMMUNE_BRACKET_AFTER.match(after)
     if mp and noun not in ADMIN_NOUNS:
         start = after_pos + mp.start(1)
         for g0, _g1, ms in groups:
             if g0 >= start - 1 and g0 <= start + 2:
                 return ms
     # 'hỗ trợ 50 hộ nghèo ở xã Tân Hòa': a place introduced by a locative word right after
-    ml = re.match(r"^[^,;()\d]{0,50}?(?:ở|tại|thuộc|trên địa bàn)\s+(?:các\s+)?(xã|thị trấn|phường|huyện|thị xã)\s", after)
+    ml = PLACE_WORD_AFTER.match(after)
     if ml and noun not in ADMIN_NOUNS:
         start = after_pos + ml.start(1)
         for g0, _g1, ms in groups:
@@ -132,6 +140,16 @@ def _mark_place(text: str, pos: int, doc: DocContext) -> tuple[str, str] | None:
         return None
     last = max(ms, key=lambda m: m.end)
     return last.name, last.level
+
+
+SLASH_ONLY = re.compile(r"\s*/\s*")
+PER_10K_POP_WORDS = re.compile(r"vạn dân|10\.000 dân")
+MULTIPLE_VERB_END = re.compile(r"(?:gấp|tăng|giảm|hơn)\s*$", re.I)
+NOT_YET_DONE_WORDS = re.compile(r"(?<![\wÀ-ỹ])(?:ước|dự kiến|dự báo|đã|còn)(?![\wÀ-ỹ])", re.I)
+EXISTING_NOW_WORDS = re.compile(r"(?<![\wÀ-ỹ])(?:hiện có|hiện nay|hiện đang|hiện tại|đến nay)(?![\wÀ-ỹ])", re.I)
+CHANGE_VERB_END = re.compile(r"\s+(?:giảm|tăng)(?:\s+(?:từ|xuống|lên|còn))*\s*$")
+LIST_JOINT = re.compile(r"\s*(?:,|;)?\s*(?:và\s+)?")
+TRAILING_END = re.compile(r"[,;()]|\.\s|\s+và\s+|\s+với\s+")
 
 
 def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list[Fact],
@@ -171,7 +189,7 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
                 continue
             unit_slash = u is not None and units[i + 1] is not None and u.code == units[i + 1].code \
                 and u.text.lower() == units[i + 1].text.lower() \
-                and re.fullmatch(r"\s*/\s*", text[u.end:b.start]) is not None
+                and SLASH_ONLY.fullmatch(text[u.end:b.start]) is not None
             if (is_slash_joint(text, t, b) and (u is None or (units[i + 1] is not None and u.code == units[i + 1].code and u.code == "PCT"))) or unit_slash:
                 q = Pending(b, units[i + 1], units[i + 1].end if units[i + 1] else b.end)
                 if p.unit is None:
@@ -207,7 +225,7 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
         if p.role == "pair_b" and p.unit is None:
             unit_code, unit_text = _unit_fields(pend[p.partner].unit)
         # bác sĩ/giường bệnh per 10 000 people written out ('số bác sĩ trên 10.000 dân là 05 bác sĩ')
-        if unit_code == "COUNT" and unit_text and re.search(r"vạn dân|10\.000 dân", text[c0:c1]) and re.match(r"bác s|giường", unit_text.lower()):
+        if unit_code == "COUNT" and unit_text and PER_10K_POP_WORDS.search(text[c0:c1]) and re.match(r"bác s|giường", unit_text.lower()):
             unit_code = "PER_10K_POP"
             unit_text = f"{unit_text}/vạn dân"  # 'số bác sĩ trên 10.000 dân là 05 bác sĩ', '9,5 bác sĩ … trên 1 vạn dân'
         anchor = _pick_anchor(text, anchors.get(c0, []), t.start)
@@ -220,6 +238,7 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
                                          if a.tok.start < br[0] and a.fact is not None
                                          and (a.fact.unit_text or "").lower() == (unit_text or "").lower()], br[0])
         subj_text = _subject_text(text[max(c0, prev_end):t.start], after_fact=prev_end > c0)
+        sent_start = sentence_span(text, t.start)[0]
         ctx = meaning.Context(
             text=text, pos=t.start, unit_end=p.unit_end, clause=(c0, c1), segment=(g0, g1),
             unit=unit_code, mode=sec.mode or doc.mode, anchor_unit=(anchor.fact.unit if anchor and anchor.fact else None),
@@ -230,7 +249,7 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
             wide_subject=text[max(c0, prev_end):t.start],
             prev_measure=(prev_in_clause[c0].fact.measure if c0 in prev_in_clause and prev_in_clause[c0].fact else None),
             prev_values=tuple(q.tok.value for j, q in pend.items() if j < idx and q.fact is not None
-                              and q.fact.unit not in ("PCT", "PERMILLE") and q.tok.start >= sentence_span(text, t.start)[0]),
+                              and q.fact.unit not in ("PCT", "PERMILLE") and q.tok.start >= sent_start),
         )
         m = meaning.read_meaning(ctx, raw_subject)
         if m.level and p.unit is None and anchor is not None and anchor.fact is not None and anchor.fact.unit != "COUNT":
@@ -240,7 +259,7 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
         if caption is not None and p.unit is None and (m.default or measure == "change_abs") \
                 and measure in ("actual", "change_abs"):
             measure, compared_to = caption.measure, caption.compared_to
-        if unit_code == "TIMES" and measure != "change_times" and not re.search(r"(?:gấp|tăng|giảm|hơn)\s*$", raw_subject.strip(), re.I):
+        if unit_code == "TIMES" and measure != "change_times" and not MULTIPLE_VERB_END.search(raw_subject.strip()):
             unit_code = "COUNT"  # 'tổ chức 5 lần kiểm tra' counts occasions; 'tăng 1,8 lần' is a multiple
         if p.role == "range":
             qualifier = "range"
@@ -274,15 +293,14 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
             measure = "actual"
         # a year or span after the report's own is a plan: 'đến năm 2025 đạt 80 triệu đồng' in a 2022 report
         if measure == "actual" and cy and doc.year_end and int(cy[:4]) > doc.year_end and qualifier != "estimate" \
-                and not re.search(r"(?<![\wÀ-ỹ])(?:ước|dự kiến|dự báo|đã|còn)(?![\wÀ-ỹ])", text[c0:t.start], re.I):
+                and not NOT_YET_DONE_WORDS.search(text[c0:t.start]):
             measure = "target"
         # a plan counting its own parts is describing itself, not setting a target: '07 chỉ tiêu',
         # '06 nhiệm vụ', 'đề cương gồm 15 trang'
         if measure == "target" and not m.endpoint and PLAN_PARTS.match(text, t.end):
             measure = "actual"
         # a plan describing what exists now: 'toàn huyện hiện có 17 hợp tác xã'
-        if m.default and measure == "target" and re.search(r"(?<![\wÀ-ỹ])(?:hiện có|hiện nay|hiện đang|hiện tại|đến nay)(?![\wÀ-ỹ])",
-                                                           text[c0:t.start], re.I):
+        if m.default and measure == "target" and EXISTING_NOW_WORDS.search(text[c0:t.start]):
             measure = "actual"
         # pairs: the second number is a target, a whole, or last year's level
         if p.role == "pair_b":
@@ -308,11 +326,11 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
             loc_level = ms[0].level if len(ms) == 1 else "commune"
         # indicator
         if m.level:  # name the level, not its change: 'tỷ lệ hộ nghèo giảm từ 9,29%' -> 'tỷ lệ hộ nghèo'
-            subj_text = re.sub(r"\s+(?:giảm|tăng)(?:\s+(?:từ|xuống|lên|còn))*\s*$", "", subj_text)
+            subj_text = CHANGE_VERB_END.sub("", subj_text)
         prev = prev_in_clause.get(c0)
         if not subj_text.strip() and not m.inherit and measure in ("actual", "target") and p.unit is not None and p.unit.noun \
                 and prev is not None and prev.fact is not None and prev.unit is not None and prev.unit.noun and prev.role == "single" \
-                and prev.verb_text and re.fullmatch(r"\s*(?:,|;)?\s*(?:và\s+)?", text[prev.unit_end:t.start]):
+                and prev.verb_text and LIST_JOINT.fullmatch(text[prev.unit_end:t.start]):
             # a list of counted nouns shares the verb written before the first: 'thành lập mới 40 doanh nghiệp, 9 HTX'
             subj_text = prev.verb_text
         p.verb_text = subj_text
@@ -321,7 +339,7 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
         noun = unit_text if (p.unit and p.unit.noun) else (pend[p.partner].unit.text if p.role == "pair_b" and pend[p.partner].unit and pend[p.partner].unit.noun else None)
         t_start = pend[p.partner].unit_end if p.role == "pair_a" else p.unit_end
         nxt = next((pend[j].tok.start for j in order if j > idx and pend[j].tok.start >= t_start), len(text))
-        trailing = clean_phrase(re.split(r"[,;()]|\.\s|\s+và\s+|\s+với\s+", text[t_start:min(g1, nxt)] + ",")[0])[:80]
+        trailing = clean_phrase(TRAILING_END.split(text[t_start:min(g1, nxt)] + ",")[0])[:80]
         raw_with_brackets = text[max(c0, prev_end):t.start]
         indicator, code = _indicator(p, pend, subject, subj_text, noun, unit_text, trailing, measure, m.inherit, anchor,
                                      prev_in_clause.get(c0), unit_code, text, t.start, c0, c1, raw_with_brackets)
@@ -401,18 +419,24 @@ def _pick_anchor(text: str, cands: list[Pending], pos: int) -> Pending | None:
     return None
 
 
+BRACKETED = re.compile(r"\([^()]*\)")
+BEFORE_AND = re.compile(r"^.*(?<![\wÀ-ỹ])(?:và|cùng với|với)\s+")
+SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=8192)
 def _subject_text(raw: str, after_fact: bool = False) -> str:
     """Words naming the quantity: the clause text before the number without bracketed asides,
     from the last comma (reaching back over commas while the phrase is too short to name
     anything: `Tỷ lệ hộ sử dụng điện thường xuyên, an toàn đạt 99,8%`)."""
-    s = re.sub(r"\([^()]*\)", " ", raw)
+    s = BRACKETED.sub(" ", raw)
     if ")" in s:  # the tail of a bracket opened before the previous number
         s = s[s.rfind(")") + 1:]
     if "(" in s:
         s = s[s.rfind("(") + 1:]
     if after_fact:
         # '99,21% ấp văn hóa và 85,5% gia đình văn hóa': before 'và' are the previous number's words
-        m = re.search(r"^.*(?<![\wÀ-ỹ])(?:và|cùng với|với)\s+", s)
+        m = BEFORE_AND.search(s)
         if m and "," not in s[m.end():]:
             s = s[m.end():]
     parts = s.split(",")
@@ -423,13 +447,17 @@ def _subject_text(raw: str, after_fact: bool = False) -> str:
     while k > floor and len(clean_phrase(subj).split()) < 4 and not _has_quantity(parts[k - 1]):
         k -= 1
         subj = parts[k] + "," + subj
-    return re.sub(r"\s+", " ", subj).strip(" ,;:-–*")
+    return SPACES.sub(" ", subj).strip(" ,;:-–*")
+
+
+YEAR_OR_DURATION = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\d+\s*(?:tháng|năm)(?![\wÀ-ỹ])")
+DIGIT = re.compile(r"\d")
 
 
 def _has_quantity(s: str) -> bool:
     """Digits other than years and 'N tháng/năm' durations (which name no other quantity)."""
-    s = re.sub(r"(?<!\d)(?:19|20)\d\d(?!\d)|\d+\s*(?:tháng|năm)(?![\wÀ-ỹ])", "", s)
-    return bool(re.search(r"\d", s))
+    s = YEAR_OR_DURATION.sub("", s)
+    return bool(DIGIT.search(s))
 
 
 IN_THE_MONTH = re.compile(r"(?<![\wÀ-ỹ])trong tháng(?!\s*\d)(?![\wÀ-ỹ])", re.I)
@@ -446,18 +474,32 @@ def _context_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(sorted(heads, key=len, reverse=True)), tuple(sorted(topics, key=len, reverse=True))
 
 
+@lru_cache(maxsize=1)
+def _topic_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    _, topics = _context_words()
+    return tuple((tw, re.compile(r"(?<![\wÀ-ỹ])" + re.escape(tw) + r"(?![\wÀ-ỹ])")) for tw in topics)
+
+
 def _topic_noun(text: str, last: bool = False) -> str | None:
     """The first topic noun (crop, herd, sector) named in text, or the last one."""
-    _, topics = _context_words()
     low = text.lower()
     best = None
-    for tw in topics:
-        for m in re.finditer(r"(?<![\wÀ-ỹ])" + re.escape(tw) + r"(?![\wÀ-ỹ])", low):
+    for tw, pat in _topic_patterns():
+        if tw not in low:
+            continue  # (the pattern is the word itself, whole)
+        for m in pat.finditer(low):
             if best is None or (m.start() > best[0] if last else m.start() < best[0]):
                 best = (m.start(), tw)
             if not last:
                 break
     return best[1] if best else None
+
+
+RATE_ONLY = re.compile(r"(?:tỷ lệ|tỉ lệ)")
+NUMBER_LITERAL = re.compile(r"\d[\d.,]*")
+YEARLY_ONLY = re.compile(r"(?:bình quân|hàng năm|mỗi năm|\s)*")
+CONTINUED_COUNT = re.compile(r"(?:\s|dự kiến|ước|nâng|tổng số|cuối năm|đến nay|đưa|thêm|là|được|lên)*")
+TWO_LETTERS = re.compile(r"[\wÀ-ỹ]{2}")
 
 
 def _indicator(p: Pending, pend: dict[int, Pending], subject: str, subj_text: str, noun: str | None, unit_text: str | None,
@@ -511,16 +553,16 @@ def _indicator(p: Pending, pend: dict[int, Pending], subject: str, subj_text: st
         phrases.append(f"{noun} {trailing}")
     if unit_text:
         phrases.append(unit_text)
-    if re.fullmatch(r"(?:tỷ lệ|tỉ lệ)", low) and anchor is not None:
+    if RATE_ONLY.fullmatch(low) and anchor is not None:
         phrases.insert(0, f"tỷ lệ {anchor.subject}")
     if trailing:
         phrases.append(trailing)
-    own = re.match(r"\d[\d.,]*", text[pos:])
+    own = NUMBER_LITERAL.match(text[pos:])
     start_after = pos + (own.end() if own else 1)
     nxt_num = NEXT_SHARE.search(text, start_after, c1)  # up to the next share
     after_end = nxt_num.start() if nxt_num else c1
     loose = [text[pos:after_end]] if unit_class(unit_code) == "percent" else []
-    if unit_class(unit_code) == "percent" and re.fullmatch(r"(?:bình quân|hàng năm|mỗi năm|\s)*", low):
+    if unit_class(unit_code) == "percent" and YEARLY_ONLY.fullmatch(low):
         loose.append(text[c0:pos])  # 'tỷ lệ hộ nghèo giảm …, bình quân hàng năm giảm 1,5%'
 
     tp = topic_of(text, pos)
@@ -555,7 +597,7 @@ def _indicator(p: Pending, pend: dict[int, Pending], subject: str, subj_text: st
         code = complete_code(subject, text[sentence_span(text, pos)[0]:pos], unit_code)
     if code is None and noun and prev is not None and prev.fact is not None and prev.fact.indicator_code \
             and (prev.fact.unit_text or "").lower() == noun.lower() and measure in ("actual", "target") \
-            and re.fullmatch(r"(?:\s|dự kiến|ước|nâng|tổng số|cuối năm|đến nay|đưa|thêm|là|được|lên)*", subj_text.lower()):
+            and CONTINUED_COUNT.fullmatch(subj_text.lower()):
         code = prev.fact.indicator_code  # the same counted thing continued: 'đưa 31 lao động …, dự kiến … 44 lao động'
     if subject and len(subject) >= 3:
         ind = subject
@@ -572,7 +614,7 @@ def _indicator(p: Pending, pend: dict[int, Pending], subject: str, subj_text: st
         ind = anchor.fact.indicator
     else:
         ind = trailing or None
-    if ind and not re.search(r"[\wÀ-ỹ]{2}", ind):
+    if ind and not TWO_LETTERS.search(ind):
         ind = topic_of(text, pos) or None  # nothing but punctuation: name it by the bullet's topic
     if ind:
         ind = " ".join(ind.lower().split()[:16])

@@ -75,7 +75,7 @@ def norm(s: str) -> str:
         s = pat.sub(full, s)
     s = re.sub(r"[,;:()\[\]]", " ", s)
     s = re.sub(r"\s+-\s+|\s-|-\s", " ", s)  # 'nông - lâm - thủy sản' = 'nông, lâm, thủy sản'
-    return re.sub(r"\s+", " ", s).strip()
+    return SPACES.sub(" ", s).strip()
 
 
 @lru_cache(maxsize=1)
@@ -271,9 +271,14 @@ TRAILING_NOISE = re.compile(
 )
 
 
+FOOTNOTE_MARKS = re.compile(r"[*⁽⁾⁰¹²³⁴⁵⁶⁷⁸⁹\ufffd]")
+SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=16384)
 def clean_phrase(s: str) -> str:
-    s = re.sub(r"[*⁽⁾⁰¹²³⁴⁵⁶⁷⁸⁹\ufffd]", "", s)
-    s = re.sub(r"\s+", " ", s).strip(" ,;:.-–()“”\"")
+    s = FOOTNOTE_MARKS.sub("", s)
+    s = SPACES.sub(" ", s).strip(" ,;:.-–()“”\"")
     for _ in range(4):
         s2 = LEADING_NOISE.sub("", s).strip(" ,;:.-–")
         s2 = TRAILING_NOISE.sub("", s2).strip(" ,;:.-–")

@@ -64,6 +64,14 @@ PAGE_COUNTER = re.compile(
 WEB_WORD = re.compile(r"https?:|www\.|\.(?:jpe?g|png|gif|html?|aspx?|php)\b", re.I)
 
 
+DAY_MONTH_LITERAL = re.compile(r"\d{1,2}\.\d{1,2}")  # 27.12
+DAY_BEFORE = re.compile(r"ngày\s*(?:\d{1,2}\s*(?:và|,|-)\s*)?$", re.I)
+ISO_YEAR_BEFORE = re.compile(r"(?<!\d)(?:19|20)\d\d-$")  # 2021-12
+HOUSE_NUMBER_BEFORE = re.compile(r"(?<![\wÀ-ỹ])[Ss]ố\s*$")
+STREET_AFTER = re.compile(r"^\s*(?:đường|phố)\s")
+AXIS_LINE = re.compile(r"\s*\d+(?:\s+\d+){3,}\s*")  # a chart's axis: 0 100 200 300
+
+
 def page_furniture(text: str, start: int, end: int, literal: str) -> str | None:
     """Numbers of a web page's furniture, not of the report: a time of day (`14:02`), a
     dotted date (`30.06.2021`, `ngày 27.12`), a visitor counter (`Lượt xem: 4945`), a file
@@ -71,13 +79,13 @@ def page_furniture(text: str, start: int, end: int, literal: str) -> str | None:
     non-fact reason ('date' for a time or dotted date, else 'other'), or None."""
     if PAGE_TIME.search(text[max(0, start - 3):end + 3]) or DOTTED_DATE.fullmatch(literal):
         return "date"
-    if re.fullmatch(r"\d{1,2}\.\d{1,2}", literal) and re.search(r"ngày\s*(?:\d{1,2}\s*(?:và|,|-)\s*)?$", text[max(0, start - 16):start], re.I):
+    if DAY_MONTH_LITERAL.fullmatch(literal) and DAY_BEFORE.search(text[max(0, start - 16):start]):
         return "other"
     if PAGE_COUNTER.search(text[max(0, start - 24):start]):
         return "other"
-    if re.search(r"(?<!\d)(?:19|20)\d\d-$", text[max(0, start - 6):start]):
+    if ISO_YEAR_BEFORE.search(text[max(0, start - 6):start]):
         return "other"  # an ISO date '2021-12'
-    if re.search(r"(?<![\wÀ-ỹ])[Ss]ố\s*$", text[max(0, start - 6):start]) and re.match(r"^\s*(?:đường|phố)\s", text[end:end + 8]):
+    if HOUSE_NUMBER_BEFORE.search(text[max(0, start - 6):start]) and STREET_AFTER.match(text[end:end + 8]):
         return "other"  # a street address: 'Số 21 đường 30/4'
     w0 = text.rfind(" ", 0, start) + 1
     w1 = text.find(" ", end)
@@ -86,7 +94,7 @@ def page_furniture(text: str, start: int, end: int, literal: str) -> str | None:
     line0 = text.rfind("\n", 0, start) + 1
     line1 = text.find("\n", end)
     line = text[line0:line1 if line1 >= 0 else len(text)]
-    if re.fullmatch(r"\s*\d+(?:\s+\d+){3,}\s*", line):
+    if AXIS_LINE.fullmatch(line):
         values = [int(x) for x in line.split()]
         return "other" if len({b - a for a, b in zip(values, values[1:], strict=False)}) == 1 else None
     return None
@@ -102,6 +110,14 @@ LIST_OPEN_END = re.compile(r"(?:^|[;:]\s*)$")
 PROPER_NAME_END = re.compile(r"(?<![\wÀ-ỹ])[" + UPPER + r"][\wÀ-ỹ]*\s+[" + UPPER + r"][\wÀ-ỹ]*\s+$")
 SENTENCE_OPENING_NAME_END = re.compile(r"(?:^|[.;:]\s*)[" + UPPER + r"][\wÀ-ỹ]*\s+[" + UPPER + r"][\wÀ-ỹ]*\s+$")
 COVID_END = re.compile(r"Covid\s*[-–]?\s*$", re.I)
+
+
+STARS_AFTER = re.compile(r"^\s*sao(?![\wÀ-ỹ])")
+PER_POPULATION_AFTER = re.compile(r"^\s*(?:vạn\s+)?dân(?![\wÀ-ỹ])")
+LIST_ITEM_AFTER = re.compile(r"^\.\s+[" + UPPER + r"]")
+ONE_OF_AFTER = re.compile(r"^\s*trong\s+(?:số\s+)?những(?![\wÀ-ỹ])", re.I)
+ASPECTS_AFTER = re.compile(r"^\s*mặt(?![\wÀ-ỹ])")
+FOOTNOTE_NUMBER_AFTER = re.compile(r"^\s+(?:là|đạt)\s+\d")
 
 
 def non_fact_reason(text: str, toks: list[NumToken], i: int, unit: UnitMatch | None, heading_prefix: int) -> str | None:
@@ -149,7 +165,7 @@ def non_fact_reason(text: str, toks: list[NumToken], i: int, unit: UnitMatch | N
             return "other"
         if t.literal == "4.0":
             return "other"
-        if re.match(r"^\s*sao(?![\wÀ-ỹ])", after):
+        if STARS_AFTER.match(after):
             return "other"
     if is_year(t) and (unit is None or unit.code in ("COUNT",) and unit.text.lower() in ("năm",)):
         return "period"
@@ -157,25 +173,25 @@ def non_fact_reason(text: str, toks: list[NumToken], i: int, unit: UnitMatch | N
         return "period"
     if SHORT_SPAN_AFTER.match(after) and t.literal.isdigit() and int(t.literal) <= 12:
         return "period"  # a small count of years/months before a year is a time label, '121.000 năm 2020' is not
-    if re.match(r"^\s*(?:vạn\s+)?dân(?![\wÀ-ỹ])", after) and re.search(r"(?:trên|/)\s*$", before):
+    if PER_POPULATION_AFTER.match(after) and re.search(r"(?:trên|/)\s*$", before):
         return "other"
     if unit is not None and unit.code == "AGE_YEARS" and re.search(r"trẻ(?: em)?(?:[\wÀ-ỹ ]{0,20})?(?:dưới|từ|đủ|trên)?\s*$", before[-40:]):
         return "other"
     if unit is None and t.literal.isdigit() and not t.literal.startswith("0") and int(t.literal) <= 20 \
-            and re.match(r"^\s+(?:là|đạt)\s+\d", after) and re.search(r"[\wÀ-ỹ]\s$", before):
+            and FOOTNOTE_NUMBER_AFTER.match(after) and re.search(r"[\wÀ-ỹ]\s$", before):
         return "heading"  # a footnote number left in the text ('Tổng chi ngân sách 1 là 324,603 …')
     if unit is None and search_before(OPEN_BRACKET_END, text, t.start, 1) and re.match(r"^\)", after) and t.literal.isdigit() and int(t.literal) <= 50:
         return "heading"  # an in-text note or list mark '(2)'
     if unit is None and re.match(r"^\)", after) and search_before(LIST_BREAK_END, text, t.start, 1) and t.literal.isdigit() and int(t.literal) <= 30:
         return "heading"  # mid-line list numbering '1) …; 2) …'
-    if unit is None and re.match(r"^\.\s+[" + UPPER + r"]", after) and search_before(LIST_OPEN_END, text, t.start, 1) \
+    if unit is None and LIST_ITEM_AFTER.match(after) and search_before(LIST_OPEN_END, text, t.start, 1) \
             and t.literal.isdigit() and int(t.literal) <= 30:
         return "heading"  # a list inside a line: 'như sau: 1. Tăng cường …; 2. Đẩy mạnh …'
-    if re.match(r"^\s*trong\s+(?:số\s+)?những(?![\wÀ-ỹ])", after, re.I):
+    if ONE_OF_AFTER.match(after):
         return "other"  # 'trở thành 01 trong những địa phương dẫn đầu'
     if in_quoted_document_name(text, t.start):
         return "other"  # 'Kế hoạch số 210-KH/TU … “về thực hiện 5 nhiệm vụ trọng tâm …”'
-    if re.match(r"^\s*mặt(?![\wÀ-ỹ])", after) and re.search(r"cả\s*$", before):
+    if ASPECTS_AFTER.match(after) and re.search(r"cả\s*$", before):
         return "other"  # 'kéo giảm cả 3 mặt' (all three figures), not a quantity
     if unit is None and search_before(PROPER_NAME_END, text, t.start, 2) \
             and not re.match(r"^\s*[%‰]", after) and not search_before(SENTENCE_OPENING_NAME_END, text, t.start, 3):
@@ -297,9 +313,13 @@ REDUCTION_SUBJECT = re.compile(r"nghèo", re.I)
 ATTAIN_VERB = re.compile(r"(?<![\wÀ-ỹ])(?:đạt|đạt được|đạt tỷ lệ|đạt tỉ lệ|bằng|chiếm|được)\s*(?:khoảng|gần|trên|hơn)?\s*$", re.I)
 
 
+LEADING_CLOSERS = re.compile(r"^[\s*)]*")
+TARGET_WITH_NUMBER_AFTER = re.compile(r"^\s*(?:so\s+)?(?:với\s+)?(?:kế hoạch|KH|chỉ tiêu|nghị quyết|NQ|dự toán|mục tiêu)\s*(?:là\s*)?(?:tăng|giảm)?\s*\d", re.I)
+
+
 def _ref_after(s: str) -> str | None:
-    s = re.sub(r"^[\s*)]*", " ", s)
-    if re.match(r"^\s*(?:so\s+)?(?:với\s+)?(?:kế hoạch|KH|chỉ tiêu|nghị quyết|NQ|dự toán|mục tiêu)\s*(?:là\s*)?(?:tăng|giảm)?\s*\d", s, re.I):
+    s = LEADING_CLOSERS.sub(" ", s)
+    if TARGET_WITH_NUMBER_AFTER.match(s):
         return None
     if REF_AFTER["previous_term"].match(s):
         return "previous_term"
@@ -328,18 +348,28 @@ def _ref_later(text: str, unit_end: int, pos: int) -> str | None:
     return _ref_after(text[unit_end + m.start():s1])
 
 
+OR_MORE_AFTER = re.compile(r"^\s*(?:trở lên|trở lại)")
+FROM_BEFORE = re.compile(r"(?<![\wÀ-ỹ])từ\s*$")
+OR_MORE_LATER = re.compile(r"^[^,;]{0,40}?trở lên")
+COMPARATIVE_END = re.compile(r"(?:cao|thấp|nhiều|ít|lớn|nhỏ)\s+hơn\s*$", re.I)
+
+
 def _qualifier(before_seg: str, after: str, estimate_scope: str) -> str:
-    if re.match(r"^\s*(?:trở lên|trở lại)", after):
+    if OR_MORE_AFTER.match(after):
         return "at_least"
-    if re.search(r"(?<![\wÀ-ỹ])từ\s*$", before_seg) and re.match(r"^[^,;]{0,40}?trở lên", after):
+    if FROM_BEFORE.search(before_seg) and OR_MORE_LATER.match(after):
         return "at_least"
-    comparative = re.search(r"(?:cao|thấp|nhiều|ít|lớn|nhỏ)\s+hơn\s*$", before_seg, re.I)  # 'cao hơn 1,6 lần' is a change
+    comparative = COMPARATIVE_END.search(before_seg)  # 'cao hơn 1,6 lần' is a change
     for kind in ("at_least", "at_most", "approx", "less_than", "more_than"):
         if cue_re(kind).search(before_seg) and not (kind == "more_than" and comparative):
             return kind
     if cue_re("estimate", "any").search(estimate_scope):
         return "estimate"
     return "exact"
+
+
+COMMA_OR_BRACKET = re.compile(r",|\(")
+ESTIMATE_GOES_ON = re.compile(r"^\s*(?:đạt|nâng|bằng|tăng|giảm|vượt|chiếm|với|trong đó|\d|lên|còn|tổng)", re.I)
 
 
 def _estimate_scope(text: str, c0: int, pos: int) -> str:
@@ -349,9 +379,9 @@ def _estimate_scope(text: str, c0: int, pos: int) -> str:
     if not ms:
         return ""
     s = s[ms[-1].start():]
-    parts = re.split(r",|\(", s)
+    parts = COMMA_OR_BRACKET.split(s)
     for part in parts[1:]:
-        if not re.match(r"^\s*(?:đạt|nâng|bằng|tăng|giảm|vượt|chiếm|với|trong đó|\d|lên|còn|tổng)", part, re.I):
+        if not ESTIMATE_GOES_ON.match(part):
             return ""
     return s
 
@@ -376,6 +406,10 @@ def planned_sentence(text: str, pos: int) -> bool:
 
 
 COMMENTS = ("attainment_pct", "change_pct", "change_abs", "change_times")
+
+
+SIGN_BEFORE = re.compile(r"[\s(:][+\-−]$")
+PLAN_YEAR_BEFORE = re.compile(r"(?<!định hướng )(?<!tầm nhìn )đến\s+(?:cuối\s+)?năm\s+((?:19|20)\d\d)(?P<gap>[^;]*)$", re.I)
 
 
 def read_meaning(ctx: Context, raw_subject: str) -> Meaning:
@@ -419,7 +453,7 @@ def _read_meaning(ctx: Context, raw_subject: str) -> Meaning:
         restated = "change_pct" if is_pct and ctx.prev_measure == "change_abs" else "change_abs"
         return Meaning(restated, _ref_after(after) or _ref_later(text, ctx.unit_end, pos), qual, True)
     # an explicitly signed number states a change: '(-419 ha)', 'Kim ngạch xuất khẩu +11,27'
-    if re.search(r"[\s(:][+\-−]$", text[max(0, pos - 2):pos]) and text[:pos - 1].strip(" -*•"):  # not a bullet '- 90%'
+    if SIGN_BEFORE.search(text[max(0, pos - 2):pos]) and text[:pos - 1].strip(" -*•"):  # not a bullet '- 90%'
         r = _ref_after(after) or _ref_later(text, ctx.unit_end, pos)
         return Meaning("change_pct" if is_pct and not RATE_SUBJECT.search(before_seg) else "change_abs", r, qual,
                        ctx.anchor_unit is not None)
@@ -495,7 +529,7 @@ def _read_meaning(ctx: Context, raw_subject: str) -> Meaning:
             return Meaning(mode, None, qual, True, default=True)
     if TARGET_IN_SEGMENT.search(before_seg):
         return Meaning("target", None, qual, False)
-    m = re.search(r"(?<!định hướng )(?<!tầm nhìn )đến\s+(?:cuối\s+)?năm\s+((?:19|20)\d\d)(?P<gap>[^;]*)$", text[c0:pos], re.I)
+    m = PLAN_YEAR_BEFORE.search(text[c0:pos])
     if m and ctx.doc_year and int(m.group(1)) > ctx.doc_year and len(m.group("gap").split()) <= 8:
         return Meaning("target", None, qual, False, m.group(1))
     if not clean(before_local) and ctx.anchor_unit and is_pct and re.search(r"chiếm|tỷ lệ|đạt", before_local):
@@ -503,8 +537,11 @@ def _read_meaning(ctx: Context, raw_subject: str) -> Meaning:
     return Meaning(mode, None, qual, False, default=True)
 
 
+FILLER = re.compile(r"(?<![\wÀ-ỹ])(?:đạt|được|là|có|chiếm|bằng|tỷ lệ|khoảng|gần|trên|hơn|với)(?![\wÀ-ỹ])|[\s,;:()*\-]")
+
+
 def clean(s: str) -> str:
-    return re.sub(r"(?<![\wÀ-ỹ])(?:đạt|được|là|có|chiếm|bằng|tỷ lệ|khoảng|gần|trên|hơn|với)(?![\wÀ-ỹ])|[\s,;:()*\-]", "", s)
+    return FILLER.sub("", s)
 
 
 UNIT_AFTER_SLASH = {"vạn", "người", "năm", "ha", "hộ", "tháng", "ngày", "dân", "con", "lượt", "xã", "km", "kg", "tấn", "lao"}

@@ -31,17 +31,20 @@ CUMULATIVE = re.compile(
     r"(?:\s+đầu\s+năm|\s+năm)?)(?![\wÀ-ỹ])", re.I)
 
 
+MONTH_PERIOD = re.compile(r"\d{4}-\d{2}")  # '2022-10'
+
+
 def end_year(period: str | None) -> str | None:
     """The last year of a period: '2016-2020' -> '2020', '2022-10' (a month) -> '2022'."""
     if not period:
         return None
-    return period[:4] if re.fullmatch(r"\d{4}-\d{2}", period) else period[-4:]
+    return period[:4] if MONTH_PERIOD.fullmatch(period) else period[-4:]
 
 
 def month_to_year(period: str | None, text: str, c0: int, pos: int) -> str | None:
     """In a month's report, a running total ('lũy kế 10 tháng', 'tính chung 9 tháng', 'cả năm')
     belongs to the year, not to the month."""
-    if period and re.fullmatch(r"\d{4}-\d{2}", period) and CUMULATIVE.search(text, c0, pos):
+    if period and MONTH_PERIOD.fullmatch(period) and CUMULATIVE.search(text, c0, pos):
         return period[:4]
     return period
 
@@ -51,18 +54,29 @@ def sentence_start(text: str, pos: int) -> int:
     return sentence_span(text, pos)[0]
 
 
+YEAR_AFTER = re.compile(r"^\s*\(?\s*(?:vào\s+)?(?:năm|cuối năm|đầu năm)\s+((?:19|20)\d\d)(?!\s*[-–]\s*\d)")  # '9,29% năm 2015'
+NUMBER_SOON = re.compile(r"^[^)]{0,20}?\d")
+YEAR_BEFORE_AFTER = re.compile(r"^\s*\)?\s*của\s+(?:cùng kỳ\s+)?năm trước", re.I)
+FROM_OR_DAY_BEFORE = re.compile(r"(?:từ|ngày)\s*$", re.I)
+REFERENCE_BEFORE = re.compile(r"(?:so\s*(?:với)?|định hướng|tầm nhìn)\s*$", re.I)
+QUANTITY_BEFORE = re.compile(r"(?:\d|%|‰)\s*(?:[\wÀ-ỹ/]+\s*){0,2}$")
+TO_END_OF_BEFORE = re.compile(r"(?:đến|tới)\s+(?:hết|cuối)\s+$", re.I)
+FROM_END = re.compile(r"từ\s*$", re.I)
+UNTIL_NOW_AFTER = re.compile(r"^\s*(?:đến|tới)\s+nay", re.I)
+
+
 def clause_period(text: str, pos: int, unit_end: int, c0: int, now_year: str | None = None) -> str | None:
     """A year or span named in the clause before the number (`năm học 2022 - 2023 có …`), or
     right after it (`9,29% năm 2015`); a year after `so (với)` is a reference, not the period."""
-    m = re.match(r"^\s*\(?\s*(?:vào\s+)?(?:năm|cuối năm|đầu năm)\s+((?:19|20)\d\d)(?!\s*[-–]\s*\d)", text[unit_end:unit_end + 22])
-    if m and not ("(" in m.group(0) and re.match(r"^[^)]{0,20}?\d", text[unit_end + m.end():unit_end + m.end() + 24])):
+    m = YEAR_AFTER.match(text[unit_end:unit_end + 22])
+    if m and not ("(" in m.group(0) and NUMBER_SOON.match(text[unit_end + m.end():unit_end + m.end() + 24])):
         return m.group(1)  # not '34,62% (năm 2022 chiếm 32,10%)': that bracket states another year's level
     # 'mức tăng 5,82% của cùng kỳ năm trước': the level of the year before
-    if now_year and re.match(r"^\s*\)?\s*của\s+(?:cùng kỳ\s+)?năm trước", text[unit_end:unit_end + 30], re.I):
+    if now_year and YEAR_BEFORE_AFTER.match(text[unit_end:unit_end + 30]):
         return str(int(now_year) - 1)
     mm = None
     for m in MONTH_EXPR.finditer(text, c0, pos):
-        if not re.search(r"(?:từ|ngày)\s*$", text[max(c0, m.start() - 12):m.start()], re.I):
+        if not FROM_OR_DAY_BEFORE.search(text[max(c0, m.start() - 12):m.start()]):
             mm = m
     best = None
     cutoff = None
@@ -70,15 +84,15 @@ def clause_period(text: str, pos: int, unit_end: int, c0: int, now_year: str | N
         cutoff = m  # 'tính đến ngày 31/12/2019, toàn huyện có …' -> 2019 (a document's date is no period)
     for m in YEAR_EXPR.finditer(text, c0, pos):
         pre = text[max(c0, m.start() - 12):m.start()]
-        if re.search(r"(?:so\s*(?:với)?|định hướng|tầm nhìn)\s*$", pre, re.I):
+        if REFERENCE_BEFORE.search(pre):
             continue
         if PRICE_BASE_BEFORE.search(text[max(c0, m.start() - 20):m.start()]):
             continue  # 'theo giá so sánh năm 2010' is a price base, not the period
-        if re.search(r"(?:\d|%|‰)\s*(?:[\wÀ-ỹ/]+\s*){0,2}$", text[max(c0, m.start() - 14):m.start()]):
+        if QUANTITY_BEFORE.search(text[max(c0, m.start() - 14):m.start()]):
             continue
         best = m
     if mm and (best is None or mm.start() > best.start()):  # the time named nearest the number wins
-        if re.search(r"(?:đến|tới)\s+(?:hết|cuối)\s+$", text[max(c0, mm.start() - 12):mm.start()], re.I):
+        if TO_END_OF_BEFORE.search(text[max(c0, mm.start() - 12):mm.start()]):
             return mm.group(2)  # 'ước đến cuối tháng 8/2019, gieo trồng được …' is the year to date
         if cutoff is None or cutoff.start() < mm.start():
             return f"{mm.group(2)}-{int(mm.group(1)):02d}"
@@ -94,7 +108,7 @@ def clause_period(text: str, pos: int, unit_end: int, c0: int, now_year: str | N
         colon = text.find(":", s0, pos)
         if colon > 0 and len(text[s0:colon].split()) <= 8:  # a short topic label, not a clause of its own
             for m in YEAR_EXPR.finditer(text, s0, colon):
-                if not re.search(r"(?:so\s*(?:với)?|định hướng|tầm nhìn)\s*$", text[max(s0, m.start() - 12):m.start()], re.I) \
+                if not REFERENCE_BEFORE.search(text[max(s0, m.start() - 12):m.start()]) \
                         and not PRICE_BASE_BEFORE.search(text[max(s0, m.start() - 20):m.start()]):
                     best = m
             if best is not None:
@@ -107,7 +121,7 @@ def clause_period(text: str, pos: int, unit_end: int, c0: int, now_year: str | N
         return None
     y1, y2 = best.group("y1"), best.group("y2")
     # 'từ năm 2016 đến nay' : a span up to the section's (or document's) end year
-    if not y2 and re.search(r"từ\s*$", text[max(c0, best.start() - 6):best.start()], re.I) and \
-            re.match(r"^\s*(?:đến|tới)\s+nay", text[best.end():best.end() + 12], re.I) and now_year and int(now_year) > int(y1):
+    if not y2 and FROM_END.search(text[max(c0, best.start() - 6):best.start()]) and \
+            UNTIL_NOW_AFTER.match(text[best.end():best.end() + 12]) and now_year and int(now_year) > int(y1):
         return f"{y1}-{now_year}"
     return f"{y1}-{y2}" if y2 else y1

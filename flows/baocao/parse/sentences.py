@@ -10,6 +10,7 @@ Vietnamese report phrases need (`tổng đàn gia súc 97.160 con, đạt 104,75
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from baocao.parse.vocab import UPPER
@@ -20,19 +21,19 @@ SEG_END = re.compile(r"(?<!\d),|,(?!\d)|[()\[\]]|\s-\s(?=[A-ZĐ])|\s–\s")
 
 
 @lru_cache(maxsize=4096)
-def _marks(text: str, pat: re.Pattern) -> tuple[tuple[int, int], ...]:
-    return tuple((m.start(), m.end()) for m in pat.finditer(text))
+def _marks(text: str, pat: re.Pattern) -> tuple[list[int], list[int]]:
+    """Starts and ends of the (non-empty, non-overlapping, ordered) marks of pat in text."""
+    found = [m.span() for m in pat.finditer(text)]
+    return [ms for ms, _ in found], [me for _, me in found]
 
 
 def _bounds(text: str, pos: int, pat: re.Pattern) -> tuple[int, int]:
-    start, end = 0, len(text)
-    for ms, me in _marks(text, pat):
-        if me <= pos:
-            start = me
-        elif ms >= pos:
-            end = ms
-            break
-    return start, end
+    """From the end of the last mark ending at or before pos to the start of the first mark
+    starting at or after it (a mark around pos is neither)."""
+    starts, ends = _marks(text, pat)
+    k = bisect_right(ends, pos)
+    j = bisect_left(starts, pos)
+    return (ends[k - 1] if k else 0), (starts[j] if j < len(starts) else len(text))
 
 
 def search_before(pattern: re.Pattern, text: str, end: int, words: int) -> re.Match | None:
@@ -96,6 +97,12 @@ def paren_span(text: str, pos: int) -> tuple[int, int] | None:
     return opening, j
 
 
+DIGIT = re.compile(r"\d")
+BRACKETED = re.compile(r"\([^()]*\)")
+PARTS_FOLLOW = re.compile(r"trong đó\s*$", re.I)
+
+
+@lru_cache(maxsize=1024)
 def topic_of(text: str, pos: int) -> str:
     """The bullet's topic written before a colon (`- Chăn nuôi: …` -> 'Chăn nuôi')."""
     s0, _ = sentence_span(text, pos)
@@ -105,7 +112,7 @@ def topic_of(text: str, pos: int) -> str:
         start = max(head.rfind(".", 0, k), head.rfind(";", 0, k), 0)
         topic = head[start:k].strip(" -.;*")
         # 'tốc độ tăng trưởng … 13,5%, trong đó:' introduces parts, not a topic
-        if re.search(r"\d", re.sub(r"\([^()]*\)", "", topic)) or re.search(r"trong đó\s*$", topic, re.I):
+        if DIGIT.search(BRACKETED.sub("", topic)) or PARTS_FOLLOW.search(topic):
             return ""
         return topic
     return ""

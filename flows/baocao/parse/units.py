@@ -60,25 +60,32 @@ def _vocab_by_first_char() -> dict[str, tuple[tuple[str, str, bool], ...]]:
     return {c: tuple(items) for c, items in groups.items()}
 
 
+NEXT_WORD = re.compile(r"\s*(\w+)")
+
+
 def _match_word(text: str, pos: int) -> tuple[str, str, bool, int] | None:
     low = text[pos:pos + 40].lower()
     for written, code, noun in _vocab_by_first_char().get(low[:1], ()):
         if low.startswith(written) and _boundary_ok(text, pos + len(written), written):
-            nxt = re.match(r"\s*(\w+)", text[pos + len(written):pos + len(written) + 12])
+            nxt = NEXT_WORD.match(text[pos + len(written):pos + len(written) + 12])
             if written in NOT_UNIT_AFTER and nxt and nxt.group(1).lower() in NOT_UNIT_AFTER[written]:
                 continue
             return written, code, noun, pos + len(written)
     return None
 
 
+BLANKS = re.compile(r"[ \t\u00a0]*")
+SCALE_WORD = re.compile(r"(nghìn|ngàn|triệu)(?:\s+|(?=[/,.;)]|$))", re.I)
+
+
 def match_unit(text: str, pos: int) -> UnitMatch | None:
     """The unit written at `pos` (just after a number), if any."""
-    m = re.match(r"[ \t\u00a0]*", text[pos:pos + 8])
+    m = BLANKS.match(text[pos:pos + 8])
     p = pos + (m.end() if m else 0)
     if p > pos + 3:
         return None
     # scale word + counted noun: 820 ngàn con, 1,2 triệu lượt
-    sm = re.match(r"(nghìn|ngàn|triệu)(?:\s+|(?=[/,.;)]|$))", text[p:p + 12], re.I)
+    sm = SCALE_WORD.match(text[p:p + 12])
     if sm:
         got = _match_word(text, p)
         if got and not got[2] and got[1] not in ("COUNT",):
