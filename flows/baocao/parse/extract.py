@@ -480,6 +480,13 @@ def _topic_patterns() -> tuple[tuple[str, re.Pattern], ...]:
     return tuple((tw, re.compile(r"(?<![\wÀ-ỹ])" + re.escape(tw) + r"(?![\wÀ-ỹ])")) for tw in topics)
 
 
+@lru_cache(maxsize=1)
+def _heads_spaced() -> tuple[tuple[str, int], ...]:
+    """Each generic head followed by a space, with its number of words."""
+    heads, _ = _context_words()
+    return tuple((h + " ", len(h.split())) for h in heads)
+
+
 def _topic_noun(text: str, last: bool = False) -> str | None:
     """The first topic noun (crop, herd, sector) named in text, or the last one."""
     low = text.lower()
@@ -530,7 +537,7 @@ def _indicator(p: Pending, pend: dict[int, Pending], subject: str, subj_text: st
     heads, _ = _context_words()
     phrases: list[str] = []
     low = subject.lower()
-    if any(low == h or low.startswith(h + " ") and len(low.split()) <= len(h.split()) + 2 for h in heads):
+    if low in heads or any(low.startswith(h_) and len(low.split()) <= n + 2 for h_, n in _heads_spaced()):
         topic = _topic_noun(subject) or _topic_noun(trailing) or _topic_noun(text[c0:pos]) or _topic_noun(text[:pos])
         if topic:
             # a generic head completed by its topic noun names the indicator, or nothing

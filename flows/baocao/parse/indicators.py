@@ -253,10 +253,24 @@ def complete_code(subject: str, context: str, unit_code: str | None) -> str | No
         return None
     ctx = _tokens(norm(context)) | sw
     best = None
-    for a, _, words, n in _aliases_for(unit_class(unit_code) if unit_code is not None else None):
+    uclass = unit_class(unit_code) if unit_code is not None else None
+    cands = _aliases_for(uclass)
+    # only the aliases holding one of the subject's words can hold them all
+    for i in _by_word(uclass).get(min(sw), ()):
+        a, _, words, n = cands[i]
         if n > len(sw) and not a.text.endswith("$") and sw <= words and words <= ctx and (best is None or n > best[1]):
             best = (a, n)
     return best[0].code if best else None
+
+
+@lru_cache(maxsize=128)
+def _by_word(uclass: str | None) -> dict[str, tuple[int, ...]]:
+    """Positions in _aliases_for(uclass) of the aliases holding each word, in catalogue order."""
+    index: dict[str, list[int]] = {}
+    for i, (_, _, words, _) in enumerate(_aliases_for(uclass)):
+        for w in words:
+            index.setdefault(w, []).append(i)
+    return {w: tuple(ix) for w, ix in index.items()}
 
 
 LEADING_NOISE = re.compile(
@@ -300,6 +314,20 @@ def _sectors() -> tuple[tuple[re.Pattern, str, str], ...]:
     return tuple(rows)
 
 
+@lru_cache(maxsize=8192)
+def _sector_named(subj: str) -> tuple[tuple[int, str, str] | None, frozenset[str]]:
+    """The sector named last in a (normalised) subject, as (offset, share code, value code),
+    and the share codes of all sectors it names."""
+    found = None
+    named = set()
+    for pat, share, value in _sectors():
+        for m in pat.finditer(subj):  # the sector named last before the number
+            named.add(share)
+            if found is None or m.start() > found[0]:
+                found = (m.start(), share, value)
+    return found, frozenset(named)
+
+
 SHARE_WORDS = re.compile(r"(?<![\wÀ-ỹ])(?:chiếm|tỷ trọng|tỉ trọng|cơ cấu)(?![\wÀ-ỹ])", re.I)
 VALUE_ADDED = re.compile(r"(?<![\wÀ-ỹ])(?:grdp|tổng sản phẩm|giá trị tăng thêm|va)(?![\wÀ-ỹ])", re.I)
 
@@ -313,13 +341,7 @@ def sector_code(subject: str, lead: str, unit_code: str | None, measure: str, co
     subj = norm(subject)
     if re.search(r"(?<![\wÀ-ỹ])lao động(?![\wÀ-ỹ])", subj):
         return None  # the labour force by sector is another indicator
-    found = None
-    named = set()
-    for pat, share, value in _sectors():
-        for m in pat.finditer(subj):  # the sector named last before the number
-            named.add(share)
-            if found is None or m.start() > found[0]:
-                found = (m.start(), share, value)
+    found, named = _sector_named(subj)
     if found is None or (len(named) > 1 and SHARE_WORDS.search(subject)):
         return None  # 'công nghiệp, xây dựng và dịch vụ chiếm trên 70%' is two sectors together
     _, share, value = found

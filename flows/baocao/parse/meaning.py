@@ -23,12 +23,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from baocao.parse.numbers import NumToken, is_year
 from baocao.parse.periods import clause_period, sentence_start  # noqa: F401  (re-exported)
 from baocao.parse.sentences import search_before
 from baocao.parse.units import UnitMatch
-from baocao.parse.vocab import UPPER, cue_re, label_re, label_reach
+from baocao.parse.vocab import UPPER, cue_re, cue_words_re, label_re, label_reach
 
 DOC_TYPES = (r"(?:Quyết định|Nghị quyết|Chỉ thị|Kế hoạch|Kết luận|Quy định|Quy chế|Đề án|Hướng dẫn|Thông báo|Công văn|"
              r"Thông tư|Nghị định|Luật|Tờ trình|Báo cáo|Chương trình|Thông tri|Chỉ đạo|Điều lệ)")
@@ -372,8 +373,16 @@ COMMA_OR_BRACKET = re.compile(r",|\(")
 ESTIMATE_GOES_ON = re.compile(r"^\s*(?:đạt|nâng|bằng|tăng|giảm|vượt|chiếm|với|trong đó|\d|lên|còn|tổng)", re.I)
 
 
+@lru_cache(maxsize=256)
+def _has_estimate_words(paragraph: str) -> bool:
+    """Whether an estimate cue can occur anywhere in the paragraph (else no clause of it has one)."""
+    return cue_words_re("estimate").search(paragraph) is not None
+
+
 def _estimate_scope(text: str, c0: int, pos: int) -> str:
     """Text from an `ước`/`dự kiến` cue to the number, unless a new subject starts in between."""
+    if not _has_estimate_words(text):
+        return ""
     s = text[c0:pos]
     ms = list(cue_re("estimate", "any").finditer(s))
     if not ms:
@@ -397,10 +406,21 @@ ACTUAL_AFTER_LEAD = re.compile(
     re.I)
 
 
+PLAN_WORDS = re.compile(r"đấu|tiêu", re.I)  # every PLAN_LEAD holds one
+
+
+@lru_cache(maxsize=256)
+def _has_plan_words(paragraph: str) -> bool:
+    """Whether a plan lead can occur anywhere in the paragraph (else no sentence of it opens one)."""
+    return PLAN_WORDS.search(paragraph) is not None
+
+
 def planned_sentence(text: str, pos: int) -> bool:
     """A sentence that opens a list of targets reaches every clause after it:
     'Năm 2023, phấn đấu GRDP tăng 8%; thu ngân sách 8.000 tỷ đồng; …' (unless a clause
     goes back to results: 'đã đạt', 'ước thực hiện', 'so cùng kỳ')."""
+    if not _has_plan_words(text):
+        return False
     leads = list(PLAN_LEAD.finditer(text, sentence_start(text, pos), pos))
     return bool(leads) and not ACTUAL_AFTER_LEAD.search(text, leads[-1].end(), pos)
 

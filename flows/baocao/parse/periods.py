@@ -26,6 +26,7 @@ YEAR_EXPR = re.compile(
 )
 
 
+YEARISH = re.compile(r"(?:19|20)\d\d")  # what every year expression above holds
 CUMULATIVE = re.compile(
     r"(?<![\wÀ-ỹ])(?:lũy kế|luỹ kế|tính chung|từ đầu năm|cả năm|(?:\d{1,2}|hai|ba|sáu|chín|mười|mười một)\s+tháng"
     r"(?:\s+đầu\s+năm|\s+năm)?)(?![\wÀ-ỹ])", re.I)
@@ -75,14 +76,17 @@ def clause_period(text: str, pos: int, unit_end: int, c0: int, now_year: str | N
     if now_year and YEAR_BEFORE_AFTER.match(text[unit_end:unit_end + 30]):
         return str(int(now_year) - 1)
     mm = None
-    for m in MONTH_EXPR.finditer(text, c0, pos):
-        if not FROM_OR_DAY_BEFORE.search(text[max(c0, m.start() - 12):m.start()]):
-            mm = m
     best = None
     cutoff = None
-    for m in CUTOFF_DATE.finditer(text, c0, pos):
+    # a month, a cut-off date and a year expression all hold a year: without one the clause
+    # need not be scanned for them
+    clause_has_year = YEARISH.search(text, c0, pos) is not None
+    for m in MONTH_EXPR.finditer(text, c0, pos) if clause_has_year else ():
+        if not FROM_OR_DAY_BEFORE.search(text[max(c0, m.start() - 12):m.start()]):
+            mm = m
+    for m in CUTOFF_DATE.finditer(text, c0, pos) if clause_has_year else ():
         cutoff = m  # 'tính đến ngày 31/12/2019, toàn huyện có …' -> 2019 (a document's date is no period)
-    for m in YEAR_EXPR.finditer(text, c0, pos):
+    for m in YEAR_EXPR.finditer(text, c0, pos) if clause_has_year else ():
         pre = text[max(c0, m.start() - 12):m.start()]
         if REFERENCE_BEFORE.search(pre):
             continue

@@ -45,6 +45,12 @@ def cue_re(kind: str, anchor: str = "end") -> re.Pattern:
     return re.compile(r"(?<![\wÀ-ỹ])" + alt + r"(?![\wÀ-ỹ])", re.I)
 
 
+@cache
+def cue_words_re(kind: str) -> re.Pattern:
+    """The cue words of `kind` anywhere, inside words too: what every cue_re(kind) match holds."""
+    return re.compile(alternation(cues().get(kind, ["\u0000"])), re.I)
+
+
 @lru_cache(maxsize=2)
 def label_re(kind: str = "other") -> re.Pattern:
     """Words right before a number that make it a label (`mức độ 3`, `đợt 4`, `Covid-19`).
