@@ -235,8 +235,15 @@ DISTRICT_SCOPE = re.compile(r"toàn huyện|huyện nhà|Huyện ủy|Huyện u�
 # The same phrases counted in the lower-cased text: the same matches (their letters fold
 # to lower case one to one, none is one re.I folds specially), but found several times
 # faster than by an re.I scan, which cannot skip ahead to the possible first letters.
+# Every phrase names its level word, and none crosses a line: only the lines naming it are searched.
 PROVINCE_SCOPE_LOWER = re.compile(PROVINCE_SCOPE.pattern.lower())
 DISTRICT_SCOPE_LOWER = re.compile(DISTRICT_SCOPE.pattern.lower())
+assert all("tỉnh" in p for p in PROVINCE_SCOPE_LOWER.pattern.split("|"))
+assert all("huyện" in p for p in DISTRICT_SCOPE_LOWER.pattern.split("|"))
+
+
+def _count_in_lines(pattern: re.Pattern, lines: list[str], word: str) -> int:
+    return sum(len(pattern.findall(ln)) for ln in lines if word in ln)
 
 
 def resolve_document_place(text: str, header: str = "") -> Place | None:
@@ -280,9 +287,9 @@ def resolve_document_place(text: str, header: str = "") -> Place | None:
         for p in g.by_name.get(name, []):
             if p.level == "province":
                 province_votes[p.code] += 0.5 * min(count, 4)
-    lower = text.lower()
-    prov_scope = len(PROVINCE_SCOPE_LOWER.findall(lower))
-    dist_scope = len(DISTRICT_SCOPE_LOWER.findall(lower))
+    lower_lines = text.lower().split("\n")
+    prov_scope = _count_in_lines(PROVINCE_SCOPE_LOWER, lower_lines, "tỉnh")
+    dist_scope = _count_in_lines(DISTRICT_SCOPE_LOWER, lower_lines, "huyện")
     best = max(score, key=lambda c: score[c]) if score else None
     province_level = prov_scope >= 3 and prov_scope > 2 * dist_scope
     if re.search(r"\bHUYỆN\b|\bHuyện ủy\b|\bHuyện uỷ\b|\bTHỊ XÃ\b|\bQUẬN\b|ĐẢNG BỘ HUYỆN|Đảng bộ huyện", header):

@@ -39,6 +39,7 @@ HEADING_PATTERNS: list[tuple[str, re.Pattern]] = [
 STYLE_RANK = {"part": 0, "upper_letter": 1, "roman": 2, "arabic1": 3, "arabic2": 4, "arabic3": 5, "paren": 6, "lower_letter": 7}
 FOOTNOTE_START = re.compile(r"^\s*(?:\ufffd|[⁽⁾⁰¹²³⁴⁵⁶⁷⁸⁹]+\.?)")
 SUPERSCRIPT_MARK = re.compile(r"⁽?[⁰¹²³⁴⁵⁶⁷⁸⁹]+⁾?")
+SUPERSCRIPT_DIGIT = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]")  # in every mark; found faster (SUPERSCRIPT_MARK tries every position)
 SUPER_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
 TARGET_HEADING = re.compile(
@@ -57,6 +58,7 @@ class Heading:
     title: str
 
 
+@lru_cache(maxsize=8192)
 def match_heading(line: str) -> tuple[str, int] | None:
     """(style, length of the numbering prefix) when the stripped line starts with a section number."""
     for style, pat in HEADING_PATTERNS:
@@ -276,7 +278,7 @@ def build_outline(lines: list[str]) -> Outline:
     for pi, p in enumerate(out.paragraphs):
         if p.footnote:
             continue
-        for m in SUPERSCRIPT_MARK.finditer(p.text):
+        for m in SUPERSCRIPT_MARK.finditer(p.text) if SUPERSCRIPT_DIGIT.search(p.text) else ():
             inline.append((pi, m.start()))
     if inline:
         out.footnote_marks = inline

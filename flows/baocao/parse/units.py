@@ -52,12 +52,22 @@ def _boundary_ok(text: str, end: int, written: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _vocab_by_first_char() -> dict[str, tuple[tuple[str, str, bool], ...]]:
-    """The vocabulary grouped by first character (longest first within a group)."""
+def _vocab_by_prefix() -> dict[str, tuple[tuple[str, str, bool], ...]]:
+    """The vocabulary grouped by its first two characters (by the one character of a
+    one-character unit), longest first within a group."""
     groups: dict[str, list[tuple[str, str, bool]]] = {}
     for item in _vocab():
-        groups.setdefault(item[0][:1], []).append(item)
+        groups.setdefault(item[0][:2], []).append(item)
     return {c: tuple(items) for c, items in groups.items()}
+
+
+def _candidates(low: str) -> tuple[tuple[str, str, bool], ...]:
+    """The written forms that may start `low`, longest first: those sharing its first two
+    characters, then the one-character ones."""
+    groups = _vocab_by_prefix()
+    if len(low) < 2:
+        return groups.get(low, ())
+    return groups.get(low[:2], ()) + groups.get(low[:1], ())
 
 
 NEXT_WORD = re.compile(r"\s*(\w+)")
@@ -65,7 +75,7 @@ NEXT_WORD = re.compile(r"\s*(\w+)")
 
 def _match_word(text: str, pos: int) -> tuple[str, str, bool, int] | None:
     low = text[pos:pos + 40].lower()
-    for written, code, noun in _vocab_by_first_char().get(low[:1], ()):
+    for written, code, noun in _candidates(low):
         if low.startswith(written) and _boundary_ok(text, pos + len(written), written):
             nxt = NEXT_WORD.match(text[pos + len(written):pos + len(written) + 12])
             if written in NOT_UNIT_AFTER and nxt and nxt.group(1).lower() in NOT_UNIT_AFTER[written]:
