@@ -45,12 +45,13 @@ class DbtOutcome:
     seconds: float = 0.0
     error: str | None = None
     mode: str | None = None  # build: "incremental" (the batch's documents) or "full"
+    warm: bool = False  # run by the warm runner (builder.py) rather than a new dbt process
     reason: str | None = None
 
     def summary(self) -> str:
         verb = " ".join(self.command[:2]) if self.command[:1] == ["docs"] else self.command[0]
-        if self.mode:
-            verb += f" ({self.mode})"
+        if self.mode or self.warm:
+            verb += " (" + ", ".join(filter(None, [self.mode, "warm" if self.warm else None])) + ")"
         if self.success:
             return f"dbt {verb}: {self.nodes} nodes passed in {self.seconds:.1f}s"
         detail = "; ".join(self.failures[:5]) or self.error or "unknown error"
@@ -88,11 +89,20 @@ def run_dbt(settings: Settings, command: str = "build", extra: list[str] | None 
     target = settings.warehouse_dir / "dbt_target"
     results_file = target / "run_results.json"
     results_file.unlink(missing_ok=True)
+    warm = False
     try:
-        returncode, output = _run_child([dbt_executable(), *args], dbt_env(settings), settings.dbt_project, timeout_s)
-    except (OSError, subprocess.TimeoutExpired) as exc:
+        try:  # the warm runner of `baocao up` (builder.py), else a cold dbt process
+            from baocao import builder
+
+            returncode, output = builder.request(settings, command.split() + (extra or []), timeout_s,
+                                                 check_stop=shutdown.check)
+            warm = True
+        except builder.Unavailable:
+            returncode, output = _run_child([dbt_executable(), *args], dbt_env(settings), settings.dbt_project,
+                                            timeout_s)
+    except (OSError, subprocess.TimeoutExpired, TimeoutError) as exc:
         return DbtOutcome(False, args, error=f"{type(exc).__name__}: {exc}", seconds=time.perf_counter() - started)
-    outcome = DbtOutcome(returncode == 0, args, seconds=time.perf_counter() - started)
+    outcome = DbtOutcome(returncode == 0, args, seconds=time.perf_counter() - started, warm=warm)
     if results_file.exists():
         results = json.loads(results_file.read_text(encoding="utf-8")).get("results", [])
         outcome.nodes = len(results)
@@ -184,6 +194,11 @@ def build(settings: Settings, *, full_refresh: bool = False, timeout_s: float = 
     """Build the marts after a batch: incrementally (the batch's documents) when the project is
     unchanged since the last good build, else everything with --full-refresh."""
     plan = plan_build(settings, full_refresh=full_refresh)
+    con = warehouse.connect(settings.warehouse, storage_compatibility=settings.storage_compatibility)
+    try:  # a build that fails or is killed half-way leaves the marts unknown: the next builds all
+        warehouse.mark_building(con)
+    finally:
+        con.close()
     extra = ["--full-refresh"] if plan.full_refresh else list(BATCH_SELECTION)
     outcome = run_dbt(settings, "build", extra, timeout_s=timeout_s)
     outcome.mode = "full" if plan.full_refresh else "incremental"

@@ -6,7 +6,8 @@
   2. `python -m baocao.serve`: the `ingest/ingest` deployment served by one process
      (cron catch-up sweep, manual runs from the UI, runs started by the watcher),
      deployment concurrency limit 1 with ENQUEUE, so one writer at a time;
-  3. `baocao watch`: the inbox watcher.
+  3. `baocao watch`: the inbox watcher;
+  4. `python -m baocao.builder`: the warm dbt runner every build asks first (builder.py).
 Ctrl-C (SIGINT) or SIGTERM stops them in reverse order and exits 0. A serve or watcher
 process that dies is restarted (a few times a minute at most); if the server dies, `up` stops.
 """
@@ -242,7 +243,8 @@ def up(settings: Settings, args: argparse.Namespace) -> int:
     watch_argv = [sys.executable, "-m", "baocao.cli", "watch"]
     if getattr(args, "force_polling", False):
         watch_argv.append("--force-polling")
-    children = [server, Child("ingest deployment (serve)", serve_argv, env)]
+    children = [server, Child("warm dbt runner", [sys.executable, "-m", "baocao.builder"], env),
+                Child("ingest deployment (serve)", serve_argv, env)]
     if not getattr(args, "no_watch", False):
         children.append(Child("inbox watcher", watch_argv, env))
 

@@ -259,6 +259,11 @@ def last_build_fingerprint(con: duckdb.DuckDBPyConnection) -> str | None:
     return row[0] if row else None
 
 
+def mark_building(con: duckdb.DuckDBPyConnection) -> None:
+    """Before a build: until it ends well, the marts match no known project."""
+    con.execute("delete from raw.build_state")
+
+
 def mark_built(con: duckdb.DuckDBPyConnection, fingerprint: str, *, full_refresh: bool) -> None:
     """After a good build: nothing is pending any more, and the marts match this project."""
     with transaction(con):

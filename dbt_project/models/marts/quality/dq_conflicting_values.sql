@@ -35,7 +35,9 @@ final as (
         values_.unit as chosen_unit,
         values_.source_name as chosen_source,
         cast(count(distinct facts.value_base) as integer) as value_count,
-        string_agg(distinct facts.value || ' ' || coalesce(facts.unit, '') || ' (' || facts.source_name || ')', '; ')
+        -- ordered: the same facts give the same text, whichever way the build was made
+        string_agg(distinct facts.value || ' ' || coalesce(facts.unit, '') || ' (' || facts.source_name || ')', '; '
+            order by facts.value || ' ' || coalesce(facts.unit, '') || ' (' || facts.source_name || ')')
             as stated_values
 
     from values_

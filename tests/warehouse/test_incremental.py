@@ -1,0 +1,131 @@
+"""Incremental marts (issue 11): a batch rebuilds only the documents it touched, and the
+result is the same, row for row, as building everything from raw (`baocao rebuild`).
+
+Real files, the real loader, real dbt builds on a temporary DuckDB file; and the warm runner
+of `baocao up` (builder.py) as a real process answering on its socket."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+
+from baocao import builder, ingest, marts
+from baocao.settings import load_settings
+
+SAMPLES = Path(__file__).resolve().parents[2] / "data" / "samples"
+MARTS = ["fact_value", "fact_value_history", "dim_document", "dim_locality", "dim_indicator", "dim_period",
+         "mart_indicator_values", "mart_target_attainment", "dq_conflicting_values"]
+
+
+def _sample(n: int) -> Path:
+    return sorted(SAMPLES.glob("*.txt"))[n]
+
+
+def _drop(settings, name: str, text: str) -> Path:
+    path = settings.inbox / name
+    path.write_text(text, encoding="utf-8")
+    os.utime(path, (time.time() - 5, time.time() - 5))
+    return path
+
+
+def _ingest(settings, *paths: Path) -> ingest.BatchResult:
+    return ingest.apply_batch([ingest.prepare(p) for p in paths], settings)
+
+
+def _differences(a: Path, b: Path) -> dict[str, tuple[int, int, int]]:
+    """Per mart: (rows in a, rows only in a, rows only in b); multiset difference."""
+    con = duckdb.connect()
+    con.execute(f"attach '{a}' as a (read_only)")
+    con.execute(f"attach '{b}' as b (read_only)")
+    out = {}
+    for table in MARTS:
+        rows = con.execute(f"select count(*) from a.main.{table}").fetchone()[0]
+        only_a = con.execute(f"select count(*) from (from a.main.{table} except all from b.main.{table})").fetchone()[0]
+        only_b = con.execute(f"select count(*) from (from b.main.{table} except all from a.main.{table})").fetchone()[0]
+        out[table] = (rows, only_a, only_b)
+    con.close()
+    return out
+
+
+def test_batches_build_incrementally_and_match_a_full_rebuild(baocao_home: Path, tmp_path: Path) -> None:
+    settings = load_settings()
+    first = _ingest(settings, *(_drop(settings, f"r{i}.txt", _sample(i).read_text(encoding="utf-8"))
+                                for i in range(3)))
+    assert first.dbt.success and first.dbt.mode == "full", first.dbt.summary()  # first build of the warehouse
+
+    fourth = _ingest(settings, _drop(settings, "r3.txt", _sample(3).read_text(encoding="utf-8")))
+    assert fourth.dbt.success and fourth.dbt.mode == "incremental", fourth.dbt.summary()
+    assert "unit_test" not in str(fourth.dbt.command) or "--exclude-resource-type" in fourth.dbt.command
+
+    # a new version of r0 (same name, a number changed): its old facts leave fact_value
+    changed = _sample(0).read_text(encoding="utf-8").replace("13.603,4", "13.604,4", 1)
+    assert changed != _sample(0).read_text(encoding="utf-8")
+    again = _ingest(settings, _drop(settings, "r0.txt", changed))
+    assert again.dbt.mode == "incremental" and again.outcomes[0].version == 2, again.dbt.summary()
+
+    con = duckdb.connect(str(settings.warehouse), read_only=True)
+    versions = con.execute("select distinct document_version from fact_value where source_name = 'r0.txt'").fetchall()
+    pending = con.execute("select count(*) from raw.pending_documents").fetchone()[0]
+    con.close()
+    assert versions == [(2,)] and pending == 0
+
+    incremental = tmp_path / "incremental.duckdb"
+    shutil.copyfile(settings.warehouse, incremental)
+    rebuilt = ingest.rebuild(settings)
+    assert rebuilt.success and rebuilt.mode == "full", rebuilt.summary()
+    diff = _differences(incremental, settings.warehouse)
+    assert all(only_a == only_b == 0 for _, only_a, only_b in diff.values()), repr(diff)
+    assert diff["fact_value"][0] == sum(o.facts for o in [*first.outcomes, *fourth.outcomes]), diff
+
+
+def test_a_changed_project_builds_everything(baocao_home: Path) -> None:
+    settings = load_settings()
+    _ingest(settings, _drop(settings, "r1.txt", _sample(1).read_text(encoding="utf-8")))
+    con = duckdb.connect(str(settings.warehouse))
+    con.execute("update raw.build_state set fingerprint = 'an older project'")
+    con.close()
+    plan = marts.plan_build(settings)
+    assert plan.full_refresh and "changed" in plan.reason
+
+
+def _start_builder(env: dict[str, str], log: Path) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "baocao.builder"], env=env, stdout=log.open("wb"),
+                            stderr=subprocess.STDOUT, start_new_session=True)
+
+
+def test_warm_runner_builds_and_stops_a_build_whose_caller_left(baocao_home: Path, tmp_path: Path) -> None:
+    settings = load_settings()
+    _ingest(settings, _drop(settings, "r1.txt", _sample(1).read_text(encoding="utf-8")))  # cold, full
+    log = tmp_path / "builder.log"
+    proc = _start_builder(dict(os.environ), log)
+    try:
+        sock = builder.socket_path(settings)
+        deadline = time.monotonic() + 60
+        while not sock.exists() and time.monotonic() < deadline:
+            assert proc.poll() is None, log.read_text()
+            time.sleep(0.2)
+        assert sock.exists(), log.read_text()
+
+        result = _ingest(settings, _drop(settings, "r2.txt", _sample(2).read_text(encoding="utf-8")))
+        assert result.dbt.success and result.dbt.warm and result.dbt.mode == "incremental", result.dbt.summary()
+
+        # a caller that gives up (a stopped flow) makes the runner kill its build; the marts it
+        # left half-built are unknown, so the next build builds everything
+        killed = marts.build(settings, full_refresh=True, timeout_s=1.0)
+        assert not killed.success and "TimeoutError" in (killed.error or ""), killed.summary()
+        again = marts.build(settings)
+        assert again.success and again.warm and again.mode == "full", again.summary()
+        assert "caller left; stopping dbt" in log.read_text()
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(20)
+    assert not builder.socket_path(settings).exists()
+    after = marts.build(settings)  # no runner: a cold dbt process
+    assert after.success and not after.warm, after.summary()
