@@ -78,19 +78,23 @@ def page_furniture(text: str, start: int, end: int, literal: str) -> str | None:
     dotted date (`30.06.2021`, `ngày 27.12`), a visitor counter (`Lượt xem: 4945`), a file
     name or address (`anh-1705665505.jpg`), a chart's axis (`0 100 200 300`). Returns the
     non-fact reason ('date' for a time or dotted date, else 'other'), or None."""
-    if PAGE_TIME.search(text[max(0, start - 3):end + 3]) or DOTTED_DATE.fullmatch(literal):
+    # (each pattern is tried only when the character it cannot match without is there)
+    around = text[max(0, start - 3):end + 3]
+    if ":" in around and PAGE_TIME.search(around) or DOTTED_DATE.fullmatch(literal):
         return "date"
     if DAY_MONTH_LITERAL.fullmatch(literal) and DAY_BEFORE.search(text[max(0, start - 16):start]):
         return "other"
     if PAGE_COUNTER.search(text[max(0, start - 24):start]):
         return "other"
-    if ISO_YEAR_BEFORE.search(text[max(0, start - 6):start]):
+    just_before = text[max(0, start - 6):start]
+    if "-" in just_before and ISO_YEAR_BEFORE.search(just_before):
         return "other"  # an ISO date '2021-12'
-    if HOUSE_NUMBER_BEFORE.search(text[max(0, start - 6):start]) and STREET_AFTER.match(text[end:end + 8]):
+    if "ố" in just_before and HOUSE_NUMBER_BEFORE.search(just_before) and STREET_AFTER.match(text[end:end + 8]):
         return "other"  # a street address: 'Số 21 đường 30/4'
     w0 = text.rfind(" ", 0, start) + 1
     w1 = text.find(" ", end)
-    if WEB_WORD.search(text[w0:w1 if w1 >= 0 else len(text)]):
+    word = text[w0:w1 if w1 >= 0 else len(text)]
+    if ("." in word or ":" in word) and WEB_WORD.search(word):
         return "other"
     line0 = text.rfind("\n", 0, start) + 1
     line1 = text.find("\n", end)

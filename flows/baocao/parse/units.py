@@ -84,18 +84,17 @@ def _match_word(text: str, pos: int) -> tuple[str, str, bool, int] | None:
     return None
 
 
-BLANKS = re.compile(r"[ \t\u00a0]*")
 SCALE_WORD = re.compile(r"(nghìn|ngàn|triệu)(?:\s+|(?=[/,.;)]|$))", re.I)
 
 
 def match_unit(text: str, pos: int) -> UnitMatch | None:
     """The unit written at `pos` (just after a number), if any."""
-    m = BLANKS.match(text[pos:pos + 8])
-    p = pos + (m.end() if m else 0)
+    head = text[pos:pos + 8]
+    p = pos + len(head) - len(head.lstrip(" \t\u00a0"))
     if p > pos + 3:
         return None
     # scale word + counted noun: 820 ngàn con, 1,2 triệu lượt
-    sm = SCALE_WORD.match(text[p:p + 12])
+    sm = SCALE_WORD.match(text[p:p + 12]) if text[p:p + 1] in "nNtT" else None
     if sm:
         got = _match_word(text, p)
         if got and not got[2] and got[1] not in ("COUNT",):
