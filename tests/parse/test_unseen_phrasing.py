@@ -79,3 +79,30 @@ def test_grdp_growing_with_its_year_named_is_the_growth_rate(extract):
     get = extract(["Tổng sản phẩm trên địa bàn (GRDP) năm 2023 theo giá so sánh 2010 ước tăng 8,4%, cao hơn năm trước."])
     assert get("8,4").measure == "actual"
     assert get("8,4").indicator_code == "GRDP_GROWTH"
+
+
+MONTH_HEADER = ["BÁO CÁO TÌNH HÌNH KINH TẾ - XÃ HỘI THÁNG 10 NĂM 2022 CỦA HUYỆN TIỂU CẦN", ""]
+
+
+def test_a_level_before_the_running_total_is_the_months(extract):
+    get = extract(["Giá trị sản xuất công nghiệp - xây dựng ước đạt 310,2 tỷ đồng; lũy kế 10 tháng đạt 2.980,5 tỷ đồng, "
+                   "tăng 6,1% so với cùng kỳ.", "Thu ngân sách nhà nước ước đạt 45 tỷ đồng."], header=MONTH_HEADER)
+    assert get("310,2").period == "2022-10"
+    assert get("2.980,5").period == "2022"
+    assert get("6,1").period == "2022"
+    assert get("45").period == "2022"  # no running total beside it: the report's default
+
+
+def test_targets_continuing_a_sentence_about_next_years_plan(extract):
+    get = extract(["Năm 2023, giá trị sản xuất tăng 7,1%.",
+                   "Hội đồng nhân dân huyện đã thống nhất các chỉ tiêu năm 2024. Trong đó, phấn đấu tốc độ tăng giá trị "
+                   "sản xuất đạt 8,2%; tổng vốn đầu tư toàn xã hội 2.100 tỷ đồng."])
+    assert get("8,2").measure == "target"
+    assert get("8,2").period == "2024"
+    assert get("2.100").period == "2024"
+
+
+def test_a_span_after_a_plan_word_is_the_targets_period(extract):
+    get = extract(["Tốc độ tăng trưởng giá trị sản xuất bình quân giai đoạn 2021-2023 đạt 7,2%/năm (mục tiêu 2021-2025 đạt 8%)."])
+    assert get("8").measure == "target"
+    assert get("8").period == "2021-2025"

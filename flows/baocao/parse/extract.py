@@ -251,6 +251,13 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
         if not cy and doc.month and doc.month[:4] == (period or "")[:4] and not periods.CUMULATIVE.search(text, pc0, t.start) \
                 and IN_THE_MONTH.search(text, sentence_span(text, t.start)[0], t.start):
             period = doc.month  # 'Trong tháng, khởi công mới 01 công trình' in a month's report
+        elif not cy and doc.month and doc.month[:4] == (period or "")[:4] and measure == "actual" \
+                and not periods.CUMULATIVE.search(text, sentence_span(text, t.start)[0], t.start) \
+                and periods.CUMULATIVE.search(text, p.unit_end, clause_span(text, p.unit_end)[1] + 1) is None \
+                and periods.CUMULATIVE.search(text, p.unit_end, sentence_span(text, t.start)[1]):
+            # a level followed by the running total of the year: 'Giá trị sản xuất ước đạt 56 tỷ
+            # đồng; lũy kế 10 tháng đạt 540 tỷ đồng' in a month's report is the month's
+            period = doc.month
         if measure in ("change_pct", "change_abs", "change_times") and compared_to is None:
             compared_to = _default_base(text, t.start, p.unit_end, period, last_base)
         if measure in ("change_pct", "change_abs", "change_times") and m.compared_to is not None:
@@ -266,6 +273,12 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
             # over a span, a level's from-to runs from its first year to its last:
             # 'tỷ trọng nông nghiệp giảm từ 55,32% xuống còn 40,04%' in a 2015-2020 report
             period = period[:4] if m.endpoint == "from" else period[-4:]
+        if measure == "target" and not cy and period and re.fullmatch(r"\d{4}", period):
+            # a target continuing a sentence about next year's plan: 'đã thống nhất các chỉ tiêu năm
+            # 2023. Trong đó, phấn đấu … đạt 8,5%' in a 2022 report is for 2023
+            planned = _plan_year_before(text, t.start)
+            if planned and int(planned) > int(period):
+                period = planned
         if m.period_override:
             period = m.period_override
         # a plan's default 'target' does not apply to a year already past: 'Năm 2022, … đạt …'
@@ -430,6 +443,19 @@ def _carried_indicator(text: str, pos: int, raw: str, unit_code: str | None, uni
                 return None
             return q.fact.indicator, q.fact.indicator_code
     return None
+
+
+def _plan_year_before(text: str, pos: int) -> str | None:
+    """The last plain year named in the sentence before pos or in the one before it (not a
+    comparison base, a horizon or a price base)."""
+    found = None
+    s0 = _previous_sentence_start(text, pos)
+    for ym in periods.YEAR_EXPR.finditer(text, s0, pos):
+        pre = text[max(s0, ym.start() - 20):ym.start()]
+        if ym.group("y2") or re.search(r"(?:so\s*(?:với)?|định hướng|tầm nhìn|giá\s+(?:so\s+sánh|ss|cố\s+định))\s*$", pre, re.I):
+            continue
+        found = ym.group("y1")
+    return found
 
 
 def _previous_sentence_start(text: str, pos: int) -> int:
