@@ -270,6 +270,13 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
         if not cy and doc.month and doc.month[:4] == (period or "")[:4] and not periods.CUMULATIVE.search(text, pc0, t.start) \
                 and IN_THE_MONTH.search(text, sentence_span(text, t.start)[0], t.start):
             period = doc.month  # 'Trong tháng, khởi công mới 01 công trình' in a month's report
+        elif not cy and doc.month and doc.month[:4] == (period or "")[:4] and measure == "actual" \
+                and not periods.CUMULATIVE.search(text, sentence_span(text, t.start)[0], t.start) \
+                and periods.CUMULATIVE.search(text, p.unit_end, clause_span(text, p.unit_end)[1] + 1) is None \
+                and periods.CUMULATIVE.search(text, p.unit_end, sentence_span(text, t.start)[1]):
+            # a level followed by the running total of the year: 'Giá trị sản xuất ước đạt 56 tỷ
+            # đồng; lũy kế 10 tháng đạt 540 tỷ đồng' in a month's report is the month's
+            period = doc.month
         if measure in ("change_pct", "change_abs", "change_times") and compared_to is None:
             compared_to = _default_base(text, t.start, p.unit_end, period, last_base)
         if measure in ("change_pct", "change_abs", "change_times") and m.compared_to is not None:
@@ -285,6 +292,12 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
             # over a span, a level's from-to runs from its first year to its last:
             # 'tỷ trọng nông nghiệp giảm từ 55,32% xuống còn 40,04%' in a 2015-2020 report
             period = period[:4] if m.endpoint == "from" else period[-4:]
+        if measure == "target" and not cy and period and re.fullmatch(r"\d{4}", period):
+            # a target continuing a sentence about next year's plan: 'đã thống nhất các chỉ tiêu năm
+            # 2023. Trong đó, phấn đấu … đạt 8,5%' in a 2022 report is for 2023
+            planned = _plan_year_before(text, t.start)
+            if planned and int(planned) > int(period):
+                period = planned
         if m.period_override:
             period = m.period_override
         # a plan's default 'target' does not apply to a year already past: 'Năm 2022, … đạt …'
@@ -343,6 +356,10 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
         raw_with_brackets = text[max(c0, prev_end):t.start]
         indicator, code = _indicator(p, pend, subject, subj_text, noun, unit_text, trailing, measure, m.inherit, anchor,
                                      prev_in_clause.get(c0), unit_code, text, t.start, c0, c1, raw_with_brackets)
+        if not is_core(code):
+            carried = _carried_indicator(text, t.start, raw_with_brackets, unit_code, unit_text, measure, pend, idx, mentions)
+            if carried is not None:
+                indicator, code = carried
         if not is_core(code) and m.inherit and measure in ("change_abs", "change_pct") and anchor is not None and anchor.fact is not None:
             # the level commented on names no catalogue indicator ('điều tra làm rõ 58/61 vụ (so cùng kỳ giảm 20 vụ)'):
             # the change is of the sentence's headline count of the same thing, named earlier
@@ -352,6 +369,12 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
                     and a.fact.unit == anchor.fact.unit and (a.fact.unit_text or "").lower() == (anchor.fact.unit_text or "").lower()]
             if same and (code is None or is_core(max(same, key=lambda a: a.tok.start).fact.indicator_code)):
                 code = max(same, key=lambda a: a.tok.start).fact.indicator_code
+        if code is None and unit_class(unit_code) == "money_per_person":
+            # a product or income stated per person is the per-head indicator: 'GRDP đạt 94 triệu đồng/người'
+            if meaning.GRDP_SUBJECT.search(subject):
+                code = "GRDP_PER_CAPITA"
+            elif re.search(r"(?<![\wÀ-ỹ])thu nhập(?![\wÀ-ỹ])", subject, re.I):
+                code = "INCOME_PER_CAPITA"
         if code == "PV_GROWTH" and (doc.locality_level == "province" or re.search(r"GRDP|tổng sản phẩm", text[sentence_span(text, t.start)[0]:t.start], re.I)):
             code = "GRDP_GROWTH"  # a province's economic growth is measured by GRDP, a district's by gross output
         if m.verb and m.verb.startswith("giảm") and subject and not m.inherit:
@@ -378,6 +401,79 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
             anchors.setdefault(c0, []).append(p)
         prev_end_in_clause[c0] = p.unit_end
         prev_in_clause[c0] = p
+
+
+# Words that say when or how a quantity was counted, not what it is: 'lũy kế 10 tháng',
+# 'năm 2022', 'giai đoạn 2016-2018', 'bình quân', 'tương đương'
+TIME_WORDS = re.compile(
+    r"(?<![\wÀ-ỹ])(?:lũy kế|luỹ kế|cộng dồn|tính chung|tính đến|từ đầu năm|cả năm|cả giai đoạn|"
+    r"(?:\d{1,2}|hai|ba|sáu|chín)\s+tháng(?:\s+đầu\s+năm)?|tháng\s+\d{1,2}(?:/\d{4})?|quý\s+[IV1-4]+|"
+    r"(?:giai đoạn|nhiệm kỳ|thời kỳ)?\s*(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d|(?:cuối\s+)?năm\s+(?:19|20)\d\d|(?:19|20)\d\d|"
+    r"(?:\d+|năm)\s+năm|bình quân|hàng năm|hằng năm|mỗi năm|tương đương|tương ứng)(?![\wÀ-ỹ])",
+    re.I)
+FILLER_WORDS = re.compile(
+    r"(?<![\wÀ-ỹ])(?:/năm|ước tính|ước thực hiện|ước đạt|ước|dự kiến|thực hiện|với|đạt|là|chiếm|được|nâng|lên|"
+    r"khoảng|gần|hơn|trên|đến|tới)(?![\wÀ-ỹ])", re.I)
+
+
+def _carried_indicator(text: str, pos: int, raw: str, unit_code: str | None, unit_text: str | None, measure: str,
+                       pend: dict[int, Pending], idx: int, mentions) -> tuple[str, str] | None:
+    """The indicator of a number whose own words name only when it was counted or where.
+
+    'Giá trị sản xuất … ước đạt 56,6 tỷ đồng; lũy kế 10 tháng đạt 2.642,3 tỷ đồng': the
+    sentence's last level in the same unit names it. 'Diện tích lúa của các địa phương: huyện
+    A 747,6 ha; huyện B 449 ha': a place heading a list names no quantity, the lead before
+    the colon does."""
+    s0 = sentence_span(text, pos)[0]
+    words = re.sub(r"\([^()]*\)", " ", raw)
+    if "(" in words:
+        words = words[words.rfind("(") + 1:]
+    # a place named alone before the number, in a list after a colon
+    in_list = [mm for mm in mentions if s0 <= mm.start and mm.end <= pos]
+    colon = text.rfind(":", s0, pos)
+    if in_list and colon >= 0 and in_list[-1].start > colon:
+        last = in_list[-1]
+        rest = text[max(colon + 1, pos - len(raw)):last.start] + " " + text[last.end:pos]
+        rest = re.sub(r"(?<![\wÀ-ỹ])(?:thành phố|thị xã|huyện|thị trấn|xã|phường|tp\.?)(?![\wÀ-ỹ])", " ", rest, flags=re.I)
+        if not re.search(r"[\wÀ-ỹ]{2}", FILLER_WORDS.sub(" ", TIME_WORDS.sub(" ", rest))):
+            opened = max(text.rfind(ch, s0, colon) for ch in ";()")
+            lead = text[max(s0, opened + 1):colon]
+            lead = re.sub(r"\s+(?:của|ở|tại)\s+(?:các|từng)\s+(?:địa phương|xã|huyện|đơn vị)[^,;]*$", "", lead, flags=re.I)
+            if measure in ("actual", "target"):
+                code = match_code([lead], unit_code)
+                if code is not None:
+                    return clean_phrase(lead).lower()[:120], code
+            return None
+    # a subject of time words only: the last level of the sentence in the same unit
+    if not TIME_WORDS.search(words) or measure not in ("actual", "target"):
+        return None
+    # what is left may repeat the head of the level before ('tổng vốn giai đoạn 2016-2018')
+    left = set(re.findall(r"[\wÀ-ỹ]+", FILLER_WORDS.sub(" ", TIME_WORDS.sub(" ", words)).lower()))
+    restated = re.search(r"(?<![\wÀ-ỹ])(?:tương đương|tương ứng)(?![\wÀ-ỹ])", words, re.I)
+    for j in sorted(pend, reverse=True):
+        q = pend[j]
+        if j >= idx or q.fact is None or q.tok.start < s0:
+            continue
+        same_unit = (q.fact.unit == unit_code and (unit_code != "COUNT" or (q.fact.unit_text or "").lower() == (unit_text or "").lower())) \
+            or (restated and "PCT" not in (q.fact.unit, unit_code))
+        if q.fact.measure in ("actual", "target") and same_unit and q.fact.indicator_code:
+            if left and not left <= set(re.findall(r"[\wÀ-ỹ]+", (q.fact.indicator or "").lower())):
+                return None
+            return q.fact.indicator, q.fact.indicator_code
+    return None
+
+
+def _plan_year_before(text: str, pos: int) -> str | None:
+    """The last plain year named in the sentence before pos or in the one before it (not a
+    comparison base, a horizon or a price base)."""
+    found = None
+    s0 = _previous_sentence_start(text, pos)
+    for ym in periods.YEAR_EXPR.finditer(text, s0, pos):
+        pre = text[max(s0, ym.start() - 20):ym.start()]
+        if ym.group("y2") or re.search(r"(?:so\s*(?:với)?|định hướng|tầm nhìn|giá\s+(?:so\s+sánh|ss|cố\s+định))\s*$", pre, re.I):
+            continue
+        found = ym.group("y1")
+    return found
 
 
 def _previous_sentence_start(text: str, pos: int) -> int:
@@ -420,6 +516,7 @@ def _pick_anchor(text: str, cands: list[Pending], pos: int) -> Pending | None:
 
 
 BRACKETED = re.compile(r"\([^()]*\)")
+LEADING_STOP = re.compile(r"\s*[,;]")
 BEFORE_AND = re.compile(r"^.*(?<![\wÀ-ỹ])(?:và|cùng với|với)\s+")
 SPACES = re.compile(r"\s+")
 
@@ -436,8 +533,9 @@ def _subject_text(raw: str, after_fact: bool = False) -> str:
         s = s[s.rfind("(") + 1:]
     if after_fact:
         # '99,21% ấp văn hóa và 85,5% gia đình văn hóa': before 'và' are the previous number's words
+        # (not when a comma closed the previous number's words: '…tăng 10%, doanh thu bán lẻ hàng hóa và dịch vụ tăng 18%')
         m = BEFORE_AND.search(s)
-        if m and "," not in s[m.end():]:
+        if m and "," not in s[m.end():] and not LEADING_STOP.match(s):
             s = s[m.end():]
     parts = s.split(",")
     k = len(parts) - 1

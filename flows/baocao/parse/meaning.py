@@ -500,7 +500,9 @@ def _read_meaning(ctx: Context, raw_subject: str) -> Meaning:
         average = re.search(r"bình quân|hàng năm|hằng năm", tail, re.I) or re.search(
             r"(?:bình quân|hàng năm|hằng năm|mỗi năm)\s*,?\s*$", head, re.I)
         wide_head = ctx.wide_subject[:max(0, len(ctx.wide_subject) - (len(before_local) - cm.start()))]
-        growth_subject = (GROWTH_SUBJECT.search(wide_head) or GRDP_SUBJECT.search(wide_head)) and not re.search(r"\d", wide_head)
+        # (years and price bases name no level: 'GRDP năm 2022 theo giá so sánh 2010 tăng 9%')
+        growth_subject = (GROWTH_SUBJECT.search(wide_head) or GRDP_SUBJECT.search(wide_head)) \
+            and not re.search(r"\d", re.sub(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,])", "", wide_head))
         # 'GRDP tăng 9,07%' with no GRDP level stated is the growth rate itself
         if average or growth_subject or GROWTH_SUBJECT.search(head + " " + verb) and not ref \
                 or (verb.startswith("giảm") and REDUCTION_SUBJECT.search(text[c0:pos])):

@@ -20,7 +20,7 @@ MONTH_EXPR = re.compile(r"(?<![\wÀ-ỹ])tháng\s+(\d{1,2})\s*(?:/|năm)\s*((?:1
 CUTOFF_DATE = re.compile(r"(?:đến|tới|đến hết|tính đến)\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*((?:19|20)\d\d)(?!\d)", re.I)
 PRICE_BASE_BEFORE = re.compile(r"giá\s+(?:so\s+sánh|ss|cố\s+định)\s*$", re.I)
 YEAR_EXPR = re.compile(
-    r"(?P<kw>năm học|niên học|niên vụ|năm|giai đoạn|đến năm|đến cuối năm|cuối năm|đầu năm|"
+    r"(?P<kw>năm học|niên học|niên vụ|năm|giai đoạn|đến năm|mục tiêu|kế hoạch|chỉ tiêu|đến cuối năm|cuối năm|đầu năm|"
     r"vụ\s+(?:đông\s+xuân|hè\s+thu|thu\s+đông|mùa|đông|xuân|chiêm|hè)(?:\s+năm)?|\d{1,2}\s+tháng(?:\s+đầu)?(?:\s+năm)?)\s+(?P<y1>(?:19|20)\d\d)(?:\s*[-–—]\s*(?P<y2>(?:19|20)\d\d))?(?!\d)",
     re.I,
 )
@@ -92,6 +92,8 @@ def clause_period(text: str, pos: int, unit_end: int, c0: int, now_year: str | N
             continue
         if PRICE_BASE_BEFORE.search(text[max(c0, m.start() - 20):m.start()]):
             continue  # 'theo giá so sánh năm 2010' is a price base, not the period
+        if not m.group("y2") and m.group("kw").lower() in ("mục tiêu", "kế hoạch", "chỉ tiêu"):
+            continue  # a plan word names a period only as a span: '(mục tiêu 2016-2020 đạt 7,5%)'
         if QUANTITY_BEFORE.search(text[max(c0, m.start() - 14):m.start()]):
             continue
         best = m
