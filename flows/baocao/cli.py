@@ -17,6 +17,7 @@ def _prefect_defaults(settings: Settings) -> None:
     os.environ.setdefault("PREFECT_HOME", str(settings.home / ".prefect"))
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("DO_NOT_TRACK", "1")
+    Path(os.environ["PREFECT_HOME"]).mkdir(parents=True, exist_ok=True)
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
@@ -50,6 +51,8 @@ def _print_fact_table(parsed) -> None:
 
 
 def _cmd_ingest(args: argparse.Namespace) -> int:
+    if args.bulk:
+        return _cmd_bulk(args)
     settings = load_settings()
     _prefect_defaults(settings)
     from baocao.pipeline import ingest_flow
@@ -69,6 +72,72 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
         return shutdown.exit_code()
     _print_run(result)
     return 0 if not result.get("counts", {}).get("quarantined") else 1
+
+
+def _cmd_bulk(args: argparse.Namespace) -> int:
+    """`baocao ingest --bulk DIR`: the archive under DIR on Dask workers (bulk.py)."""
+    root = Path(args.bulk).expanduser().resolve()
+    if not root.is_dir():
+        print(f"baocao ingest --bulk: not a folder: {root}", file=sys.stderr)
+        return 2
+    if args.files:
+        print("baocao ingest --bulk: give the folder only, not files", file=sys.stderr)
+        return 2
+    if args.workers is not None:
+        os.environ["BAOCAO_BULK_WORKERS"] = str(args.workers)
+    if args.dask_address:
+        os.environ["BAOCAO_DASK_ADDRESS"] = args.dask_address
+    settings = load_settings()
+    _prefect_defaults(settings)
+    from baocao import bulk, serve, shutdown
+
+    server = None
+    if not os.environ.get("PREFECT_API_URL"):  # Dask workers report their task runs to the same API
+        api = serve.running_api_url(settings)
+        if api is None:
+            from prefect.server.api.server import SubprocessASGIServer
+
+            server = SubprocessASGIServer()
+            server.start(timeout=120)
+            api = server.api_url
+        os.environ["PREFECT_API_URL"] = api
+    from baocao.pipeline import bulk_ingest_flow
+
+    if args.no_dask:
+        from prefect.task_runners import ThreadPoolTaskRunner
+
+        runner, where = ThreadPoolTaskRunner(max_workers=1), "this process (no Dask)"
+    else:
+        runner = bulk.dask_task_runner(settings.bulk_workers, settings.dask_address)
+        where = settings.dask_address or f"a local Dask cluster of {settings.bulk_workers} worker(s)"
+    print(f"baocao ingest --bulk: {root} on {where}", file=sys.stderr)
+    try:
+        with shutdown.raise_on_signals():
+            result = bulk_ingest_flow.with_options(task_runner=runner)(str(root), show_progress=not args.no_progress)
+    except shutdown.Interrupted as exc:
+        print(f"baocao ingest --bulk: {exc}; run it again to resume", file=sys.stderr)
+        return shutdown.exit_code()
+    finally:
+        if server is not None:
+            _flush_run_logs()  # the run's last log lines reach the temporary server before it stops
+            server.stop()
+    counts = ", ".join(f"{v:,} {k}" for k, v in sorted(result["counts"].items())) or "nothing new"
+    print(f"\nbulk: {result['files']:,} file(s) under {root}: {result['skipped']:,} already recorded; "
+          f"{counts}; {result['facts']:,} facts in {result['seconds']:.0f} s")
+    if result.get("dbt"):
+        print(f"  {result['dbt']}")
+    return 0 if result.get("dbt_success", True) else 1
+
+
+def _flush_run_logs() -> None:
+    import logging
+
+    from prefect.logging.handlers import APILogHandler
+
+    loggers = [logging.getLogger(), *(lg for lg in logging.Logger.manager.loggerDict.values()
+                                      if isinstance(lg, logging.Logger))]
+    for handler in {h for lg in loggers for h in lg.handlers if isinstance(h, APILogHandler)}:
+        handler.flush()
 
 
 def _print_run(result: dict) -> None:
@@ -234,6 +303,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="*", help="files to ingest (default: every file waiting in the inbox)")
     p.add_argument("--settle", type=float, default=None,
                    help="seconds a file must be unchanged before a sweep takes it (default BAOCAO_SETTLE_SECONDS)")
+    p.add_argument("--bulk", metavar="DIR", default=None,
+                   help="backfill an archive folder (recursively) on Dask: resumable, files left in place, "
+                        "one dbt build at the end")
+    p.add_argument("--workers", type=int, default=None,
+                   help="--bulk: local Dask worker processes (default BAOCAO_BULK_WORKERS, else the CPUs up to 4)")
+    p.add_argument("--dask-address", default=None,
+                   help="--bulk: an existing Dask scheduler, e.g. tcp://10.0.0.5:8786 (default BAOCAO_DASK_ADDRESS)")
+    p.add_argument("--no-progress", action="store_true", help="--bulk: no progress bar")
+    p.add_argument("--no-dask", action="store_true",
+                   help="--bulk: parse in this process's own children, one file at a time (no Dask)")
     p.set_defaults(func=_cmd_ingest)
 
     p = sub.add_parser("rebuild", help="build every mart whole from raw (dbt --full-refresh) and publish")

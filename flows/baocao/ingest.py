@@ -175,7 +175,7 @@ def _load_one(con, prepared: Prepared, settings: Settings) -> Outcome:
 def _already_recorded(item: Prepared, row: tuple) -> Outcome:
     """A file the ledger already holds (a run was killed after its ledger rows, before the move)."""
     status, document_id, version, stage, error = row
-    return Outcome(item.path.name, status, document_id, version, stage=stage,
+    return Outcome(item.arrival.name if item.arrival else item.path.name, status, document_id, version, stage=stage,
                    error=error if status == "quarantined" else None, arrival=item.arrival, seconds=item.seconds,
                    note="recorded by an interrupted run; filed now", recorded=True)
 
@@ -201,6 +201,26 @@ class BatchResult:
         return counts
 
 
+def load_prepared(con, prepared: list[Prepared], settings: Settings) -> list[Outcome]:
+    """Load each new document version (lake, then raw in one transaction); say what became of
+    every file. No dbt build, no ledger rows, no file moved: the caller does those."""
+    outcomes: list[Outcome] = []
+    for item in prepared:
+        shutdown.check()  # between versions: each is loaded in one transaction or not at all
+        name = item.arrival.name if item.arrival is not None else item.path.name
+        if item.stage == "gone" or not item.path.exists():
+            outcomes.append(Outcome(name, "skipped", note="taken by another run"))
+        elif item.arrival is not None and (row := warehouse.recorded(
+                con, item.arrival.name, item.arrival.content_sha256, item.arrival.received_at)):
+            outcomes.append(_already_recorded(item, row))
+        elif not item.ok:
+            outcomes.append(Outcome(name, "quarantined", stage=item.stage, error=item.error,
+                                    arrival=item.arrival, seconds=item.seconds, attempts=item.attempts))
+        else:
+            outcomes.append(_load_one(con, item, settings))
+    return outcomes
+
+
 def apply_batch(prepared: list[Prepared], settings: Settings, *, flow_run_id: str | None = None,
                 run_dbt_always: bool = False) -> BatchResult:
     """Load a batch under the writer lock, build the marts, then file every input away."""
@@ -213,18 +233,7 @@ def apply_batch(prepared: list[Prepared], settings: Settings, *, flow_run_id: st
         con = warehouse.connect(settings.warehouse, storage_compatibility=settings.storage_compatibility)
         try:
             warehouse.ensure_schema(con)
-            for item in prepared:
-                shutdown.check()  # between versions: each is loaded in one transaction or not at all
-                if item.stage == "gone" or not item.path.exists():
-                    outcomes.append(Outcome(item.path.name, "skipped", note="taken by another run"))
-                elif item.arrival is not None and (row := warehouse.recorded(
-                        con, item.arrival.name, item.arrival.content_sha256, item.arrival.received_at)):
-                    outcomes.append(_already_recorded(item, row))
-                elif not item.ok:
-                    outcomes.append(Outcome(item.path.name, "quarantined", stage=item.stage, error=item.error,
-                                            arrival=item.arrival, seconds=item.seconds, attempts=item.attempts))
-                else:
-                    outcomes.append(_load_one(con, item, settings))
+            outcomes = load_prepared(con, prepared, settings)
             changed = [o for o in outcomes if o.status == "processed" and not o.recorded]
             con.execute("checkpoint")
         finally:
@@ -268,6 +277,24 @@ def _file_away(outcomes: list[Outcome], settings: Settings, flow_run_id: str | N
     Ledger first: after a crash between the two, the file is still in the inbox and the
     next run records it again as a duplicate of what the ledger already holds.
     """
+    record_outcomes(outcomes, settings, flow_run_id)
+    for o in outcomes:
+        if o.status == "skipped":
+            continue
+        source = o.arrival.path if o.arrival else settings.inbox / o.file_name
+        if not source.exists():
+            continue
+        if o.status == "quarantined":
+            moved = inbox.quarantine(source, settings.quarantine, stage=o.stage or "?", reason=o.error or "?",
+                                     content_sha256=o.arrival.content_sha256 if o.arrival else None)
+        else:
+            moved = inbox.move_to_processed(o.arrival, settings.processed)
+        o.moved_to = str(moved)
+
+
+def record_outcomes(outcomes: list[Outcome], settings: Settings, flow_run_id: str | None) -> None:
+    """One ledger row per file (one transaction); files an interrupted run recorded are not
+    recorded twice."""
     con = warehouse.connect(settings.warehouse, storage_compatibility=settings.storage_compatibility)
     try:
         with warehouse.transaction(con):
@@ -284,15 +311,3 @@ def _file_away(outcomes: list[Outcome], settings: Settings, flow_run_id: str | N
                 )
     finally:
         con.close()
-    for o in outcomes:
-        if o.status == "skipped":
-            continue
-        source = o.arrival.path if o.arrival else settings.inbox / o.file_name
-        if not source.exists():
-            continue
-        if o.status == "quarantined":
-            moved = inbox.quarantine(source, settings.quarantine, stage=o.stage or "?", reason=o.error or "?",
-                                     content_sha256=o.arrival.content_sha256 if o.arrival else None)
-        else:
-            moved = inbox.move_to_processed(o.arrival, settings.processed)
-        o.moved_to = str(moved)

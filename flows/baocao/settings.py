@@ -48,6 +48,10 @@ class Settings:
     parse_workers: int = 2
     # a PDF may need OCR: its deadline also allows this much per (estimated) page
     ocr_seconds_per_page: float = 20.0
+    # bulk backfill (bulk.py): Dask workers of a local cluster, or an existing cluster's address
+    bulk_workers: int = 2
+    dask_address: str | None = None
+    bulk_chunk_files: int = 32  # files per Dask task (one Prefect task run each)
 
     @property
     def warehouse_dir(self) -> Path:
@@ -84,4 +88,7 @@ def load_settings() -> Settings:
         parse_memory_mb=int(os.environ.get("BAOCAO_PARSE_MEMORY_MB", "2048")),
         parse_workers=int(os.environ.get("BAOCAO_PARSE_WORKERS", str(min(4, os.cpu_count() or 1)))),
         ocr_seconds_per_page=float(os.environ.get("BAOCAO_OCR_SECONDS_PER_PAGE", "20")),
+        bulk_workers=int(os.environ.get("BAOCAO_BULK_WORKERS", str(min(4, os.cpu_count() or 1)))),
+        dask_address=os.environ.get("BAOCAO_DASK_ADDRESS") or None,
+        bulk_chunk_files=int(os.environ.get("BAOCAO_BULK_CHUNK_FILES", "32")),
     )

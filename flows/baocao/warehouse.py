@@ -140,7 +140,11 @@ def connect(path: Path, *, read_only: bool = False, storage_compatibility: str =
         try:
             if read_only:
                 return duckdb.connect(str(path), read_only=True)
-            return duckdb.connect(str(path), config={"storage_compatibility_version": storage_compatibility})
+            return duckdb.connect(str(path), config={
+                "storage_compatibility_version": storage_compatibility,
+                # DuckDB's default is 80% of the machine: a bulk load must leave room for the parsers
+                "memory_limit": os.environ.get("BAOCAO_DUCKDB_MEMORY_LIMIT", "1GB"),
+            })
         except duckdb.IOException as exc:
             if "lock" not in str(exc).lower() or time.monotonic() >= deadline:
                 raise
