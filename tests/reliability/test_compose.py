@@ -5,8 +5,10 @@ server it runs refuses API calls without the auth string (run natively here)."""
 from __future__ import annotations
 
 import base64
+import contextlib
 import os
 import re
+import signal
 import subprocess
 import urllib.error
 import urllib.request
@@ -44,6 +46,56 @@ def test_compose_publishes_only_on_the_bind_address_with_credentials_from_env() 
     assert {"PREFECT_AUTH_STRING", "POSTGRES_PASSWORD", "BAOCAO_BIND"} <= set(re.findall(r"^([A-Z_]+)=", example, re.M))
     ignored = subprocess.run(["git", "check-ignore", "-q", ".env"], cwd=REPO).returncode
     assert ignored == 0, ".env must not be committed"
+
+
+def test_compose_has_the_warm_runner_and_a_dask_profile_for_bulk_loads() -> None:
+    services = _compose()["services"]
+    assert services["builder"]["command"] == ["python", "-m", "baocao.builder"]
+    dask = {name for name, svc in services.items() if "dask" in svc.get("profiles", [])}
+    assert dask == {"dask-scheduler", "dask-worker", "bulk"}
+    assert "tcp://dask-scheduler:8786" in services["dask-worker"]["command"]
+    assert services["dask-worker"]["environment"]["DASK_DISTRIBUTED__WORKER__DAEMON"] == "False"
+    bulk = services["bulk"]["command"]
+    assert bulk[:3] == ["baocao", "ingest", "--bulk"] and "tcp://dask-scheduler:8786" in bulk
+    # workers read the archive at the same path as the bulk flow that names the files
+    assert "./archive:/app/archive:ro" in services["dask-worker"]["volumes"]
+    assert "./archive:/app/archive:ro" in services["bulk"]["volumes"]
+
+
+@pytest.mark.slow
+def test_dask_services_run_natively_and_parse_for_a_bulk_load(tmp_path: Path) -> None:
+    """The scheduler and a worker as compose starts them (same commands, natively), and a bulk
+    load that uses them through --dask-address."""
+    port = free_port()
+    services = _compose()["services"]
+    sched_cmd = [c if c != "8786" else str(port) for c in services["dask-scheduler"]["command"]]
+    worker_cmd = [c.replace("tcp://dask-scheduler:8786", f"tcp://127.0.0.1:{port}")
+                  for c in services["dask-worker"]["command"]]
+    bindir = Path(PY).parent
+    env = {**os.environ, **services["dask-worker"]["environment"], "BAOCAO_HOME": str(tmp_path / "home")}
+    sched = subprocess.Popen([str(bindir / sched_cmd[0]), *sched_cmd[1:], "--host", "127.0.0.1"],
+                             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    worker = subprocess.Popen([str(bindir / worker_cmd[0]), *worker_cmd[1:]], env=env, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        archive = tmp_path / "archive" / "2024"
+        archive.mkdir(parents=True)
+        sample = sorted((REPO / "data" / "samples").glob("*.txt"))[2]
+        (archive / "bao-cao.txt").write_bytes(sample.read_bytes())
+        run_env = {k: v for k, v in os.environ.items() if not k.startswith("BAOCAO_") and k != "PREFECT_API_URL"}
+        run_env.update(BAOCAO_HOME=str(tmp_path / "home"), BAOCAO_PREFECT_PORT="1")
+        done = subprocess.run([PY, "-m", "baocao.cli", "ingest", "--bulk", str(tmp_path / "archive"),
+                               "--dask-address", f"tcp://127.0.0.1:{port}", "--no-progress"],
+                              env=run_env, capture_output=True, text=True, timeout=600)
+        assert done.returncode == 0, done.stdout + done.stderr
+        assert f"tcp://127.0.0.1:{port}" in done.stderr and "1 processed" in done.stdout, done.stdout
+        record("compose's Dask profile, run natively", "scheduler + worker as compose starts them; "
+               "a bulk load through --dask-address parsed and loaded the archive", True)
+    finally:
+        for proc in (worker, sched):
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGTERM)
+            proc.wait(30)
 
 
 @pytest.mark.slow
