@@ -49,6 +49,9 @@ def search_before(pattern: re.Pattern, text: str, end: int, words: int) -> re.Ma
     return pattern.search(text, start, end)
 
 
+# The spans below are asked many times for the same number (by each rule that needs its
+# sentence or clause): they are kept per (paragraph, offset).
+@lru_cache(maxsize=8192)
 def sentence_span(text: str, pos: int) -> tuple[int, int]:
     return _bounds(text, pos, SENT_END)
 
@@ -56,6 +59,7 @@ def sentence_span(text: str, pos: int) -> tuple[int, int]:
 SEMI_END = re.compile(r";")
 
 
+@lru_cache(maxsize=4096)
 def period_clause_start(text: str, pos: int) -> int:
     """Start of the ';'-clause around pos: a colon does not end the time named before it
     ('… do lốc xoáy năm 2017: 1,25 tỷ đồng')."""
@@ -63,12 +67,14 @@ def period_clause_start(text: str, pos: int) -> int:
     return s0 + _bounds(text[s0:s1], pos - s0, SEMI_END)[0]
 
 
+@lru_cache(maxsize=8192)
 def clause_span(text: str, pos: int) -> tuple[int, int]:
     s0, s1 = sentence_span(text, pos)
     c0, c1 = _bounds(text[s0:s1], pos - s0, CLAUSE_END)
     return s0 + c0, s0 + c1
 
 
+@lru_cache(maxsize=4096)
 def segment_span(text: str, pos: int) -> tuple[int, int]:
     c0, c1 = clause_span(text, pos)
     g0, g1 = _bounds(text[c0:c1], pos - c0, SEG_END)
