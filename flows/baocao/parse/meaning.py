@@ -29,7 +29,20 @@ from baocao.parse.numbers import NumToken, is_year
 from baocao.parse.periods import clause_period, sentence_start  # noqa: F401  (re-exported)
 from baocao.parse.sentences import search_before
 from baocao.parse.units import UnitMatch
-from baocao.parse.vocab import UPPER, cue_re, cue_words_re, label_re, label_reach
+from baocao.parse.vocab import (
+    UPPER,
+    cue_keys,
+    cue_re,
+    cue_words_re,
+    cues,
+    keys_re,
+    label_keys,
+    label_re,
+    label_reach,
+    lowered,
+    may_hold,
+    tail_start,
+)
 
 DOC_TYPES = (r"(?:Quyết định|Nghị quyết|Chỉ thị|Kế hoạch|Kết luận|Quy định|Quy chế|Đề án|Hướng dẫn|Thông báo|Công văn|"
              r"Thông tư|Nghị định|Luật|Tờ trình|Báo cáo|Chương trình|Thông tri|Chỉ đạo|Điều lệ)")
@@ -59,9 +72,10 @@ def units_after_chain_is_none(text: str, toks: list[NumToken], chain: list[int])
 
 PAGE_TIME = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)")  # 14:02:11, 09:24
 DOTTED_DATE = re.compile(r"\d{1,2}\.\d{1,2}\.(?:19|20)\d\d")  # 30.06.2021
-PAGE_COUNTER = re.compile(
-    r"(?:lượt xem|lượt truy cập|truy cập|đang truy cập|online|thống kê|page|lượt thích|hotline|điện thoại|fax)\s*:?\s*(?:\d+\s+)*$",
-    re.I)
+PAGE_COUNTER_WORDS = ("lượt xem", "lượt truy cập", "truy cập", "đang truy cập", "online", "thống kê", "page", "lượt thích",
+                      "hotline", "điện thoại", "fax")
+PAGE_COUNTER = re.compile(r"(?:" + "|".join(PAGE_COUNTER_WORDS) + r")\s*:?\s*(?:\d+\s+)*$", re.I)
+PAGE_COUNTER_KEYS = keys_re(PAGE_COUNTER_WORDS)
 WEB_WORD = re.compile(r"https?:|www\.|\.(?:jpe?g|png|gif|html?|aspx?|php)\b", re.I)
 
 
@@ -73,18 +87,19 @@ STREET_AFTER = re.compile(r"^\s*(?:đường|phố)\s")
 AXIS_LINE = re.compile(r"\s*\d+(?:\s+\d+){3,}\s*")  # a chart's axis: 0 100 200 300
 
 
-def page_furniture(text: str, start: int, end: int, literal: str) -> str | None:
+def page_furniture(text: str, start: int, end: int, literal: str, low: str | None = None, lo: int = 0) -> str | None:
     """Numbers of a web page's furniture, not of the report: a time of day (`14:02`), a
     dotted date (`30.06.2021`, `ngày 27.12`), a visitor counter (`Lượt xem: 4945`), a file
     name or address (`anh-1705665505.jpg`), a chart's axis (`0 100 200 300`). Returns the
-    non-fact reason ('date' for a time or dotted date, else 'other'), or None."""
+    non-fact reason ('date' for a time or dotted date, else 'other'), or None. (`low`, `lo`:
+    the lower-cased text and a start before the last 24 characters, for the word prefilter.)"""
     # (each pattern is tried only when the character it cannot match without is there)
     around = text[max(0, start - 3):end + 3]
     if ":" in around and PAGE_TIME.search(around) or DOTTED_DATE.fullmatch(literal):
         return "date"
     if DAY_MONTH_LITERAL.fullmatch(literal) and DAY_BEFORE.search(text[max(0, start - 16):start]):
         return "other"
-    if PAGE_COUNTER.search(text[max(0, start - 24):start]):
+    if may_hold(PAGE_COUNTER_KEYS, low, lo, start) and PAGE_COUNTER.search(text[max(0, start - 24):start]):
         return "other"
     just_before = text[max(0, start - 6):start]
     if "-" in just_before and ISO_YEAR_BEFORE.search(just_before):
@@ -125,20 +140,29 @@ ASPECTS_AFTER = re.compile(r"^\s*mặt(?![\wÀ-ỹ])")
 FOOTNOTE_NUMBER_AFTER = re.compile(r"^\s+(?:là|đạt)\s+\d")
 
 
+DATE_KEYS = re.compile("ngày|mùng|mồng|tháng|sáng|chiều|tối|trưa|thứ|chủ")  # a word of every DATE_BEFORE match, lower-cased
+DOC_TYPE_KEYS = keys_re(DOC_TYPES[3:-1].split("|"))
+COVID_KEYS = re.compile("covid")
+
+
 def non_fact_reason(text: str, toks: list[NumToken], i: int, unit: UnitMatch | None, heading_prefix: int) -> str | None:
     """Why token i is not a quantity, or None when it is one."""
     t = toks[i]
-    before = text[:t.start]
-    after = text[t.end:]
     if t.start < heading_prefix:
         return "heading"
+    before = text[:t.start]
+    after = text[t.end:]
+    # the words before the number: a rule is tried only when its words are there
+    low = lowered(text)
+    lo = tail_start(text, t.start)
     chain = _chain(text, toks, i)
     if len(chain) >= 3:
         if DOC_REF_AFTER.match(text[toks[chain[-1]].end:]) or re.match(r"^/[A-ZĐ]", text[toks[chain[-1]].end:]):
             return "doc_ref"
         return "date"
     first = toks[chain[0]]
-    if search_before(DATE_BEFORE, text, first.start, 3):
+    if may_hold(DATE_KEYS, low, lo if first is t else tail_start(text, first.start), first.start) \
+            and search_before(DATE_BEFORE, text, first.start, 3):
         return "date"
     if len(chain) == 2:
         a, b = toks[chain[0]], toks[chain[1]]
@@ -151,22 +175,22 @@ def non_fact_reason(text: str, toks: list[NumToken], i: int, unit: UnitMatch | N
             return "date"
     if DOC_REF_AFTER.match(after):
         return "doc_ref"
-    if furniture := page_furniture(text, t.start, t.end, t.literal):
+    if furniture := page_furniture(text, t.start, t.end, t.literal, low, lo):
         return furniture
     if i > 0 and text[toks[i - 1].end:t.start] == "/" and DOC_REF_AFTER.match(text[t.end:]):
         return "doc_ref"
-    if search_before(SO_END, text, t.start, 1):
+    if (low is None or low.find("số", lo, t.start) >= 0) and search_before(SO_END, text, t.start, 1):
         head = before[:len(before) - len(re.search(r"số\s*$", before).group(0))]
         if re.search(DOC_TYPES + r"\s*$", head, re.I) or SO_BEFORE.search(before):
             return "doc_ref"
-    if search_before(label_re("always"), text, t.start, label_reach("always")):
+    if may_hold(label_keys("always"), low, lo, t.start) and search_before(label_re("always"), text, t.start, label_reach("always")):
         return "other"
-    if search_before(DOC_NUMBER_BEFORE, text, t.start, 3) and unit is None:
+    if unit is None and may_hold(DOC_TYPE_KEYS, low, lo, t.start) and search_before(DOC_NUMBER_BEFORE, text, t.start, 3):
         return "doc_ref"
     if unit is None or unit.code == "COUNT" and unit.text.lower() in ("bao", "điểm"):
         if is_year(t):
             return "period"
-        if search_before(label_re(), text, t.start, label_reach()):
+        if may_hold(label_keys(), low, lo, t.start) and search_before(label_re(), text, t.start, label_reach()):
             return "other"
         if t.literal == "4.0":
             return "other"
@@ -208,7 +232,7 @@ def non_fact_reason(text: str, toks: list[NumToken], i: int, unit: UnitMatch | N
         return "other"  # glued to letters after: 4G, 3D, 1A
     if unit is None and before[-1:].isalpha():
         return "other"  # glued to a word: CO2, DT912 (but NQ12% keeps its unit and stays)
-    if search_before(COVID_END, text, t.start, 2):
+    if may_hold(COVID_KEYS, low, lo, t.start) and search_before(COVID_END, text, t.start, 2):
         return "other"
     return None
 
@@ -300,6 +324,7 @@ CHANGE_BEFORE = re.compile(
     r"\d{2}\s+năm|trong\s+\d+\s+năm))*)\s*$",
     re.I,
 )
+CHANGE_KEYS = re.compile("tăng|gấp|giảm|vượt|hơn")  # a word of every CHANGE_BEFORE and COMPARATIVE_BEFORE match, lower-cased
 COMPARATIVE_BEFORE = re.compile(
     r"(?<![\wÀ-ỹ])(?P<verb>cao hơn|thấp hơn|nhiều hơn|ít hơn|tăng hơn|giảm hơn)"
     r"(?P<tail>(?:\s+(?:[^\s\d;,.()]+|(?:19|20)\d\d)){1,10})\s*$", re.I)
@@ -359,15 +384,21 @@ OR_MORE_LATER = re.compile(r"^[^,;]{0,40}?trở lên")
 COMPARATIVE_END = re.compile(r"(?:cao|thấp|nhiều|ít|lớn|nhỏ)\s+hơn\s*$", re.I)
 
 
-def _qualifier(before_seg: str, after: str, estimate_scope: str) -> str:
+QUALIFIER_KINDS = ("at_least", "at_most", "approx", "less_than", "more_than")
+QUALIFIER_KEYS = keys_re([w for kind in QUALIFIER_KINDS for w in cues().get(kind, [])])
+
+
+def _qualifier(before_seg: str, after: str, estimate_scope: str, low: str | None = None) -> str:
     if OR_MORE_AFTER.match(after):
         return "at_least"
     if FROM_BEFORE.search(before_seg) and OR_MORE_LATER.match(after):
         return "at_least"
     comparative = COMPARATIVE_END.search(before_seg)  # 'cao hơn 1,6 lần' is a change
-    for kind in ("at_least", "at_most", "approx", "less_than", "more_than"):
-        if cue_re(kind).search(before_seg) and not (kind == "more_than" and comparative):
-            return kind
+    low = before_seg.lower() if low is None else low
+    if QUALIFIER_KEYS.search(low):  # (a word of some qualifier cue is there)
+        for kind in QUALIFIER_KINDS:
+            if cue_keys(kind).search(low) and cue_re(kind).search(before_seg) and not (kind == "more_than" and comparative):
+                return kind
     if cue_re("estimate", "any").search(estimate_scope):
         return "estimate"
     return "exact"
@@ -455,7 +486,8 @@ def _read_meaning(ctx: Context, raw_subject: str) -> Meaning:
     mode = ctx.mode or "actual"
     if mode == "actual" and planned_sentence(text, pos):
         mode = "target"
-    qual = _qualifier(before_local, text[ctx.unit_end:], _estimate_scope(text, c0, pos))
+    low_local = before_local.lower()
+    qual = _qualifier(before_local, text[ctx.unit_end:], _estimate_scope(text, c0, pos), low_local)
     is_pct = ctx.unit in ("PCT", "PERMILLE")
     # a bracketed target comment: (chỉ tiêu 49,5 …), (NQ12%), (*Nghị quyết tăng 11 -12%*)
     from baocao.parse.sentences import paren_span
@@ -486,7 +518,7 @@ def _read_meaning(ctx: Context, raw_subject: str) -> Meaning:
                                         r"(?:xuống\s+còn|xuống|lên\s+đến|lên|đến|còn)\s*", before_local, re.I):
         return Meaning(mode, None, qual, True, level=True, endpoint="to")
     ref = _ref_after(after)
-    cm = CHANGE_BEFORE.search(before_local) or COMPARATIVE_BEFORE.search(before_local)
+    cm = (CHANGE_BEFORE.search(before_local) or COMPARATIVE_BEFORE.search(before_local)) if CHANGE_KEYS.search(low_local) else None
     if cm:
         head = before_local[:cm.start()]
         tail = cm.group("tail") or ""

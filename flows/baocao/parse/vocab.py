@@ -74,3 +74,46 @@ def label_reach(kind: str = "other") -> int:
 # Upper-case letters of Vietnamese as a regex class body: 'À-Ỹ' would also take lower-case
 # letters (the Latin Extended blocks interleave cases), so the class is spelled out.
 UPPER = "A-Z" + "".join(sorted({c for c in map(chr, range(0xC0, 0x1EFA)) if c.isupper() and c.isalpha()}))
+
+
+# Prefilters. A phrase matches only where each of its words is written, so a text holding
+# none of the phrases' longest words (lower-cased) matches none of them: the rules look for
+# these words (a plain search, several times faster than the case-folding one) before
+# trying their own regex.
+def keys_re(phrases) -> re.Pattern:
+    """A regex finding, in lower-cased text, the longest word of any of the phrases."""
+    words = {max(p.lower().split(), key=len) for p in phrases if p.strip()}
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))) or "\u0000")
+
+
+@cache
+def cue_keys(kind: str) -> re.Pattern:
+    return keys_re(cues().get(kind, ["\u0000"]))
+
+
+@cache
+def label_keys(kind: str = "other") -> re.Pattern:
+    return keys_re(_label_words(kind))
+
+
+@lru_cache(maxsize=64)
+def lowered(text: str) -> str | None:
+    """text.lower() when it keeps every offset (one character for one), else None (then no
+    prefilter applies)."""
+    low = text.lower()
+    return low if len(low) == len(text) else None
+
+
+def tail_start(text: str, end: int) -> int:
+    """An offset at or before the start of every `search_before` window of at most 4 words
+    ending at end: 128 characters back when the last 64 already hold more than 4 words (the
+    window doubles from at most 30 characters and stops within 128), else the text's start."""
+    lo = end - 128
+    if lo <= 0:
+        return 0
+    return lo if len(text[end - 64:end].split()) > 4 else 0
+
+
+def may_hold(keys: re.Pattern, low: str | None, lo: int, hi: int) -> bool:
+    """Whether low[lo:hi] holds one of the key words (always, without a lower-cased text)."""
+    return low is None or keys.search(low, lo, hi) is not None
