@@ -28,6 +28,7 @@ from baocao.parse.indicators import (
     complete_code,
     is_core,
     match_code,
+    names_sector,
     sector_code,
 )
 from baocao.parse.model import Fact, ParsedDocument
@@ -411,6 +412,8 @@ TIME_WORDS = re.compile(
     r"(?:giai đoạn|nhiệm kỳ|thời kỳ)?\s*(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d|(?:cuối\s+)?năm\s+(?:19|20)\d\d|(?:19|20)\d\d|"
     r"(?:\d+|năm)\s+năm|bình quân|hàng năm|hằng năm|mỗi năm|tương đương|tương ứng)(?![\wÀ-ỹ])",
     re.I)
+# a word (lower-cased) that every TIME_WORDS match holds
+TIME_WORDS_KEYS = re.compile(r"lũy|luỹ|cộng|tính|đầu|cả|tháng|quý|19|20|năm|bình|tương")
 FILLER_WORDS = re.compile(
     r"(?<![\wÀ-ỹ])(?:/năm|ước tính|ước thực hiện|ước đạt|ước|dự kiến|thực hiện|với|đạt|là|chiếm|được|nâng|lên|"
     r"khoảng|gần|hơn|trên|đến|tới)(?![\wÀ-ỹ])", re.I)
@@ -425,7 +428,7 @@ def _carried_indicator(text: str, pos: int, raw: str, unit_code: str | None, uni
     A 747,6 ha; huyện B 449 ha': a place heading a list names no quantity, the lead before
     the colon does."""
     s0 = sentence_span(text, pos)[0]
-    words = re.sub(r"\([^()]*\)", " ", raw)
+    words = re.sub(r"\([^()]*\)", " ", raw) if "(" in raw else raw
     if "(" in words:
         words = words[words.rfind("(") + 1:]
     # a place named alone before the number, in a list after a colon
@@ -445,7 +448,7 @@ def _carried_indicator(text: str, pos: int, raw: str, unit_code: str | None, uni
                     return clean_phrase(lead).lower()[:120], code
             return None
     # a subject of time words only: the last level of the sentence in the same unit
-    if not TIME_WORDS.search(words) or measure not in ("actual", "target"):
+    if measure not in ("actual", "target") or not TIME_WORDS_KEYS.search(words.lower()) or not TIME_WORDS.search(words):
         return None
     # what is left may repeat the head of the level before ('tổng vốn giai đoạn 2016-2018')
     left = set(re.findall(r"[\wÀ-ỹ]+", FILLER_WORDS.sub(" ", TIME_WORDS.sub(" ", words)).lower()))
@@ -585,6 +588,18 @@ def _heads_spaced() -> tuple[tuple[str, int], ...]:
     return tuple((h + " ", len(h.split())) for h in heads)
 
 
+@lru_cache(maxsize=1)
+def _heads_tuple() -> tuple[str, ...]:
+    return tuple(h for h, _ in _heads_spaced())
+
+
+@lru_cache(maxsize=1)
+def _heads_re() -> re.Pattern:
+    """Any generic head, inside words too (as `h in text`)."""
+    heads, _ = _context_words()
+    return re.compile("|".join(re.escape(h) for h in heads) or "\u0000")
+
+
 def _topic_noun(text: str, last: bool = False) -> str | None:
     """The first topic noun (crop, herd, sector) named in text, or the last one."""
     low = text.lower()
@@ -635,7 +650,8 @@ def _indicator(p: Pending, pend: dict[int, Pending], subject: str, subj_text: st
     heads, _ = _context_words()
     phrases: list[str] = []
     low = subject.lower()
-    if low in heads or any(low.startswith(h_) and len(low.split()) <= n + 2 for h_, n in _heads_spaced()):
+    if low in heads or low.startswith(_heads_tuple()) and any(low.startswith(h_) and len(low.split()) <= n + 2
+                                                             for h_, n in _heads_spaced()):
         topic = _topic_noun(subject) or _topic_noun(trailing) or _topic_noun(text[c0:pos]) or _topic_noun(text[:pos])
         if topic:
             # a generic head completed by its topic noun names the indicator, or nothing
@@ -673,7 +689,7 @@ def _indicator(p: Pending, pend: dict[int, Pending], subject: str, subj_text: st
     tp = topic_of(text, pos)
     if tp:
         loose.append(f"{tp} {subject} {noun or ''}")  # the bullet's topic: whole long aliases only
-    if any(h in low for h in heads):
+    if _heads_re().search(low):  # a generic head in it
         phrases.append(text[c0:pos])  # the clause so far (word-set tier: 'thả nuôi … trên diện tích 153 ha')
     if not subject and anchor is not None and anchor.fact is not None and unit_class(unit_code) == "percent":
         # a bare share after a count: '9.214 hộ nghèo (3,22%)' -> 'tỷ lệ hộ nghèo'
@@ -681,7 +697,7 @@ def _indicator(p: Pending, pend: dict[int, Pending], subject: str, subj_text: st
     p.phrases = tuple(phrases)
     match_unit_code: str | None = unit_code if measure in ("actual", "target", "change_abs") else None
     code = match_code(phrases, match_unit_code, loose=loose)
-    if code is None:
+    if code is None and names_sector(raw or subject):
         # the sentence before may name GRDP: 'GRDP tăng 9%. Trong đó, khu vực … tăng 3%'
         code = sector_code(raw or subject, f"{topic_of(text, pos)} {text[c0:pos]}", unit_code, measure,
                            context=text[_previous_sentence_start(text, pos):pos])

@@ -332,6 +332,11 @@ SHARE_WORDS = re.compile(r"(?<![\wÀ-ỹ])(?:chiếm|tỷ trọng|tỉ trọng|c
 VALUE_ADDED = re.compile(r"(?<![\wÀ-ỹ])(?:grdp|tổng sản phẩm|giá trị tăng thêm|va)(?![\wÀ-ỹ])", re.I)
 
 
+def names_sector(subject: str) -> bool:
+    """Whether sector_code can find a sector in this subject (else it returns None)."""
+    return _sector_named(norm(subject))[0] is not None
+
+
 def sector_code(subject: str, lead: str, unit_code: str | None, measure: str, context: str = "") -> str | None:
     """A sector named as the subject: its share ('khu vực dịch vụ chiếm 34,6%', 'Cơ cấu kinh
     tế: dịch vụ 39,7%') or its production value and the change of it ('khu vực nông, lâm,

@@ -66,10 +66,14 @@ FROM_END = re.compile(r"từ\s*$", re.I)
 UNTIL_NOW_AFTER = re.compile(r"^\s*(?:đến|tới)\s+nay", re.I)
 
 
+YEAR_OPENING = re.compile(r"^\W*(?:trong\s+|kết quả\s+|ước\s+|dự kiến\s+|phấn đấu\s+)?(?:đến\s+(?:cuối\s+)?)?(?:năm học|năm)\s+"
+                          r"((?:19|20)\d\d)(?:\s*[-–]\s*((?:19|20)\d\d))?\s*,", re.I)
+
+
 def clause_period(text: str, pos: int, unit_end: int, c0: int, now_year: str | None = None) -> str | None:
     """A year or span named in the clause before the number (`năm học 2022 - 2023 có …`), or
     right after it (`9,29% năm 2015`); a year after `so (với)` is a reference, not the period."""
-    m = YEAR_AFTER.match(text[unit_end:unit_end + 22])
+    m = YEAR_AFTER.match(text[unit_end:unit_end + 22]) if text.find("năm", unit_end, unit_end + 22) >= 0 else None
     if m and not ("(" in m.group(0) and NUMBER_SOON.match(text[unit_end + m.end():unit_end + m.end() + 24])):
         return m.group(1)  # not '34,62% (năm 2022 chiếm 32,10%)': that bracket states another year's level
     # 'mức tăng 5,82% của cùng kỳ năm trước': the level of the year before
@@ -120,8 +124,8 @@ def clause_period(text: str, pos: int, unit_end: int, c0: int, now_year: str | N
             if best is not None:
                 return f"{best.group('y1')}-{best.group('y2')}" if best.group("y2") else best.group("y1")
         # a year opening the sentence covers all of it: 'Năm 2022, kinh tế …; đàn heo …'
-        m = re.match(r"^\W*(?:trong\s+|kết quả\s+|ước\s+|dự kiến\s+|phấn đấu\s+)?(?:đến\s+(?:cuối\s+)?)?(?:năm học|năm)\s+"
-                     r"((?:19|20)\d\d)(?:\s*[-–]\s*((?:19|20)\d\d))?\s*,", text[s0:s0 + 50], re.I)
+        lead = text[s0:s0 + 50]
+        m = YEAR_OPENING.match(lead) if "19" in lead or "20" in lead else None  # (it needs a year)
         if m and s0 + m.end() <= pos:
             return f"{m.group(1)}-{m.group(2)}" if m.group(2) else m.group(1)
         return None
