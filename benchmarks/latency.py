@@ -91,6 +91,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--drops", type=int, default=20)
     parser.add_argument("--json", type=Path, default=None, help="also write the raw figures here")
+    parser.add_argument("--deployment-runs", action="store_true",
+                        help="the watcher starts deployment runs (a new process each) instead of running the flow")
+    parser.add_argument("--cold-dbt", action="store_true", help="no warm dbt runner (builder.py): dbt starts cold")
     args = parser.parse_args(argv)
 
     from baocao.serve import wait_for_health
@@ -137,8 +140,13 @@ def main(argv: list[str] | None = None) -> int:
         )
         assert wait_for_health(api, 180, procs[0]), "server did not start"
         env["PREFECT_API_URL"] = api
+        if not args.cold_dbt:  # as `baocao up` starts it
+            procs.append(_spawn([PY, "-m", "baocao.builder"], env, logs / "builder.log"))
         procs.append(_spawn([PY, "-m", "baocao.serve", "--cron", ""], env, logs / "serve.log"))
-        procs.append(_spawn([PY, "-m", "baocao.cli", "watch"], env, logs / "watch.log"))
+        watch = [PY, "-m", "baocao.cli", "watch", *(["--deployment-runs"] if args.deployment_runs else [])]
+        procs.append(_spawn(watch, env, logs / "watch.log"))
+        print(f"watcher: {'deployment runs' if args.deployment_runs else 'flow run in the watcher'}; "
+              f"dbt: {'cold' if args.cold_dbt else 'warm runner'}; logs in {logs}", flush=True)
         time.sleep(8)  # deployment registered, watcher listening
         for i in range(args.drops + 1):  # drop 0 warms up (first dbt build, imports) and is not counted
             name = f"latency {i:03d}.txt"

@@ -354,6 +354,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--retry-max-seconds", type=float, default=None,
                    help="backoff cap while the Prefect server is unreachable (default 30)")
     p.add_argument("--deployment", default=None, help="deployment to start (default ingest/ingest)")
+    p.add_argument("--deployment-runs", action="store_true",
+                   help="start a run of the deployment per trigger (a new process each) instead of running the "
+                        "ingest flow in the watcher (BAOCAO_WATCH_DEPLOYMENT_RUNS=1)")
     p.set_defaults(func=_cmd_watch)
 
     p = sub.add_parser("run", help="start the ingest deployment on the running `baocao up` (no env var needed)")

@@ -30,8 +30,9 @@ from baocao import shutdown, warehouse
 from baocao.settings import CATALOG_DIR, Settings
 
 # what a batch build selects: everything that reads raw (facts, documents, ledger) and is a
-# table, and the data tests on them; views are rebuilt only when the project changes
-BATCH_SELECTION = ["--select", "source:raw+", "--exclude", "config.materialized:view",
+# table, and the data tests on them that can fail a build; views, unit tests and warn-only
+# tests (reports, not gates) run when the project changes and on `baocao rebuild`
+BATCH_SELECTION = ["--select", "source:raw+", "--exclude", "config.materialized:view", "config.severity:warn",
                    "--exclude-resource-type", "unit_test"]
 SEED_CATALOGUES = ("units.csv", "indicators.csv", "localities.csv", "localities_extra.csv")
 

@@ -77,7 +77,10 @@ def _ingest(paths: list[str] | None, settle_seconds: float | None) -> dict:
         create_table_artifact(key="ingest-summary", table=[],
                               description=f"0 file(s): nothing waiting in {settings.inbox}")
         return {"files": 0, "counts": {}, "dbt": None}
+    started = time.monotonic()
     prepared = prepare_files(files, len(files))
+    logger.info("parsed %d file(s) in %.2f s (the slowest took %.2f s)", len(prepared), time.monotonic() - started,
+                max((p.seconds for p in prepared), default=0.0))
     result = apply_batch(prepared, str(flow_run.get_id() or ""))
     for o in result.outcomes:
         log = logger.warning if o.status == "quarantined" else logger.info
