@@ -89,7 +89,7 @@ def _cmd_bulk(args: argparse.Namespace) -> int:
         os.environ["BAOCAO_DASK_ADDRESS"] = args.dask_address
     settings = load_settings()
     _prefect_defaults(settings)
-    from baocao import bulk, serve, shutdown
+    from baocao import serve, shutdown
 
     server = None
     if not os.environ.get("PREFECT_API_URL"):  # Dask workers report their task runs to the same API
@@ -103,17 +103,13 @@ def _cmd_bulk(args: argparse.Namespace) -> int:
         os.environ["PREFECT_API_URL"] = api
     from baocao.pipeline import bulk_ingest_flow
 
-    if args.no_dask:
-        from prefect.task_runners import ThreadPoolTaskRunner
-
-        runner, where = ThreadPoolTaskRunner(max_workers=1), "this process (no Dask)"
-    else:
-        runner = bulk.dask_task_runner(settings.bulk_workers, settings.dask_address)
-        where = settings.dask_address or f"a local Dask cluster of {settings.bulk_workers} worker(s)"
+    where = ("this process (no Dask)" if args.no_dask
+             else settings.dask_address or f"a local Dask cluster of {settings.bulk_workers} worker(s)")
     print(f"baocao ingest --bulk: {root} on {where}", file=sys.stderr)
     try:
         with shutdown.raise_on_signals():
-            result = bulk_ingest_flow.with_options(task_runner=runner)(str(root), show_progress=not args.no_progress)
+            result = bulk_ingest_flow(str(root), show_progress=not args.no_progress, workers=settings.bulk_workers,
+                                      dask_address=settings.dask_address, use_dask=not args.no_dask)
     except shutdown.Interrupted as exc:
         print(f"baocao ingest --bulk: {exc}; run it again to resume", file=sys.stderr)
         return shutdown.exit_code()

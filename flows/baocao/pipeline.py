@@ -112,21 +112,55 @@ def parse_chunk(files: list, n: int) -> list[ingest.Prepared]:
 
 
 @flow(name="bulk-ingest", log_prints=False)
-def bulk_ingest_flow(directory: str, show_progress: bool = False) -> dict:
+def bulk_ingest_flow(directory: str, show_progress: bool = False, workers: int | None = None,
+                     dask_address: str | None = None, use_dask: bool = True) -> dict:
     """Backfill every report under `directory`: resumable, nothing moved, one dbt build at the end.
 
-    Run it with a Dask task runner (`bulk.dask_task_runner`, `with_options(task_runner=…)`);
-    `show_progress` draws a progress bar on stderr (the CLI); the run's log has a line every 30 s."""
+    Parsing and loading run in the `bulk-load` subflow on Dask (prefect-dask: a local cluster
+    of `workers`, or the scheduler at `dask_address`; `use_dask=False`: this process). The
+    cluster is gone before the marts are built, so its memory is not held during the build.
+    `show_progress` draws a progress bar on stderr (the CLI); the log has a line every 30 s."""
+    from baocao import bulk, marts, warehouse
+
+    if use_dask:
+        runner = bulk.dask_task_runner(workers, dask_address)
+    else:
+        from prefect.task_runners import ThreadPoolTaskRunner
+
+        runner = ThreadPoolTaskRunner(max_workers=1)
+    with shutdown.handle_signals():
+        loaded = bulk_load_flow.with_options(task_runner=runner)(directory, show_progress)
+        logger = get_run_logger()
+        settings = load_settings()
+        build = marts.build(settings) if bulk.pending_documents(settings) else None  # also a killed run's
+        if build is not None:
+            logger.info(build.summary())
+            if build.success:
+                with warehouse.writer_lock(settings.warehouse):
+                    warehouse.publish_read_copy(settings.warehouse, settings.read_copy)
+    create_table_artifact(
+        key="bulk-summary",
+        table=[{"outcome": k, "files": v} for k, v in sorted(loaded["counts"].items())],
+        description=f"{directory}: {loaded['line']}; {loaded['skipped']} already recorded; "
+        f"{build.summary() if build else 'no dbt build needed'}",
+    )
+    return {**loaded, "dbt": build.summary() if build else None, "dbt_success": build.success if build else True,
+            "seconds": loaded["seconds"] + (build.seconds if build else 0.0)}
+
+
+@flow(name="bulk-load", log_prints=False)
+def bulk_load_flow(directory: str, show_progress: bool = False) -> dict:
+    """Parse (on the task runner) and load (here, the one writer) every file not yet recorded."""
     from baocao import bulk
 
-    with shutdown.handle_signals(), bulk.ProgressBar(enabled=show_progress) as bar:
-        return _bulk(Path(directory), bar)
+    with bulk.ProgressBar(enabled=show_progress) as bar:
+        return _bulk_load(Path(directory), bar)
 
 
-def _bulk(root: Path, progress) -> dict:
+def _bulk_load(root: Path, progress) -> dict:
     from collections import deque
 
-    from baocao import bulk, marts, warehouse
+    from baocao import bulk
 
     logger = get_run_logger()
     settings = load_settings()
@@ -155,19 +189,5 @@ def _bulk(root: Path, progress) -> dict:
             logger.info("bulk: %s", state.line())
             next_log = time.monotonic() + 30
     logger.info("bulk: %s", state.line())
-    # loaded now, or by a run that was killed before its build
-    build = marts.build(settings) if bulk.pending_documents(settings) else None
-    if build is not None:
-        logger.info(build.summary())
-        if build.success:
-            with warehouse.writer_lock(settings.warehouse):
-                warehouse.publish_read_copy(settings.warehouse, settings.read_copy)
-    create_table_artifact(
-        key="bulk-summary",
-        table=[{"outcome": k, "files": v} for k, v in sorted(state.counts.items())],
-        description=f"{root}: {state.line()}; {state.skipped} already recorded; "
-        f"{build.summary() if build else 'no dbt build needed'}",
-    )
     return {"files": len(found), "skipped": state.skipped, "counts": state.counts, "facts": state.facts,
-            "dbt": build.summary() if build else None, "dbt_success": build.success if build else True,
-            "seconds": time.monotonic() - state.started}
+            "line": state.line(), "seconds": time.monotonic() - state.started}
