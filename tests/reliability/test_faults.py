@@ -335,9 +335,10 @@ def _children(pid: int) -> list[tuple[int, bytes]]:
 
 def test_served_flow_run_killed_recovers_unattended(prefect_server, home: Home) -> None:
     """SIGKILL the served flow-run process during its dbt build: nobody restarts anything by
-    hand; the runner marks the run crashed, the watcher's re-sweep starts a new run."""
+    hand; the runner marks the run crashed, the watcher's re-sweep starts a new run. (The
+    watcher starts deployment runs here: by default it runs the flow itself.)"""
     serve = home.start_serve()
-    watcher = home.start_watcher()
+    watcher = home.start_watcher(BAOCAO_WATCH_DEPLOYMENT_RUNS="1")
     time.sleep(3)
     files = _drop_many(home, 12, "served-kill")
     engine = wait_until(
