@@ -30,9 +30,11 @@ from baocao import shutdown, warehouse
 from baocao.settings import CATALOG_DIR, Settings
 
 # what a batch build selects: everything that reads raw (facts, documents, ledger) and is a
-# table, and the data tests on them that can fail a build; views, unit tests and warn-only
-# tests (reports, not gates) run when the project changes and on `baocao rebuild`
-BATCH_SELECTION = ["--select", "source:raw+", "--exclude", "config.materialized:view", "config.severity:warn",
+# table, the data tests on them that can fail a build, and every singular test (a project's own
+# gates, whatever they read); views, unit tests and warn-only tests (reports, not gates) run
+# when the project changes and on `baocao rebuild`
+BATCH_SELECTION = ["--select", "source:raw+", "test_type:singular",
+                   "--exclude", "config.materialized:view", "config.severity:warn",
                    "--exclude-resource-type", "unit_test"]
 SEED_CATALOGUES = ("units.csv", "indicators.csv", "localities.csv", "localities_extra.csv")
 
