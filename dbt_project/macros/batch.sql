@@ -35,3 +35,19 @@
         true
     {%- endif -%}
 {%- endmacro %}
+
+{#- Data tests in a batch build (`--vars '{batch_build: true}'`, marts.py): on the models built
+    by document, a test reads only the batch's documents, so its cost follows the batch, not
+    the warehouse; rows of other documents were tested when they were built. Full builds test
+    every row. Overrides dbt's get_where_subquery, which every generic test calls. -#}
+{% macro get_where_subquery(relation) -%}
+    {%- set where = config.get('where', '') -%}
+    {%- if var('batch_build', false) and relation.identifier in var('by_document_models') -%}
+        {%- set batch = "document_id in (select document_id from raw.pending_documents)" -%}
+        {%- set where = (where ~ ' and ' ~ batch) if where else batch -%}
+    {%- endif -%}
+    {%- if where -%}
+        {%- do return("(select * from " ~ relation ~ " where " ~ where ~ ") dbt_subquery") -%}
+    {%- endif -%}
+    {%- do return(relation) -%}
+{%- endmacro %}

@@ -120,7 +120,25 @@ class WarmDbt:
             from dbt.adapters.duckdb.connections import DuckDBConnectionManager
 
             DuckDBConnectionManager.close_all_connections()
-        log.info("project parsed in %.1f s (fingerprint %s)", time.perf_counter() - started, fingerprint)
+        compiled = self._compile_macros()
+        log.info("project parsed in %.1f s (fingerprint %s, %d macros compiled)",
+                 time.perf_counter() - started, fingerprint, compiled)
+
+    def _compile_macros(self) -> int:
+        """Compile every macro's Jinja template once, here: dbt caches them by source text in a
+        module-level cache that each forked build inherits, instead of compiling the same
+        materialization and test macros again on every build (~1 s of CPU per batch build)."""
+        from dbt_common.clients.jinja import template_cache
+
+        template_cache.clear()
+        compiled = 0
+        for macro in self.manifest.macros.values():
+            try:
+                template_cache.get_node_template(macro)
+                compiled += 1
+            except Exception:  # noqa: BLE001 - a macro dbt cannot compile fails in the build that calls it
+                continue
+        return compiled
 
     def run(self, conn: socket.socket, args: list[str], fingerprint: str | None) -> dict:
         """Fork a child that runs `args` on the parsed manifest; kill it if the caller leaves."""

@@ -31,11 +31,13 @@ from baocao.settings import CATALOG_DIR, Settings
 
 # what a batch build selects: everything that reads raw (facts, documents, ledger) and is a
 # table, the data tests on them that can fail a build, and every singular test (a project's own
-# gates, whatever they read); views, unit tests and warn-only tests (reports, not gates) run
-# when the project changes and on `baocao rebuild`
+# gates, whatever they read); views, unit tests, warn-only tests (reports, not gates) and tests
+# another check implies (tag full_build_only) run when the project changes and on `baocao
+# rebuild`. batch_build scopes the tests of the by-document models to the batch's documents.
 BATCH_SELECTION = ["--select", "source:raw+", "test_type:singular",
-                   "--exclude", "config.materialized:view", "config.severity:warn",
-                   "--exclude-resource-type", "unit_test"]
+                   "--exclude", "config.materialized:view", "config.severity:warn", "tag:full_build_only",
+                   "--exclude-resource-type", "unit_test",
+                   "--vars", "{batch_build: true}"]
 SEED_CATALOGUES = ("units.csv", "indicators.csv", "localities.csv", "localities_extra.csv")
 
 

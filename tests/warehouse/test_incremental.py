@@ -95,6 +95,36 @@ def test_a_changed_project_builds_everything(baocao_home: Path) -> None:
     assert plan.full_refresh and "changed" in plan.reason
 
 
+def test_batch_tests_read_the_batch_and_constraints_check_each_row(baocao_home: Path) -> None:
+    """A batch build tests only its documents on the by-document models (rows of other documents
+    were tested when they were built); a plain `dbt test` still tests every row; and the checks
+    folded into the contracts stop a bad row at insert."""
+    settings = load_settings()
+    _ingest(settings, _drop(settings, "r1.txt", _sample(1).read_text(encoding="utf-8")))
+    con = duckdb.connect(str(settings.warehouse))  # an old document gets a duplicate row behind dbt's back
+    con.execute("insert into fact_value_history select * replace ('f-dup' as fact_id, false as is_current) "
+                "from fact_value_history where source_name = 'r1.txt' and fact_seq = 1")
+    con.close()
+
+    batch = _ingest(settings, _drop(settings, "r2.txt", _sample(2).read_text(encoding="utf-8")))
+    assert batch.dbt.success and batch.dbt.mode == "incremental", batch.dbt.summary()
+    everything = marts.run_dbt(settings, "test", ["--select", "fact_value_history", "--exclude-resource-type",
+                                                  "unit_test"])
+    assert not everything.success, everything.summary()
+    assert any("unique_combination_of_columns_fact_value_history" in f for f in everything.failures), everything.failures
+
+    con = duckdb.connect(str(settings.warehouse))
+    try:
+        con.execute("insert into fact_value_history select * replace ('guess' as measure, 'f-new' as fact_id) "
+                    "from fact_value_history where source_name = 'r2.txt' limit 1")
+        raised = None
+    except duckdb.ConstraintException as exc:
+        raised = str(exc)
+    finally:
+        con.close()
+    assert raised and "measure" in raised, raised
+
+
 def _start_builder(env: dict[str, str], log: Path) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-m", "baocao.builder"], env=env, stdout=log.open("wb"),
                             stderr=subprocess.STDOUT, start_new_session=True)
