@@ -4,7 +4,8 @@ For each size N, in a fresh temporary home with the warm dbt runner running (as 
 has it):
   1. the five sample reports are ingested for real (the first, full build);
   2. N synthetic reports are made in raw by copying the samples' rows under new document ids
-     (N/5 copies of each: same facts, other documents), queued and built once;
+     (N/5 copies of each: same facts, other documents, each copy the report of another of the
+     gazetteer's ~700 districts), queued and built once;
   3. one new report (a sample under a new first line) is added through the normal batch path
      (load -> incremental dbt build -> read copy published), three times; median reported;
   4. at the largest size, fact_value is compared row for row with a full rebuild.
@@ -38,8 +39,10 @@ def _drop(inbox: Path, name: str, text: bytes) -> Path:
 
 
 def _synthesize(settings, n: int) -> int:
-    """N document versions copied from the loaded samples under new ids; returns facts added."""
+    """N document versions copied from the loaded samples under new ids and other districts;
+    returns facts added."""
     from baocao import warehouse
+    from baocao.settings import CATALOG_DIR
     from baocao.warehouse import DOCUMENT_COLUMNS, FACT_COLUMNS
 
     doc_cols = [c.strip() for c in DOCUMENT_COLUMNS.split(",")]
@@ -47,15 +50,29 @@ def _synthesize(settings, n: int) -> int:
     copies = max(1, n // len(SAMPLES))
     con = warehouse.connect(settings.warehouse)
     try:
-        con.execute(f"create temp table copies as select range as k from range({copies})")
-        con.execute("create temp table base as select document_id from raw.documents")
+        # copy k of a report is the report of the k-th district of the gazetteer (k modulo the
+        # ~700 districts): as in a real archive, a place × period × indicator is stated by a few
+        # reports, not by every copy
+        con.execute(f"create temp table districts as select row_number() over (order by locality_code) - 1 "
+                    f"as i, locality_code, name from read_csv('{CATALOG_DIR / 'localities.csv'}', all_varchar=true) "
+                    f"where level = 'district'")
+        con.execute(f"create temp table copies as select range as k, districts.locality_code as place_code, "
+                    f"districts.name as place from range({copies}) "
+                    f"join districts on districts.i = range % (select count(*) from districts)")
+        con.execute("create temp table base as select document_id, locality as doc_place from raw.documents")
         new_id = "md5('synthetic|' || k || '|' || d.document_id)[:16]"
         doc_select = ", ".join(
             new_id if c == "document_id"
             else "'synthetic/' || k || '/' || d.source_name" if c == "source_name"
             else "sha256(d.content_sha256 || k)" if c == "content_sha256"
+            else "place" if c == "locality"
+            else "'district'" if c == "locality_level"
+            else "place_code" if c == "locality_code"
             else f"d.{c}" for c in doc_cols)
-        fact_select = ", ".join(new_id if c == "document_id" else f"d.{c}" for c in fact_cols)
+        fact_select = ", ".join(
+            new_id if c == "document_id"
+            else "case when d.locality = base.doc_place then place else d.locality end" if c == "locality"
+            else f"d.{c}" for c in fact_cols)
         with warehouse.transaction(con):
             con.execute(f"insert into raw.documents ({', '.join(doc_cols)}) "
                         f"select {doc_select} from raw.documents d join base using (document_id), copies")

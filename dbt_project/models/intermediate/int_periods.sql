@@ -4,10 +4,19 @@
 
 with
 
+-- distinct texts first, materialized so the optimizer cannot push the key expression below the
+-- distinct: a warehouse holds millions of facts but a few hundred period texts
+fact_period_texts as materialized (
+
+    select distinct period_text
+    from {{ ref('stg_facts') }}
+
+),
+
 fact_periods as (
 
     select {{ period_key('period_text') }} as period_key
-    from {{ ref('stg_facts') }}
+    from fact_period_texts
 
 ),
 

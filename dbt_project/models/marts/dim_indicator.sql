@@ -11,11 +11,13 @@ catalogue as (
 
 facts as (
 
-    select
+    -- distinct pairs first: the phrase is cleaned once per spelling, not once per fact
+    select distinct
         indicator_key,
         indicator_phrase
 
     from {{ ref('int_facts') }}
+    where indicator_key like 'p:%'
 
 ),
 

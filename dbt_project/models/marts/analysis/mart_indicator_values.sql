@@ -7,12 +7,22 @@
 --   4. then the first in the document.
 -- fact_count / document_count say how many facts and documents state it; is_disputed says
 -- whether they disagree (more than one value after rounding to 6 significant digits).
+-- Built incrementally by locality × period × indicator (macros/batch.sql): a batch rebuilds the
+-- keys its documents state or stated; `baocao rebuild` builds it whole.
+
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    on_schema_change='append_new_columns',
+    pre_hook="{{ record_batch_value_keys() }}",
+) }}
 
 with
 
 facts as (
 
-    select * from {{ ref('fact_value') }}
+    select * from {{ ref('fact_value') }} as fact_value
+    where {{ in_batch_value_keys('fact_value') }}
 
 ),
 
@@ -52,37 +62,53 @@ classified as (
 
 ),
 
-ranked as (
+keyed as (
 
     select
-        *,
-        row_number() over (
-            partition by locality_key, period_key, indicator_key, measure, coalesce(compared_to, ''),
-                value_kind, coalesce(base_unit, '')
-            order by
-                qualifier = 'estimate',
-                coalesce(doc_date, cast(loaded_at as date)) desc,
-                table_name is null,
-                document_id,
-                fact_seq
-        ) as pick,
-        count(*) over grain as fact_count,
-        count(distinct document_id) over grain as document_count,
-        count(distinct value_rounded) over grain as distinct_values
+        md5(concat_ws('|', locality_key, period_key, indicator_key, measure, coalesce(compared_to, ''),
+            value_kind, coalesce(base_unit, ''))) as value_id,
+        *
 
     from classified
-    window grain as (
-        partition by locality_key, period_key, indicator_key, measure, coalesce(compared_to, ''),
-            value_kind, coalesce(base_unit, '')
-    )
+
+),
+
+-- how many facts and documents state each value, and whether they disagree (a group-by, not
+-- windows: it spills to disk on a large warehouse instead of running out of memory)
+stated as (
+
+    select
+        value_id,
+        count(*) as fact_count,
+        count(distinct document_id) as document_count,
+        count(distinct value_rounded) as distinct_values,
+        list_sort(list(distinct document_id)) as document_ids
+
+    from keyed
+    group by value_id
+
+),
+
+picked as (
+
+    select *
+    from keyed
+    qualify row_number() over (
+        partition by value_id
+        order by
+            qualifier = 'estimate',
+            coalesce(doc_date, cast(loaded_at as date)) desc,
+            table_name is null,
+            document_id,
+            fact_seq
+    ) = 1
 
 ),
 
 final as (
 
     select
-        md5(concat_ws('|', locality_key, period_key, indicator_key, measure, coalesce(compared_to, ''),
-            value_kind, coalesce(base_unit, ''))) as value_id,
+        picked.value_id,
         locality_key,
         period_key,
         indicator_key,
@@ -97,9 +123,10 @@ final as (
         value_base,
         value_high_base,
         base_unit,
-        cast(fact_count as integer) as fact_count,
-        cast(document_count as integer) as document_count,
-        distinct_values > 1 as is_disputed,
+        cast(stated.fact_count as integer) as fact_count,
+        cast(stated.document_count as integer) as document_count,
+        stated.document_ids,
+        stated.distinct_values > 1 as is_disputed,
         fact_id as chosen_fact_id,
         document_id as chosen_document_id,
         source_name,
@@ -113,8 +140,8 @@ final as (
         table_column,
         is_ocr
 
-    from ranked
-    where pick = 1
+    from picked
+    inner join stated on stated.value_id = picked.value_id
 
 )
 

@@ -3,11 +3,16 @@
 -- the attainment computed from the two (same base unit) beside the attainment a report states,
 -- and a flag where they differ by more than 1 point.
 
+-- Built incrementally by locality × period × indicator, after mart_indicator_values (macros/batch.sql).
+
+{{ by_value_key_config() }}
+
 with
 
 values_ as (
 
-    select * from {{ ref('mart_indicator_values') }}
+    select * from {{ ref('mart_indicator_values') }} as mart_indicator_values
+    where {{ in_batch_value_keys('mart_indicator_values') }}
 
 ),
 

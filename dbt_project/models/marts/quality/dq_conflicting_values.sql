@@ -1,18 +1,24 @@
 -- Values two or more facts state differently (same locality, period, indicator, measure,
 -- base, kind and base unit): which values, from which documents. Số liệu vênh nhau.
 
+-- Built incrementally by locality × period × indicator, after mart_indicator_values (macros/batch.sql).
+
+{{ by_value_key_config() }}
+
 with
 
 values_ as (
 
-    select * from {{ ref('mart_indicator_values') }}
+    select * from {{ ref('mart_indicator_values') }} as mart_indicator_values
     where is_disputed
+        and {{ in_batch_value_keys('mart_indicator_values') }}
 
 ),
 
 facts as (
 
-    select * from {{ ref('fact_value') }}
+    select * from {{ ref('fact_value') }} as fact_value
+    where {{ in_batch_value_keys('fact_value') }}
 
 ),
 

@@ -1,12 +1,15 @@
 -- Facts read by OCR from scanned pages, least confident first: the ones to check against
 -- the paper. Số liệu nhận dạng từ bản quét.
 
+{{ by_document_config() }}
+
 with
 
 facts as (
 
     select * from {{ ref('fact_value') }}
     where is_ocr
+        and {{ in_batch('document_id') }}
 
 ),
 

@@ -1,11 +1,14 @@
 -- Facts whose period or place could not be told (they sit on the unknown member).
 -- Số liệu chưa rõ kỳ hoặc địa bàn.
 
+{{ by_document_config() }}
+
 with
 
 facts as (
 
     select * from {{ ref('fact_value') }}
+    where {{ in_batch('document_id') }}
 
 ),
 
