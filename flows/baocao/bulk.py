@@ -55,13 +55,8 @@ def not_yet_recorded(files: list[ArchiveFile], settings: Settings) -> list[Archi
     resumed run still has to do."""
     if not settings.warehouse.exists():
         return files
-    with warehouse.writer_lock(settings.warehouse):
-        con = warehouse.connect(settings.warehouse, storage_compatibility=settings.storage_compatibility)
-        try:
-            warehouse.ensure_schema(con)
-            rows = con.execute("select file_name, size_bytes, epoch_us(received_at) from raw.ingest_ledger").fetchall()
-        finally:
-            con.close()
+    with warehouse.writer_lock(settings.warehouse), warehouse.session(settings) as con:
+        rows = con.execute("select file_name, size_bytes, epoch_us(received_at) from raw.ingest_ledger").fetchall()
     seen = {(name, size, micros) for name, size, micros in rows if micros is not None}
     return [f for f in files if (f.name, f.size_bytes, _micros(f.received_at)) not in seen]
 
@@ -71,13 +66,8 @@ def _micros(moment: datetime) -> int:
 
 
 def pending_documents(settings: Settings) -> int:
-    with warehouse.writer_lock(settings.warehouse):
-        con = warehouse.connect(settings.warehouse, storage_compatibility=settings.storage_compatibility)
-        try:
-            warehouse.ensure_schema(con)
-            return warehouse.pending_documents(con)
-        finally:
-            con.close()
+    with warehouse.writer_lock(settings.warehouse), warehouse.session(settings) as con:
+        return warehouse.pending_documents(con)
 
 
 def chunks(files: list[ArchiveFile], max_files: int, max_bytes: int) -> Iterator[list[ArchiveFile]]:
@@ -107,12 +97,8 @@ def parse_chunk(files: list[ArchiveFile], settings: Settings) -> list[ingest.Pre
 def load_chunk(prepared: list[ingest.Prepared], settings: Settings, flow_run_id: str | None) -> list[ingest.Outcome]:
     """Load a parsed chunk and record it in the ledger (the flow process is the one writer)."""
     with warehouse.writer_lock(settings.warehouse):
-        con = warehouse.connect(settings.warehouse, storage_compatibility=settings.storage_compatibility)
-        try:
-            warehouse.ensure_schema(con)
+        with warehouse.session(settings) as con:
             outcomes = ingest.load_prepared(con, prepared, settings)
-        finally:
-            con.close()
         ingest.record_outcomes(outcomes, settings, flow_run_id)
     return outcomes
 

@@ -230,14 +230,10 @@ def apply_batch(prepared: list[Prepared], settings: Settings, *, flow_run_id: st
     dbt_outcome: DbtOutcome | None = None
     published = False
     with warehouse.writer_lock(settings.warehouse):
-        con = warehouse.connect(settings.warehouse, storage_compatibility=settings.storage_compatibility)
-        try:
-            warehouse.ensure_schema(con)
+        with warehouse.session(settings) as con:
             outcomes = load_prepared(con, prepared, settings)
             changed = [o for o in outcomes if o.status == "processed" and not o.recorded]
             con.execute("checkpoint")
-        finally:
-            con.close()
         if changed or run_dbt_always:
             dbt_outcome = marts.build(settings)
             if not dbt_outcome.success:
@@ -260,15 +256,12 @@ def rebuild(settings: Settings) -> DbtOutcome:
 
 
 def _take_back(settings: Settings, changed: list[Outcome], dbt_outcome: DbtOutcome) -> None:
-    con = warehouse.connect(settings.warehouse, storage_compatibility=settings.storage_compatibility)
-    try:
+    with warehouse.session(settings) as con:
         for outcome in changed:
             if outcome.newly_loaded:
                 warehouse.delete_version(con, outcome.document_id, outcome.version)
                 lake.remove_version(settings.lake, outcome.document_id, outcome.version)
             _failed(outcome, "dbt", dbt_outcome.summary())
-    finally:
-        con.close()
 
 
 def _file_away(outcomes: list[Outcome], settings: Settings, flow_run_id: str | None) -> None:
@@ -295,19 +288,15 @@ def _file_away(outcomes: list[Outcome], settings: Settings, flow_run_id: str | N
 def record_outcomes(outcomes: list[Outcome], settings: Settings, flow_run_id: str | None) -> None:
     """One ledger row per file (one transaction); files an interrupted run recorded are not
     recorded twice."""
-    con = warehouse.connect(settings.warehouse, storage_compatibility=settings.storage_compatibility)
-    try:
-        with warehouse.transaction(con):
-            for o in outcomes:
-                if o.status == "skipped" or o.recorded:
-                    continue
-                arrival = o.arrival
-                warehouse.record_seen(
-                    con, file_name=o.file_name, size_bytes=arrival.size_bytes if arrival else None,
-                    content_sha256=arrival.content_sha256 if arrival else None,
-                    received_at=arrival.received_at if arrival else None, status=o.status,
-                    document_id=o.document_id, version=o.version, stage=o.stage, error=o.error or o.note,
-                    flow_run_id=flow_run_id, parse_attempts=o.attempts or None, match_rule=o.match_rule,
-                )
-    finally:
-        con.close()
+    with warehouse.session(settings) as con, warehouse.transaction(con):
+        for o in outcomes:
+            if o.status == "skipped" or o.recorded:
+                continue
+            arrival = o.arrival
+            warehouse.record_seen(
+                con, file_name=o.file_name, size_bytes=arrival.size_bytes if arrival else None,
+                content_sha256=arrival.content_sha256 if arrival else None,
+                received_at=arrival.received_at if arrival else None, status=o.status,
+                document_id=o.document_id, version=o.version, stage=o.stage, error=o.error or o.note,
+                flow_run_id=flow_run_id, parse_attempts=o.attempts or None, match_rule=o.match_rule,
+            )

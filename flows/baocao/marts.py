@@ -26,6 +26,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import duckdb
+
 from baocao import shutdown, warehouse
 from baocao.settings import CATALOG_DIR, Settings
 
@@ -178,14 +180,13 @@ class BuildPlan:
 
 def plan_build(settings: Settings, *, full_refresh: bool = False) -> BuildPlan:
     """Full or incremental, and why (the caller holds the writer lock)."""
-    fingerprint = project_fingerprint(settings)
-    con = warehouse.connect(settings.warehouse, storage_compatibility=settings.storage_compatibility)
-    try:
-        warehouse.ensure_schema(con)
-        pending = warehouse.pending_documents(con)
-        last = warehouse.last_build_fingerprint(con)
-    finally:
-        con.close()
+    with warehouse.session(settings) as con:
+        return _plan(con, project_fingerprint(settings), full_refresh)
+
+
+def _plan(con: duckdb.DuckDBPyConnection, fingerprint: str, full_refresh: bool) -> BuildPlan:
+    pending = warehouse.pending_documents(con)
+    last = warehouse.last_build_fingerprint(con)
     if full_refresh:
         return BuildPlan(True, "full refresh asked for", fingerprint, pending)
     if last is None:
@@ -198,20 +199,15 @@ def plan_build(settings: Settings, *, full_refresh: bool = False) -> BuildPlan:
 def build(settings: Settings, *, full_refresh: bool = False, timeout_s: float = 1800) -> DbtOutcome:
     """Build the marts after a batch: incrementally (the batch's documents) when the project is
     unchanged since the last good build, else everything with --full-refresh."""
-    plan = plan_build(settings, full_refresh=full_refresh)
-    con = warehouse.connect(settings.warehouse, storage_compatibility=settings.storage_compatibility)
-    try:  # a build that fails or is killed half-way leaves the marts unknown: the next builds all
+    with warehouse.session(settings) as con:
+        plan = _plan(con, project_fingerprint(settings), full_refresh)
+        # a build that fails or is killed half-way leaves the marts unknown: the next builds all
         warehouse.mark_building(con)
-    finally:
-        con.close()
     extra = ["--full-refresh"] if plan.full_refresh else list(BATCH_SELECTION)
     outcome = run_dbt(settings, "build", extra, timeout_s=timeout_s)
     outcome.mode = "full" if plan.full_refresh else "incremental"
     outcome.reason = plan.reason
     if outcome.success:
-        con = warehouse.connect(settings.warehouse, storage_compatibility=settings.storage_compatibility)
-        try:
+        with warehouse.session(settings) as con:
             warehouse.mark_built(con, plan.fingerprint, full_refresh=plan.full_refresh)
-        finally:
-            con.close()
     return outcome

@@ -23,6 +23,7 @@ import duckdb
 
 from baocao.lake import VersionFiles
 from baocao.parse.model import DocumentInfo
+from baocao.settings import Settings
 
 RAW_DDL = """
 create schema if not exists raw;
@@ -177,6 +178,18 @@ def writer_lock(warehouse: Path, timeout_s: float = 600.0) -> Iterator[None]:
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(RAW_DDL)
+
+
+@contextmanager
+def session(settings: Settings) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A writer's connection to the warehouse of `settings`, raw schema in place, closed on
+    exit (the caller holds `writer_lock` when others may write)."""
+    con = connect(settings.warehouse, storage_compatibility=settings.storage_compatibility)
+    try:
+        ensure_schema(con)
+        yield con
+    finally:
+        con.close()
 
 
 @dataclass(frozen=True)
