@@ -249,6 +249,8 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
             value=t.value,
             wide_subject=text[max(c0, prev_end):t.start],
             prev_measure=(prev_in_clause[c0].fact.measure if c0 in prev_in_clause and prev_in_clause[c0].fact else None),
+            prev_compared=(prev_in_clause[c0].fact.compared_to if c0 in prev_in_clause and prev_in_clause[c0].fact else None),
+            prev_unit=(prev_in_clause[c0].fact.unit if c0 in prev_in_clause and prev_in_clause[c0].fact else None),
             prev_values=tuple(q.tok.value for j, q in pend.items() if j < idx and q.fact is not None
                               and q.fact.unit not in ("PCT", "PERMILLE") and q.tok.start >= sent_start),
         )

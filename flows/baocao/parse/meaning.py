@@ -289,6 +289,8 @@ class Context:
     value: float = 0.0
     prev_values: tuple[float, ...] = ()  # earlier non-% numbers of the sentence
     prev_measure: str | None = None  # measure of the previous fact of the clause
+    prev_compared: str | None = None  # and its base
+    prev_unit: str | None = None  # and its unit
     wide_subject: str = ""  # clause text since the previous number, brackets included
 
 
@@ -298,7 +300,7 @@ def is_ratio_of(pct: float, values: tuple[float, ...]) -> bool:
         return False
     for i, a in enumerate(values):
         for b in values[i + 1:] + values[:i]:
-            if 0 < a < b and abs(100.0 * a / b - pct) < 0.06:
+            if 0 < a <= b and abs(100.0 * a / b - pct) < 0.06:  # (as many done as due: 100%)
                 return True
     return False
 
@@ -463,6 +465,17 @@ def planned_sentence(text: str, pos: int) -> bool:
 COMMENTS = ("attainment_pct", "change_pct", "change_abs", "change_times")
 
 
+def _restructured(text: str, pos: int, c0: int) -> bool:
+    """Whether the sentence before pos reorganises (cue words 'restructure': sắp xếp, sáp nhập,
+    tinh giản …) and the clause has no level of its own to compare with (no 'so …', no 'còn
+    120 ấp' before)."""
+    s0 = sentence_start(text, pos)
+    if not cue_words_re("restructure").search(text, s0, pos):
+        return False
+    return cue_re("restructure", "any").search(text[s0:pos]) is not None \
+        and re.search(r"(?<![\wÀ-ỹ])(?:so\s|còn\s+\d)", text[min(c0, pos):pos], re.I) is None
+
+
 SIGN_BEFORE = re.compile(r"[\s(:][+\-−]$")
 PLAN_YEAR_BEFORE = re.compile(r"(?<!định hướng )(?<!tầm nhìn )đến\s+(?:cuối\s+)?năm\s+((?:19|20)\d\d)(?P<gap>[^;]*)$", re.I)
 
@@ -554,6 +567,10 @@ def _read_meaning(ctx: Context, raw_subject: str) -> Meaning:
             ref = _ref_later(text, ctx.unit_end, pos)
         if ctx.unit == "TIMES":
             return Meaning("change_times", ref, q, True)
+        if ref is None and verb.startswith("giảm") and not is_pct and _restructured(text, pos, c0):
+            # 'sắp xếp, sáp nhập giảm 12 phòng, ban': the count of units cut by reorganising, not a
+            # change of a level stated anywhere
+            return Meaning(mode, None, q, False)
         if ref is None and (mode == "target" or GROWTH_SUBJECT.search(text[sentence_start(text, pos):c0])
                             and ctx.anchor_unit in (None, "PCT", "PERMILLE")):
             # 'trong đó: nông, lâm, thủy sản tăng 6,4%' after a growth rate; a planned growth
@@ -572,8 +589,16 @@ def _read_meaning(ctx: Context, raw_subject: str) -> Meaning:
             return Meaning("attainment_pct", ref, qual, True)
         if re.match(r"^\s*\(\s*\*?\s*vượt\s+(?:kế hoạch|chỉ tiêu|nghị quyết|KH|NQ)", after, re.I):
             return Meaning("attainment_pct", "target", qual, True)
+        if ref is None and ctx.prev_measure == "change_abs" and ctx.prev_unit not in (None, "PCT", "PERMILLE") \
+                and ATTAIN_VERB.search(before_local) and not clean(before_local):
+            # 'giảm 12 biên chế, đạt 10%': the same change as a share of the level it left
+            return Meaning("change_pct", ctx.prev_compared, qual, True)
         if ATTAIN_VERB.search(before_local) and is_ratio_of(ctx.value, ctx.prev_values):
             return Meaning(mode, None, qual, True)  # 'thụ lý 8.844 vụ; xét xử 7.485 vụ, đạt 84,63%' is a share
+        if ref is None and ATTAIN_VERB.search(before_local) and not clean(before_local) and ctx.value <= 100 \
+                and ctx.anchor_unit and cue_re("handled", "any").search(ctx.anchor_subject):
+            # 'giải quyết xong 12 tỷ đồng, đạt 48%': the share of the caseload dealt with
+            return Meaning(mode, None, qual, True)
         if ATTAIN_VERB.search(before_local) and ctx.anchor_unit and ctx.anchor_unit not in ("PCT", "PERMILLE") \
                 and ctx.anchor_role not in ("pair_a",) and not re.match(r"^\s*(?:so\s+với\s+tổng|so\s+tổng|[\wÀ-ỹ])", after) \
                 and not re.search(r"chiếm\s*$", before_local) and not clean(before_local) \

@@ -1,7 +1,8 @@
 """Periods: the time a quantity belongs to (FACTS.md 'Periods').
 
 1. A year or span named in the clause before the number wins (`năm 2015`, `năm học 2022 -
-   2023`, `giai đoạn 2016 - 2020`, `đến năm 2025`, `tháng 10/2023` -> `2023-10`); a year
+   2023`, `giai đoạn 2016 - 2020`, `đến năm 2025`, `tháng 10/2023` -> `2023-10`, also without
+   `tháng` after a cut-off word: `tính đến 9 năm 2023`, `đến 6/2023` -> `2023-06`); a year
    right after the number belongs to it (`9,29% năm 2015`); a year after `so (với)` is a
    comparison, not the period; `định hướng đến năm 2030` names a horizon, not the period;
    `giá so sánh năm 2010` is a price base;
@@ -17,6 +18,8 @@ from __future__ import annotations
 import re
 
 MONTH_EXPR = re.compile(r"(?<![\wÀ-ỹ])tháng\s+(\d{1,2})\s*(?:/|năm)\s*((?:19|20)\d\d)(?!\d)", re.I)
+# a cut-off month written without 'tháng': 'tính đến 9 năm 2023', 'đến 6/2023' (not a date 'đến 30/6/2023')
+BARE_MONTH_EXPR = re.compile(r"(?<![\wÀ-ỹ])(?:đến|tới)\s+(?!0\b)(0?[1-9]|1[0-2])\s*(?:/|năm)\s*((?:19|20)\d\d)(?!\d)", re.I)
 CUTOFF_DATE = re.compile(r"(?:đến|tới|đến hết|tính đến)\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*((?:19|20)\d\d)(?!\d)", re.I)
 PRICE_BASE_BEFORE = re.compile(r"giá\s+(?:so\s+sánh|ss|cố\s+định)\s*$", re.I)
 YEAR_EXPR = re.compile(
@@ -87,6 +90,9 @@ def clause_period(text: str, pos: int, unit_end: int, c0: int, now_year: str | N
     clause_has_year = YEARISH.search(text, c0, pos) is not None
     for m in MONTH_EXPR.finditer(text, c0, pos) if clause_has_year else ():
         if not FROM_OR_DAY_BEFORE.search(text[max(c0, m.start() - 12):m.start()]):
+            mm = m
+    for m in BARE_MONTH_EXPR.finditer(text, c0, pos) if clause_has_year else ():
+        if text[max(0, m.start(1) - 1):m.start(1)] != "/" and (mm is None or m.start() > mm.start()):
             mm = m
     for m in CUTOFF_DATE.finditer(text, c0, pos) if clause_has_year else ():
         cutoff = m  # 'tính đến ngày 31/12/2019, toàn huyện có …' -> 2019 (a document's date is no period)

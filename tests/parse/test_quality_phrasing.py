@@ -1,0 +1,77 @@
+"""More phrasing families of report language, each with sentences of our own (invented, not
+copied from any report): cut-off months written without 'tháng', reductions made by
+reorganising, a change restated as a share, and the share of a caseload dealt with."""
+
+
+# --- a cut-off month without the word 'tháng' -------------------------------------------------
+
+def test_a_cut_off_month_written_without_thang(extract):
+    get = extract(["Tính đến 9 năm 2023 toàn huyện có 12.400/13.100 hộ đạt danh hiệu gia đình văn hóa."])
+    assert get("12.400").period == "2023-09"
+    assert get("13.100").period == "2023-09"
+
+
+def test_a_cut_off_month_with_a_slash(extract):
+    get = extract(["Đến 6/2023, toàn huyện có 15 xã đạt chuẩn nông thôn mới."])
+    assert get("15").period == "2023-06"
+
+
+def test_a_cut_off_date_is_still_counted_by_its_year(extract):
+    get = extract(["Đến 30/6/2023, toàn huyện có 15 xã đạt chuẩn nông thôn mới."])
+    assert get("15").period == "2023"
+
+
+# --- a reduction made by reorganising counts the units cut --------------------------------------
+
+def test_units_cut_by_reorganising_are_a_count(extract):
+    get = extract(["Sau khi sắp xếp lại bộ máy, huyện giảm 12 phòng, ban; giảm 5 đơn vị sự nghiệp công lập."])
+    assert get("12").measure == "actual"
+    assert get("12").compared_to is None
+    assert get("5").measure == "actual"
+
+
+def test_a_running_total_of_posts_cut_by_streamlining(extract):
+    get = extract(["Thực hiện tinh giản biên chế 20/300 người, đạt 6,7% so với biên chế được giao; "
+                   "nâng tổng số đã giảm 214 biên chế."])
+    assert get("214").measure == "actual"
+
+
+def test_a_reduction_from_a_stated_level_stays_a_change(extract):
+    get = extract(["Sau khi sáp nhập, toàn xã còn 12 ấp, giảm 3 ấp."])
+    assert get("3").measure == "change_abs"
+
+
+def test_a_reduction_without_reorganising_stays_a_change(extract):
+    get = extract(["Tai nạn giao thông xảy ra 14 vụ, giảm 6 vụ."])
+    assert get("6").measure == "change_abs"
+
+
+# --- 'đạt X%' right after a change of a count is that change as a share -----------------------
+
+def test_a_share_after_a_reduction_is_the_relative_change(extract):
+    get = extract(["Năm 2020 giao 120 biên chế, năm 2023 giao 108, giảm 12 biên chế so năm 2020, đạt 10%."])
+    assert get("10").measure == "change_pct"
+    assert get("10").compared_to == "year:2020"
+
+
+def test_a_share_after_a_count_is_still_attainment(extract):
+    get = extract(["Xây dựng 12 km đường giao thông nông thôn, đạt 96%."])
+    assert get("96").measure == "attainment_pct"
+
+
+# --- the share of a caseload dealt with is a rate, not attainment of a plan --------------------
+
+def test_the_share_of_money_recovered_is_a_rate(extract):
+    get = extract(["Thi hành án dân sự giải quyết xong 12,5 tỷ đồng, đạt 48,2%."])
+    assert get("48,2").measure == "actual"
+    assert get("48,2").compared_to is None
+
+
+def test_as_many_done_as_due_is_a_full_rate(extract):
+    get = extract(["Có 530 người phải kê khai tài sản, đã có 530 người kê khai, đạt 100%."])
+    assert get("100").measure == "actual"
+
+
+def test_a_share_above_a_hundred_after_handling_is_attainment(extract):
+    get = extract(["Đã giải quyết xong 240 hồ sơ, đạt 120% kế hoạch."])
+    assert get("120").measure == "attainment_pct"
