@@ -75,3 +75,34 @@ def test_as_many_done_as_due_is_a_full_rate(extract):
 def test_a_share_above_a_hundred_after_handling_is_attainment(extract):
     get = extract(["Đã giải quyết xong 240 hồ sơ, đạt 120% kế hoạch."])
     assert get("120").measure == "attainment_pct"
+
+
+# --- a whole that restates a count given before is that count again ---------------------------
+
+def test_a_whole_restating_the_headline_count_keeps_its_indicator(extract):
+    get = extract(["Phạm pháp hình sự 40 vụ, điều tra làm rõ 38/40 vụ, đạt 95%."])
+    assert get("40", 1).indicator_code == "CRIMINAL_CASES"
+    assert get("38").indicator_code is None
+
+
+def test_a_whole_equal_to_its_own_part_is_not_the_parts_indicator(extract):
+    get = extract(["Đến nay toàn huyện có 12/12 xã đạt chuẩn nông thôn mới."])
+    assert get("12").indicator_code == "NTM_COMMUNES"
+    assert get("12", 1).indicator_code is None
+
+
+# --- only the poverty rate's own reduction is the catalogue's reduction ------------------------
+
+def test_reductions_of_the_near_poor_and_of_a_group_are_changes_in_points(extract):
+    get = extract(["Tỷ lệ hộ nghèo giảm 1,8%, tỷ lệ hộ cận nghèo giảm 1,2%; "
+                   "tỷ lệ hộ nghèo đồng bào dân tộc thiểu số giảm 3%."])
+    assert get("1,8").measure == "actual"
+    assert get("1,8").indicator_code == "POVERTY_RATE_REDUCTION"
+    assert get("1,2").measure == "change_abs"
+    assert get("3").measure == "change_abs"
+
+
+def test_a_reduction_after_the_poverty_level_is_the_catalogue_reduction(extract):
+    get = extract(["Tỷ lệ hộ nghèo toàn huyện còn 3,5%, giảm 1,2%."])
+    assert get("1,2").measure == "actual"
+    assert get("1,2").indicator_code == "POVERTY_RATE_REDUCTION"

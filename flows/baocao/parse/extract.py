@@ -399,6 +399,15 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
         if p.role == "pair_b" and kind == "whole":
             f.indicator = "tổng số " + (noun or (subject or "đơn vị")).strip()
             f.indicator_code = None
+            # the whole restates a count the sentence gave before: 'Phạm pháp hình sự 40 vụ, điều tra
+            # làm rõ 38/40 vụ' -> 40 is again the number of criminal cases
+            s0 = sentence_span(text, t.start)[0]
+            same = [q.fact for j, q in pend.items() if j < idx and q.fact is not None and q.tok.start >= s0
+                    and j != p.partner and q.role != "pair_b" and q.fact.measure == "actual" and is_core(q.fact.indicator_code)
+                    and q.fact.value == t.value and q.fact.unit == unit_code
+                    and (q.fact.unit_text or "").lower() == (unit_text or "").lower()]
+            if same:
+                f.indicator, f.indicator_code = same[-1].indicator, same[-1].indicator_code
         out.append(f)
         if p.role != "pair_b" and (not m.inherit or measure in ("actual", "target")):
             anchors.setdefault(c0, []).append(p)

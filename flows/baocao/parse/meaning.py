@@ -342,6 +342,20 @@ TARGET_IN_SEGMENT = re.compile(r"(?<![\wÀ-ỹ])(?:phấn đấu|mục tiêu(?!\
 RATE_SUBJECT = re.compile(r"tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng|chiếm|khu vực I|mức độ|tốc độ", re.I)
 GROWTH_SUBJECT = re.compile(r"tốc độ tăng|tăng trưởng|tốc độ phát triển", re.I)
 REDUCTION_SUBJECT = re.compile(r"nghèo", re.I)
+# not the area's own poverty rate: the near-poor, or one group of the poor
+OTHER_POOR = re.compile(r"cận\s+$|^\s+(?:đồng bào|người|hộ)?\s*(?:dân tộc|DTTS|Khmer|Chăm|Hoa)", re.I)
+
+
+def _poverty_reduction(clause: str) -> bool:
+    """Whether the last 'nghèo' of the clause names the poverty rate itself ('tỷ lệ hộ nghèo
+    giảm 1,5%' is the catalogue's reduction), not the near-poor ('cận nghèo') or a group of
+    the poor ('hộ nghèo dân tộc thiểu số')."""
+    found = list(REDUCTION_SUBJECT.finditer(clause))
+    if not found:
+        return False
+    last = found[-1]
+    return not OTHER_POOR.search(clause[max(0, last.start() - 8):last.start()]) \
+        and not OTHER_POOR.search(clause[last.end():last.end() + 24])
 ATTAIN_VERB = re.compile(r"(?<![\wÀ-ỹ])(?:đạt|đạt được|đạt tỷ lệ|đạt tỉ lệ|bằng|chiếm|được)\s*(?:khoảng|gần|trên|hơn)?\s*$", re.I)
 
 
@@ -550,7 +564,7 @@ def _read_meaning(ctx: Context, raw_subject: str) -> Meaning:
             and not re.search(r"\d", re.sub(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,])", "", wide_head))
         # 'GRDP tăng 9,07%' with no GRDP level stated is the growth rate itself
         if average or growth_subject or GROWTH_SUBJECT.search(head + " " + verb) and not ref \
-                or (verb.startswith("giảm") and REDUCTION_SUBJECT.search(text[c0:pos])):
+                or (verb.startswith("giảm") and _poverty_reduction(text[c0:pos])):
             return Meaning(mode, None, qual, False, verb=verb)
         q = qual if qual in ("approx", "estimate", "at_least", "more_than", "less_than", "at_most") else "exact"
         own_subject = len(clean(re.sub(r"\b(?:so|với|cùng kỳ|năm|trước|đó|trong|thì|còn|và)\b", "", head, flags=re.I))) >= 6 \
