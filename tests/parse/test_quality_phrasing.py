@@ -106,3 +106,28 @@ def test_a_reduction_after_the_poverty_level_is_the_catalogue_reduction(extract)
     get = extract(["Tỷ lệ hộ nghèo toàn huyện còn 3,5%, giảm 1,2%."])
     assert get("1,2").measure == "actual"
     assert get("1,2").indicator_code == "POVERTY_RATE_REDUCTION"
+
+
+# --- a sector's growth after a level's change is a change, not a growth rate -------------------
+
+def test_a_contribution_to_growth_names_no_growth_rate(extract):
+    get = extract(["Tổng sản phẩm trên địa bàn năm 2023 ước đạt 41.200 tỷ đồng, tăng 7,8% so với năm trước. "
+                   "Trong đó, khu vực nông, lâm nghiệp và thủy sản tăng 2,9%, đóng góp 0,6 điểm phần trăm vào mức "
+                   "tăng trưởng chung; khu vực công nghiệp và xây dựng tăng 11,2%, đóng góp 4,1 điểm phần trăm; "
+                   "khu vực dịch vụ tăng 6,3%."])
+    assert get("2,9").measure == "change_pct"
+    assert get("11,2").measure == "change_pct"
+    assert get("6,3").measure == "change_pct"
+
+
+def test_a_growth_named_as_a_manner_opens_no_parts(extract):
+    get = extract(["Kinh tế tiếp tục giữ tốc độ phát triển khá: giá trị sản xuất ước tăng 8,1%; "
+                   "chỉ số sản xuất công nghiệp ước tăng 12,4%."])
+    assert get("12,4").measure == "change_pct"
+
+
+def test_parts_of_a_growth_rate_are_growth_rates(extract):
+    get = extract(["Tốc độ tăng trưởng giá trị sản xuất bình quân đạt 9,2%/năm, trong đó: nông nghiệp tăng 3,1%; "
+                   "dịch vụ tăng 12,6%."])
+    assert get("3,1").measure == "actual"
+    assert get("12,6").measure == "actual"

@@ -342,8 +342,21 @@ TARGET_IN_SEGMENT = re.compile(r"(?<![\wÀ-ỹ])(?:phấn đấu|mục tiêu(?!\
 RATE_SUBJECT = re.compile(r"tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng|chiếm|khu vực I|mức độ|tốc độ", re.I)
 GROWTH_SUBJECT = re.compile(r"tốc độ tăng|tăng trưởng|tốc độ phát triển", re.I)
 REDUCTION_SUBJECT = re.compile(r"nghèo", re.I)
+# a sector's share of the overall growth names that growth without stating it:
+# 'đóng góp 0,6 điểm phần trăm vào mức tăng trưởng chung'
+CONTRIBUTION = re.compile(r"(?<![\wÀ-ỹ])đóng góp[^;.]{0,40}?(?:vào|cho)\s+(?:mức\s+|tốc độ\s+)?tăng(?:\s+trưởng)?(?:\s+chung)?", re.I)
 # not the area's own poverty rate: the near-poor, or one group of the poor
 OTHER_POOR = re.compile(r"cận\s+$|^\s+(?:đồng bào|người|hộ)?\s*(?:dân tộc|DTTS|Khmer|Chăm|Hoa)", re.I)
+
+
+def _details_growth(lead: str) -> bool:
+    """Whether the sentence so far states a growth rate and then opens its parts ('Tốc độ tăng
+    trưởng … 13,5%, trong đó: nông, lâm, thủy sản tăng 6,4%'): a share of the growth
+    ('đóng góp … vào mức tăng trưởng chung') is no growth rate of its own, and a growth named
+    with no 'trong đó' after it ('duy trì tốc độ phát triển …: chỉ số … tăng 18%') opens no parts."""
+    lead = CONTRIBUTION.sub(" ", lead)
+    found = list(GROWTH_SUBJECT.finditer(lead))
+    return bool(found) and re.search(r"(?<![\wÀ-ỹ])trong đó(?![\wÀ-ỹ])", lead[found[-1].end():], re.I) is not None
 
 
 def _poverty_reduction(clause: str) -> bool:
@@ -585,7 +598,7 @@ def _read_meaning(ctx: Context, raw_subject: str) -> Meaning:
             # 'sắp xếp, sáp nhập giảm 12 phòng, ban': the count of units cut by reorganising, not a
             # change of a level stated anywhere
             return Meaning(mode, None, q, False)
-        if ref is None and (mode == "target" or GROWTH_SUBJECT.search(text[sentence_start(text, pos):c0])
+        if ref is None and (mode == "target" or _details_growth(text[sentence_start(text, pos):c0])
                             and ctx.anchor_unit in (None, "PCT", "PERMILLE")):
             # 'trong đó: nông, lâm, thủy sản tăng 6,4%' after a growth rate; a planned growth
             return Meaning(mode, None, q, False)
