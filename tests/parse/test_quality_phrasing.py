@@ -131,3 +131,33 @@ def test_parts_of_a_growth_rate_are_growth_rates(extract):
                    "dịch vụ tăng 12,6%."])
     assert get("3,1").measure == "actual"
     assert get("12,6").measure == "actual"
+
+
+# --- a month's report whose title stands below a portal's furniture -----------------------------
+
+PORTAL_HEADER = ["Đường 3 tháng 2, phường 5 | Điện thoại: 0270 3822 111", "", "CỔNG THÔNG TIN ĐIỆN TỬ", "", "Trang chủ",
+                 "Giới thiệu", "Tin tức", "Văn bản", "Liên hệ", "",
+                 "Tình hình kinh tế - xã hội tỉnh Vĩnh Long tháng 5 năm 2023", ""]
+
+
+def test_the_month_of_a_title_below_the_portal_menus(extract):
+    get = extract(["Cây lúa: ước trong tháng thu hoạch 12.300 ha; lũy kế 5 tháng thu hoạch 61.000 ha."],
+                  header=PORTAL_HEADER)
+    assert get("12.300").period == "2023-05"
+    assert get("61.000").period == "2023"
+
+
+# --- a crop season named earlier in the paragraph ------------------------------------------------
+
+def test_a_season_named_in_the_paragraphs_first_sentence_covers_the_next(extract):
+    get = extract(["Rau màu vụ Đông Xuân 2022 - 2023 gieo trồng được 840 ha. Diện tích thu hoạch 520 ha, "
+                   "sản lượng 9.100 tấn."])
+    assert get("840").period == "2022-2023"
+    assert get("520").period == "2022-2023"
+    assert get("9.100").period == "2022-2023"
+
+
+def test_a_year_named_after_the_season_ends_its_reach(extract):
+    get = extract(["Lúa vụ Đông Xuân 2022 - 2023 gieo trồng được 8.400 ha. Năm 2023, đàn heo có 21.000 con. "
+                   "Đàn bò có 3.100 con."])
+    assert get("3.100").period == "2023"

@@ -73,6 +73,25 @@ YEAR_OPENING = re.compile(r"^\W*(?:trong\s+|kết quả\s+|ước\s+|dự kiến
                           r"((?:19|20)\d\d)(?:\s*[-–]\s*((?:19|20)\d\d))?\s*,", re.I)
 
 
+SEASON_EXPR = re.compile(r"(?<![\wÀ-ỹ])vụ\s+(?:đông\s+xuân|hè\s+thu|thu\s+đông|mùa|chiêm|xuân|hè)(?:\s+năm)?\s+"
+                         r"((?:19|20)\d\d)(?:\s*[-–]\s*((?:19|20)\d\d))?(?!\d)", re.I)
+
+
+def paragraph_season(text: str, s0: int) -> str | None:
+    """A crop season named in an earlier sentence of the paragraph ('Màu lương thực vụ Đông Xuân
+    2021 - 2022 gieo trồng …. Diện tích thu hoạch … 179 ha') is the time of the sentences after
+    it, until another year is named."""
+    if "vụ" not in text[:s0].lower():
+        return None
+    found = list(SEASON_EXPR.finditer(text, 0, s0))
+    if not found:
+        return None
+    m = found[-1]
+    if YEARISH.search(text, m.end(), s0):
+        return None
+    return f"{m.group(1)}-{m.group(2)}" if m.group(2) else m.group(1)
+
+
 def clause_period(text: str, pos: int, unit_end: int, c0: int, now_year: str | None = None) -> str | None:
     """A year or span named in the clause before the number (`năm học 2022 - 2023 có …`), or
     right after it (`9,29% năm 2015`); a year after `so (với)` is a reference, not the period."""
@@ -134,7 +153,7 @@ def clause_period(text: str, pos: int, unit_end: int, c0: int, now_year: str | N
         m = YEAR_OPENING.match(lead) if "19" in lead or "20" in lead else None  # (it needs a year)
         if m and s0 + m.end() <= pos:
             return f"{m.group(1)}-{m.group(2)}" if m.group(2) else m.group(1)
-        return None
+        return paragraph_season(text, s0)
     y1, y2 = best.group("y1"), best.group("y2")
     # 'từ năm 2016 đến nay' : a span up to the section's (or document's) end year
     if not y2 and FROM_END.search(text[max(c0, best.start() - 6):best.start()]) and \
