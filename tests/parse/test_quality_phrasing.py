@@ -161,3 +161,26 @@ def test_a_year_named_after_the_season_ends_its_reach(extract):
     get = extract(["Lúa vụ Đông Xuân 2022 - 2023 gieo trồng được 8.400 ha. Năm 2023, đàn heo có 21.000 con. "
                    "Đàn bò có 3.100 con."])
     assert get("3.100").period == "2023"
+
+
+# --- a running total under a bullet's topic is named by the level before it --------------------
+
+def test_a_running_total_is_named_by_the_level_not_by_the_topic(extract):
+    get = extract(["a. Thu ngân sách nhà nước: Tổng thu ngân sách nhà nước trên địa bàn tỉnh ước thực hiện tháng 9 "
+                   "năm 2023 là 3.100 tỷ đồng; lũy kế 9 tháng là 31.500 tỷ đồng, đạt 88,2% so với dự toán và tăng "
+                   "12,4% so với cùng kỳ."])
+    assert get("31.500").indicator_code == "BUDGET_REVENUE_TOTAL"
+    assert get("88,2").indicator_code == "BUDGET_REVENUE_TOTAL"
+    assert get("12,4").indicator_code == "BUDGET_REVENUE_TOTAL"
+    assert get("12,4").measure == "change_pct"
+
+
+def test_a_change_after_another_things_change_in_percent_is_relative(extract):
+    get = extract(["Giá cà phê tăng trên 30% so cùng kỳ, làm số thu từ cà phê đạt 110% so dự toán và tăng 25,5% "
+                   "so cùng kỳ."])
+    assert get("25,5").measure == "change_pct"
+
+
+def test_a_change_of_a_rate_after_its_attainment_is_in_points(extract):
+    get = extract(["Tỷ lệ dân số tham gia bảo hiểm y tế đạt 92,5%, tăng 1,5% so cùng kỳ."])
+    assert get("1,5").measure == "change_abs"

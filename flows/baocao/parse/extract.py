@@ -245,6 +245,7 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
             unit=unit_code, mode=sec.mode or doc.mode, anchor_unit=(anchor.fact.unit if anchor and anchor.fact else None),
             anchor_role=(anchor.role if anchor else None), doc_year=doc.year_end,
             anchor_subject=(anchor.subject if anchor else ""),
+            anchor_measure=(anchor.fact.measure if anchor and anchor.fact else None),
             anchor_pair_kind=(pend[anchor.partner].pair_kind if anchor and anchor.role == "pair_a" and anchor.partner in pend else None),
             value=t.value,
             wide_subject=text[max(c0, prev_end):t.start],
@@ -359,7 +360,9 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
         raw_with_brackets = text[max(c0, prev_end):t.start]
         indicator, code = _indicator(p, pend, subject, subj_text, noun, unit_text, trailing, measure, m.inherit, anchor,
                                      prev_in_clause.get(c0), unit_code, text, t.start, c0, c1, raw_with_brackets)
-        if not is_core(code):
+        if not is_core(code) or _only_time_words(raw_with_brackets):
+            # (a subject of time words only is named by the level before it, not by the bullet's topic:
+            # 'a. Thu ngân sách: Tổng thu … tháng 9 là 5.199 tỷ đồng; lũy kế 9 tháng là 60.129,9 tỷ đồng')
             carried = _carried_indicator(text, t.start, raw_with_brackets, unit_code, unit_text, measure, pend, idx, mentions)
             if carried is not None:
                 indicator, code = carried
@@ -428,6 +431,14 @@ TIME_WORDS_KEYS = re.compile(r"lũy|luỹ|cộng|tính|đầu|cả|tháng|quý|1
 FILLER_WORDS = re.compile(
     r"(?<![\wÀ-ỹ])(?:/năm|ước tính|ước thực hiện|ước đạt|ước|dự kiến|thực hiện|với|đạt|là|chiếm|được|nâng|lên|"
     r"khoảng|gần|hơn|trên|đến|tới)(?![\wÀ-ỹ])", re.I)
+
+
+def _only_time_words(raw: str) -> bool:
+    """Whether the words before a number name only when it was counted ('; lũy kế 9 tháng là')."""
+    words = raw[max(raw.rfind(";"), raw.rfind(","), raw.rfind("("), raw.rfind(")")) + 1:]
+    if not TIME_WORDS_KEYS.search(words.lower()) or not TIME_WORDS.search(words):
+        return False
+    return not re.search(r"[\wÀ-ỹ]{2}", FILLER_WORDS.sub(" ", TIME_WORDS.sub(" ", words)))
 
 
 def _carried_indicator(text: str, pos: int, raw: str, unit_code: str | None, unit_text: str | None, measure: str,

@@ -288,6 +288,7 @@ class Context:
     anchor_pair_kind: str | None = None
     value: float = 0.0
     prev_values: tuple[float, ...] = ()  # earlier non-% numbers of the sentence
+    anchor_measure: str | None = None  # measure of the level commented on
     prev_measure: str | None = None  # measure of the previous fact of the clause
     prev_compared: str | None = None  # and its base
     prev_unit: str | None = None  # and its unit
@@ -489,6 +490,7 @@ def planned_sentence(text: str, pos: int) -> bool:
     return bool(leads) and not ACTUAL_AFTER_LEAD.search(text, leads[-1].end(), pos)
 
 
+PLAN_REFERENCE = re.compile(r"(?<![\wÀ-ỹ])so\s+(?:với\s+)?(?:dự toán|kế hoạch|chỉ tiêu|nghị quyết|KH|NQ)(?:\s+(?:tỉnh|huyện|trên)?\s*giao)?(?![\wÀ-ỹ])", re.I)
 COMMENTS = ("attainment_pct", "change_pct", "change_abs", "change_times")
 
 
@@ -580,7 +582,9 @@ def _read_meaning(ctx: Context, raw_subject: str) -> Meaning:
                 or (verb.startswith("giảm") and _poverty_reduction(text[c0:pos])):
             return Meaning(mode, None, qual, False, verb=verb)
         q = qual if qual in ("approx", "estimate", "at_least", "more_than", "less_than", "at_most") else "exact"
-        own_subject = len(clean(re.sub(r"\b(?:so|với|cùng kỳ|năm|trước|đó|trong|thì|còn|và)\b", "", head, flags=re.I))) >= 6 \
+        # ('đạt 88% so với dự toán và tăng 12%': the reference of the attainment before is no subject)
+        own_subject = len(clean(re.sub(r"\b(?:so|với|cùng kỳ|năm|trước|đó|trong|thì|còn|và)\b", "",
+                                       PLAN_REFERENCE.sub("", head), flags=re.I))) >= 6 \
             and ctx.anchor_unit is not None and not re.search(r"[()]", head)
         if ref is None and re.search(r"(?<![\wÀ-ỹ])(?:kế hoạch|chỉ tiêu|nghị quyết|dự toán|KH|NQ)(?![\wÀ-ỹ])", tail, re.I):
             ref = "target"  # 'vượt kế hoạch 5%'
@@ -606,7 +610,9 @@ def _read_meaning(ctx: Context, raw_subject: str) -> Meaning:
             # a change of a rate or share is in points: its own words or the level it comments on say so
             if own_subject:  # 'thu ngân sách tăng 10%': a change of its own subject, not of the number before
                 return Meaning("change_abs" if RATE_SUBJECT.search(head) else "change_pct", ref, q, False)
-            rate = RATE_SUBJECT.search(before_local) or (ctx.anchor_unit in ("PCT", "PERMILLE") and ctx.anchor_role != "pair_a") \
+            # (a level in %, not a change in % said of something else: 'giá dầu tăng 40%, … số thu … tăng 40,39%')
+            rate = RATE_SUBJECT.search(before_local) or (ctx.anchor_unit in ("PCT", "PERMILLE") and ctx.anchor_role != "pair_a"
+                                                         and ctx.anchor_measure not in COMMENTS) \
                 or (ctx.anchor_unit is None and RATE_SUBJECT.search(text[c0:pos])) \
                 or (ctx.anchor_unit in ("PCT", "PERMILLE") and RATE_SUBJECT.search(ctx.anchor_subject[:20]))
             return Meaning("change_abs" if rate else "change_pct", ref, q, True)
