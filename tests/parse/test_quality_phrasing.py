@@ -184,3 +184,19 @@ def test_a_change_after_another_things_change_in_percent_is_relative(extract):
 def test_a_change_of_a_rate_after_its_attainment_is_in_points(extract):
     get = extract(["Tỷ lệ dân số tham gia bảo hiểm y tế đạt 92,5%, tăng 1,5% so cùng kỳ."])
     assert get("1,5").measure == "change_abs"
+
+
+# --- a yearly average after the year's rate; exceeding a 'mục tiêu' ----------------------------
+
+def test_a_yearly_average_in_percent_per_year_continues_the_rate_before(extract):
+    get = extract(["Tốc độ tăng trưởng GRDP ước năm 2023 đạt 7,1%; bình quân giai đoạn 2021-2023 đạt 6,4%/năm "
+                   "(mục tiêu 2021-2025 đạt 7-7,5%)."])
+    assert get("6,4").indicator_code == "GRDP_GROWTH"
+    assert get("7").indicator_code == "GRDP_GROWTH"
+    assert get("7").measure == "target"
+
+
+def test_exceeding_a_goal_of_the_resolution_is_a_change_against_the_target(extract):
+    get = extract(["Tổng sản phẩm trên địa bàn tỉnh (GRDP) ước tăng 7,2% so với năm 2022 (vượt mục tiêu Nghị quyết 0,2%)."])
+    assert get("0,2").measure == "change_abs"
+    assert get("0,2").compared_to == "target"

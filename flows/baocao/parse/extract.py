@@ -479,7 +479,9 @@ def _carried_indicator(text: str, pos: int, raw: str, unit_code: str | None, uni
         q = pend[j]
         if j >= idx or q.fact is None or q.tok.start < s0:
             continue
+        # (a yearly average of a rate is in '%/năm': 'tăng trưởng năm 2023 đạt 7,1%; bình quân giai đoạn … 6,4%/năm')
         same_unit = (q.fact.unit == unit_code and (unit_code != "COUNT" or (q.fact.unit_text or "").lower() == (unit_text or "").lower())) \
+            or {q.fact.unit, unit_code} == {"PCT", "PCT_PER_YEAR"} \
             or (restated and "PCT" not in (q.fact.unit, unit_code))
         if q.fact.measure in ("actual", "target") and same_unit and q.fact.indicator_code:
             if left and not left <= set(re.findall(r"[\wÀ-ỹ]+", (q.fact.indicator or "").lower())):

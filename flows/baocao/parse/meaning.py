@@ -323,7 +323,7 @@ CHANGE_BEFORE = re.compile(
     r"(?<![\wÀ-ỹ])(?P<verb>tăng gấp|gấp|tăng|giảm|vượt|cao hơn|thấp hơn|nhiều hơn|ít hơn|kéo giảm|tăng thêm|giảm thêm|vượt thêm)"
     r"(?P<tail>(?:\s+(?:thêm|bình quân|hàng năm|hằng năm|lên|xuống|còn|được|khoảng|gần|trên|hơn|là|mức|từ|"
     r"so(?:\s+với)?(?:\s+(?:cùng kỳ(?:\s+năm\s+(?:trước|\d{4}))?|năm trước|năm\s+\d{4}|kế hoạch|chỉ tiêu|nghị quyết|dự toán))?|"
-    r"kế hoạch|chỉ tiêu|nghị quyết|dự toán|KH|NQ|"
+    r"kế hoạch|chỉ tiêu|nghị quyết|dự toán|mục tiêu|KH|NQ|"
     r"\d{2}\s+năm|trong\s+\d+\s+năm))*)\s*$",
     re.I,
 )
@@ -586,7 +586,7 @@ def _read_meaning(ctx: Context, raw_subject: str) -> Meaning:
         own_subject = len(clean(re.sub(r"\b(?:so|với|cùng kỳ|năm|trước|đó|trong|thì|còn|và)\b", "",
                                        PLAN_REFERENCE.sub("", head), flags=re.I))) >= 6 \
             and ctx.anchor_unit is not None and not re.search(r"[()]", head)
-        if ref is None and re.search(r"(?<![\wÀ-ỹ])(?:kế hoạch|chỉ tiêu|nghị quyết|dự toán|KH|NQ)(?![\wÀ-ỹ])", tail, re.I):
+        if ref is None and re.search(r"(?<![\wÀ-ỹ])(?:kế hoạch|chỉ tiêu|nghị quyết|dự toán|mục tiêu|KH|NQ)(?![\wÀ-ỹ])", tail, re.I):
             ref = "target"  # 'vượt kế hoạch 5%'
         if ref is None:
             # the reference may open the clause or stand between verb and number:
