@@ -200,3 +200,41 @@ def test_exceeding_a_goal_of_the_resolution_is_a_change_against_the_target(extra
     get = extract(["Tổng sản phẩm trên địa bàn tỉnh (GRDP) ước tăng 7,2% so với năm 2022 (vượt mục tiêu Nghị quyết 0,2%)."])
     assert get("0,2").measure == "change_abs"
     assert get("0,2").compared_to == "target"
+
+
+# --- attainment against a base named before the verb, and a second attainment -------------------
+
+def test_a_base_named_before_the_attainment_verb(extract):
+    get = extract(["Giá trị sản xuất công nghiệp ước đạt 1.200 tỷ đồng, so với cùng kỳ đạt 108,5%."])
+    assert get("108,5").measure == "attainment_pct"
+    assert get("108,5").compared_to == "same_period"
+
+
+def test_a_last_seasons_base_with_words_between(extract):
+    get = extract(["Vụ Đông xuân 2022-2023 gieo trồng được 40.100 ha, đạt 98,2% so với kế hoạch, so với diện tích "
+                   "vụ Đông xuân năm trước đạt 101,3%."])
+    assert get("101,3").measure == "attainment_pct"
+    assert get("101,3").compared_to == "same_period"
+
+
+def test_a_second_attainment_takes_the_other_base(extract):
+    get = extract(["Vụ Đông xuân gieo trồng được 40.100 ha, đạt 98,2% so với kế hoạch, so với vụ Đông xuân năm trước "
+                   "đạt 101,3%, trong đó lúa 30.200 ha, đạt 99,1% so với KH và đạt 102,5%; ngô 1.900 ha, "
+                   "đạt 88% so với KH, đạt 91%."])
+    assert get("102,5").measure == "attainment_pct"
+    assert get("102,5").compared_to == "same_period"
+    assert get("91").measure == "attainment_pct"
+    assert get("91").compared_to == "same_period"
+
+
+def test_reaching_a_rate_is_a_share_not_attainment(extract):
+    get = extract(["Có 10 xã được công nhận đạt chuẩn nông thôn mới, đạt tỷ lệ 62,5%."])
+    assert get("62,5").measure == "actual"
+
+
+# --- a year after 'so với tháng cùng kỳ' is a base, not the period -----------------------------
+
+def test_a_year_in_a_same_month_comparison_is_no_period(extract):
+    get = extract(["Thu về dầu thô ước thực hiện tháng 9 năm 2023 là 2.100 tỷ đồng, tăng 12,7% so với tháng cùng kỳ "
+                   "năm 2022 trên cơ sở sản lượng ước đạt 410,2 ngàn tấn."])
+    assert get("410,2").period == "2023-09"

@@ -360,6 +360,17 @@ def _details_growth(lead: str) -> bool:
     return bool(found) and re.search(r"(?<![\wÀ-ỹ])trong đó(?![\wÀ-ỹ])", lead[found[-1].end():], re.I) is not None
 
 
+def _other_base(lead: str, base: str | None) -> str | None:
+    """The last comparison base named in the text other than `base` (None if none)."""
+    found = None
+    for m in re.finditer(r"(?<![\wÀ-ỹ])so\s+(?:với\s+)?", lead, re.I):
+        r = _ref_after(lead[m.start():]) or ("same_period" if re.match(
+            r"^[^,;\d]{0,40}?(?:năm trước|cùng kỳ)(?![\wÀ-ỹ])", lead[m.start():], re.I) else None)
+        if r is not None and r != base:
+            found = r
+    return found
+
+
 def _poverty_reduction(clause: str) -> bool:
     """Whether the last 'nghèo' of the clause names the poverty rate itself ('tỷ lệ hộ nghèo
     giảm 1,5%' is the catalogue's reduction), not the near-poor ('cận nghèo') or a group of
@@ -622,6 +633,20 @@ def _read_meaning(ctx: Context, raw_subject: str) -> Meaning:
             return Meaning("attainment_pct", ref, qual, True)
         if re.match(r"^\s*\(\s*\*?\s*vượt\s+(?:kế hoạch|chỉ tiêu|nghị quyết|KH|NQ)", after, re.I):
             return Meaning("attainment_pct", "target", qual, True)
+        if ref is None and ctx.prev_measure == "attainment_pct" and re.fullmatch(
+                r"\s*(?:so\s+(?:với\s+)?[^\d,;]{0,30}?)?(?:và|,)\s*(?:đạt|bằng)\s*", ctx.wide_subject, re.I):
+            # 'đạt 85,1% so với KH và đạt 74,1%': a second attainment of the same level, against the
+            # other base the sentence named
+            return Meaning("attainment_pct", _other_base(text[sentence_start(text, pos):pos], ctx.prev_compared), qual, True)
+        if ref is None and re.search(r"(?<![\wÀ-ỹ])(?:đạt|bằng)\s*$", before_local, re.I):
+            # the reference may stand before the verb: 'so với vụ Đông xuân năm trước đạt 67,8%'
+            k = [m.start() for m in re.finditer(r"(?<![\wÀ-ỹ])so\s+(?:với\s+)?", before_local, re.I)]
+            lead = before_local[k[-1]:] if k else ""
+            if lead and not re.search(r"\d|(?<![\wÀ-ỹ])và(?![\wÀ-ỹ])", lead):
+                r = _ref_after(lead) or ("same_period" if re.search(
+                    r"(?<![\wÀ-ỹ])(?:năm trước|cùng kỳ)(?![\wÀ-ỹ])", lead, re.I) else None)
+                if r is not None:
+                    return Meaning("attainment_pct", r, qual, True)
         if ref is None and ctx.prev_measure == "change_abs" and ctx.prev_unit not in (None, "PCT", "PERMILLE") \
                 and ATTAIN_VERB.search(before_local) and not clean(before_local):
             # 'giảm 12 biên chế, đạt 10%': the same change as a share of the level it left
@@ -634,7 +659,7 @@ def _read_meaning(ctx: Context, raw_subject: str) -> Meaning:
             return Meaning(mode, None, qual, True)
         if ATTAIN_VERB.search(before_local) and ctx.anchor_unit and ctx.anchor_unit not in ("PCT", "PERMILLE") \
                 and ctx.anchor_role not in ("pair_a",) and not re.match(r"^\s*(?:so\s+với\s+tổng|so\s+tổng|[\wÀ-ỹ])", after) \
-                and not re.search(r"chiếm\s*$", before_local) and not clean(before_local) \
+                and not re.search(r"(?:chiếm|t[ỷỉ] lệ)\s*$", before_local) and not clean(before_local) \
                 and not RATE_SUBJECT.search(ctx.anchor_subject[:12]):
             return Meaning("attainment_pct", "target", qual, True)
         if ATTAIN_VERB.search(before_local) and ctx.anchor_unit and not clean(before_local) \

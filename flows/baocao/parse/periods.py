@@ -62,7 +62,7 @@ YEAR_AFTER = re.compile(r"^\s*\(?\s*(?:vào\s+)?(?:năm|cuối năm|đầu năm)
 NUMBER_SOON = re.compile(r"^[^)]{0,20}?\d")
 YEAR_BEFORE_AFTER = re.compile(r"^\s*\)?\s*của\s+(?:cùng kỳ\s+)?năm trước", re.I)
 FROM_OR_DAY_BEFORE = re.compile(r"(?:từ|ngày)\s*$", re.I)
-REFERENCE_BEFORE = re.compile(r"(?:so\s*(?:với)?|định hướng|tầm nhìn)\s*$", re.I)
+REFERENCE_BEFORE = re.compile(r"(?:so\s*(?:với)?(?:\s+(?:tháng|quý|vụ|kỳ))?(?:\s+cùng kỳ)?|định hướng|tầm nhìn)\s*$", re.I)
 QUANTITY_BEFORE = re.compile(r"(?:\d|%|‰)\s*(?:[\wÀ-ỹ/]+\s*){0,2}$")
 TO_END_OF_BEFORE = re.compile(r"(?:đến|tới)\s+(?:hết|cuối)\s+$", re.I)
 FROM_END = re.compile(r"từ\s*$", re.I)
@@ -116,7 +116,7 @@ def clause_period(text: str, pos: int, unit_end: int, c0: int, now_year: str | N
     for m in CUTOFF_DATE.finditer(text, c0, pos) if clause_has_year else ():
         cutoff = m  # 'tính đến ngày 31/12/2019, toàn huyện có …' -> 2019 (a document's date is no period)
     for m in YEAR_EXPR.finditer(text, c0, pos) if clause_has_year else ():
-        pre = text[max(c0, m.start() - 12):m.start()]
+        pre = text[max(c0, m.start() - 24):m.start()]  # ('so với tháng cùng kỳ năm 2017')
         if REFERENCE_BEFORE.search(pre):
             continue
         if PRICE_BASE_BEFORE.search(text[max(c0, m.start() - 20):m.start()]):
