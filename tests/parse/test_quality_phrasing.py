@@ -238,3 +238,28 @@ def test_a_year_in_a_same_month_comparison_is_no_period(extract):
     get = extract(["Thu về dầu thô ước thực hiện tháng 9 năm 2023 là 2.100 tỷ đồng, tăng 12,7% so với tháng cùng kỳ "
                    "năm 2022 trên cơ sở sản lượng ước đạt 410,2 ngàn tấn."])
     assert get("410,2").period == "2023-09"
+
+
+# --- an amount reached so far for next year's event; the make-up of a body of cadres --------------
+
+def test_an_amount_raised_so_far_for_next_years_event_is_reached(extract):
+    get = extract(["Phát động quỹ khuyến học năm 2024 tại các xã, hiện được trên 2 tỷ đồng."])
+    assert get("2").measure == "actual"
+
+
+def test_a_count_by_a_later_year_is_still_a_target(extract):
+    get = extract(["Đến năm 2025 có 12 xã đạt chuẩn nông thôn mới nâng cao."])
+    assert get("12").measure == "target"
+
+
+def test_the_qualification_make_up_of_cadres_changes_in_points(extract):
+    get = extract(["Ban chấp hành khóa mới có 35 đồng chí; về trình độ lý luận chính trị, cao cấp tăng 8,5%; "
+                   "về trình độ chuyên môn, đại học trở lên tăng 12% so nhiệm kỳ trước."])
+    assert get("8,5").measure == "change_abs"
+    assert get("12").measure == "change_abs"
+    assert get("12").compared_to == "previous_term"
+
+
+def test_a_count_of_graduates_changes_relatively(extract):
+    get = extract(["Số học sinh tốt nghiệp trung học phổ thông năm 2023 là 3.400 em, tăng 5,2% so với năm trước."])
+    assert get("5,2").measure == "change_pct"
