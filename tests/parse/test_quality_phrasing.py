@@ -263,3 +263,23 @@ def test_the_qualification_make_up_of_cadres_changes_in_points(extract):
 def test_a_count_of_graduates_changes_relatively(extract):
     get = extract(["Số học sinh tốt nghiệp trung học phổ thông năm 2023 là 3.400 em, tăng 5,2% so với năm trước."])
     assert get("5,2").measure == "change_pct"
+
+
+# --- what a change or a part after a share is of --------------------------------------------------
+
+def test_a_count_change_after_a_share_is_of_the_headline_count(extract):
+    get = extract(["Phạm pháp hình sự 52 vụ, điều tra làm rõ 50/52 vụ (đạt 96,2%, so cùng kỳ giảm 12 vụ), "
+                   "trong đó án nghiêm trọng 5 vụ."])
+    assert get("12").indicator_code == "CRIMINAL_CASES"
+
+
+def test_a_part_after_trong_do_is_of_what_the_level_before_counted(extract):
+    get = extract(["Có 98% tổ chức đảng được xếp loại hoàn thành nhiệm vụ; trong đó: có từ 75% trở lên được xếp loại "
+                   "hoàn thành tốt nhiệm vụ (có 15% được xếp loại hoàn thành xuất sắc nhiệm vụ)."])
+    assert get("75").indicator_code == "PARTY_ORGS_GOOD_RATE"
+    assert get("15").indicator_code is None
+
+
+def test_a_group_within_a_level_is_not_the_level(extract):
+    get = extract(["Phấn đấu giảm tỷ lệ hộ nghèo 0,5% (trong đó vùng đồng bào dân tộc giảm 0,8%)."])
+    assert get("0,8").indicator_code is None

@@ -371,11 +371,29 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
             # the level commented on names no catalogue indicator ('điều tra làm rõ 58/61 vụ (so cùng kỳ giảm 20 vụ)'):
             # the change is of the sentence's headline count of the same thing, named earlier
             s0 = sentence_span(text, t.start)[0]
+            # (a change counted in its own noun is of that noun's count: '(đạt 96,2%, so cùng kỳ giảm 12 vụ)')
+            of_unit, of_text = (unit_code, unit_text) if measure == "change_abs" and unit_code == "COUNT" and unit_text \
+                else (anchor.fact.unit, anchor.fact.unit_text)
             same = [a for cands in anchors.values() for a in cands
                     if s0 <= a.tok.start < anchor.tok.start and a.fact is not None and a.fact.indicator_code
-                    and a.fact.unit == anchor.fact.unit and (a.fact.unit_text or "").lower() == (anchor.fact.unit_text or "").lower()]
+                    and a.fact.unit == of_unit and (a.fact.unit_text or "").lower() == (of_text or "").lower()]
             if same and (code is None or is_core(max(same, key=lambda a: a.tok.start).fact.indicator_code)):
                 code = max(same, key=lambda a: a.tok.start).fact.indicator_code
+            elif measure == "change_abs" and of_unit != anchor.fact.unit and any(is_core(a.fact.indicator_code) for a in same):
+                # (after a share, the change in the count's noun is of the headline count)
+                code = max((a for a in same if is_core(a.fact.indicator_code)), key=lambda a: a.tok.start).fact.indicator_code
+        if not is_core(code) and measure in ("actual", "target") and unit_class(unit_code) == "percent" and trailing:
+            # a part listed after 'trong đó' is of the thing the level before it counted: 'Có 100% tổ chức
+            # đảng được xếp loại hoàn thành nhiệm vụ; trong đó: 80% được xếp loại hoàn thành tốt nhiệm vụ'
+            s0 = sentence_span(text, t.start)[0]
+            before = [q for j, q in pend.items() if j < idx and q.fact is not None and q.tok.start >= s0]
+            if before:
+                q = max(before, key=lambda q: q.tok.start)
+                if q.fact.unit == unit_code and q.fact.indicator \
+                        and re.search(r"(?<![\wÀ-ỹ])trong đó(?![\wÀ-ỹ])", text[q.unit_end:t.start], re.I):
+                    part = match_code([f"{q.fact.indicator} {trailing}"], unit_code)
+                    if part != q.fact.indicator_code:  # (a part of a level is not that level: 'trong đó vùng … giảm 0,28%')
+                        code = part or code
         if code is None and unit_class(unit_code) == "money_per_person":
             # a product or income stated per person is the per-head indicator: 'GRDP đạt 94 triệu đồng/người'
             if meaning.GRDP_SUBJECT.search(subject):
