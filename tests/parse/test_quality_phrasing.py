@@ -283,3 +283,36 @@ def test_a_part_after_trong_do_is_of_what_the_level_before_counted(extract):
 def test_a_group_within_a_level_is_not_the_level(extract):
     get = extract(["Phấn đấu giảm tỷ lệ hộ nghèo 0,5% (trong đó vùng đồng bào dân tộc giảm 0,8%)."])
     assert get("0,8").indicator_code is None
+
+
+# --- numbers that state no quantity ---------------------------------------------------------------
+
+def test_a_street_named_by_a_date_is_no_quantity(extract):
+    get = extract(["Trụ sở: Số 12 đường 30/4, phường 3."])
+    assert get("30") is None and get("4") is None
+
+
+def test_a_day_and_month_joined_by_a_dash(extract):
+    get = extract(["Chiều 25-9, đại hội đã thông qua nghị quyết."])
+    assert get("25") is None and get("9") is None
+
+
+def test_dates_after_this_morning_and_a_census_moment(extract):
+    get = extract(["HĐND khai mạc sáng nay 8/12 với 45 đại biểu.", "Tổ chức điều tra tại thời điểm 01/7/ 2023 trên 12 xã."])
+    assert get("8") is None and get("12") is None
+    assert get("45").value == 45
+    assert get("01") is None
+
+
+def test_weekdays_and_captions_are_labels(extract):
+    get = extract(["Cập nhật: Thứ 5, 09/08/2018 | 06:52", "Hình 1. Diện tích gieo trồng các loại cây.",
+                   "Khánh thành cầu mới - ảnh 2"])
+    assert get("5") is None and get("1") is None and get("2") is None
+
+
+def test_named_breakthroughs_and_a_headings_plan_parts_are_no_quantities(extract):
+    get = extract(["Tỉnh tập trung 3 khâu đột phá chiến lược.", "3.2. Thực hiện 03 nhiệm vụ trọng tâm",
+                   "Đề ra 07 chỉ tiêu gắn với 07 nhiệm vụ, giải pháp chủ yếu."])
+    assert get("3") is None
+    assert get("03") is None
+    assert get("07").measure == "actual"  # in a sentence, a plan's parts are still counted

@@ -50,7 +50,7 @@ DOC_REF_AFTER = re.compile(r"^(?:\s?-\s?[A-ZĐ][A-Za-zĐđ]*\s*/|/[A-ZĐ]|/\d{2,
 DOC_NUMBER_BEFORE = re.compile(DOC_TYPES + r"\s+(?:số\s+)?$", re.I)
 SO_BEFORE = re.compile(r"(?:\b(?:bão|hiệu|phòng|nhà|đường|tờ|thửa|hẻm|lô|khu|tổ|mẫu|biểu|phụ lục)\s+số|\bsố\s+hiệu)\s*$", re.I)
 DATE_BEFORE = re.compile(
-    r"(?:(?:ngày|mùng|mồng|tháng|Ngày|Tháng)|(?<![\wÀ-ỹ])(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Tt]hứ\s+(?:hai|ba|tư|năm|sáu|bảy|Hai|Ba|Tư|Năm|Sáu|Bảy)|[Cc]hủ\s+nhật)"
+    r"(?:(?:ngày|mùng|mồng|tháng|Ngày|Tháng|[Tt]hời điểm)|(?<![\wÀ-ỹ])(?:(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa)\s+nay|[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Tt]hứ\s+(?:hai|ba|tư|năm|sáu|bảy|Hai|Ba|Tư|Năm|Sáu|Bảy)|[Cc]hủ\s+nhật)"
     r"\s*[,-]?)\s*$")
 DURATION_AFTER = re.compile(r"^\s*(?:tháng|năm|ngày)(?![\wÀ-ỹ])(?!\s*(?:19|20)\d\d(?!\d))", re.I)
 SHORT_SPAN_AFTER = re.compile(r"^\s*(?:tháng|năm)\s+(?:19|20)\d\d(?!\d)", re.I)  # '05 năm 2020 - 2024', '6 tháng năm 2023'
@@ -84,6 +84,9 @@ DAY_BEFORE = re.compile(r"ngày\s*(?:\d{1,2}\s*(?:và|,|-)\s*)?$", re.I)
 ISO_YEAR_BEFORE = re.compile(r"(?<!\d)(?:19|20)\d\d-$")  # 2021-12
 HOUSE_NUMBER_BEFORE = re.compile(r"(?<![\wÀ-ỹ])[Ss]ố\s*$")
 STREET_AFTER = re.compile(r"^\s*(?:đường|phố)\s")
+STREET_BEFORE = re.compile(r"(?<![\wÀ-ỹ])(?:[Đđ]ường|[Pp]hố)\s+$")
+BREAKTHROUGHS_AFTER = re.compile(r"^\s*(?:khâu\s+)?đột phá(?![\wÀ-ỹ])", re.I)
+PLAN_PARTS_AFTER = re.compile(r"^\s*(?:nhiệm vụ|khâu|đột phá|giải pháp|chỉ tiêu|chương trình)(?![\wÀ-ỹ])", re.I)
 AXIS_LINE = re.compile(r"\s*\d+(?:\s+\d+){3,}\s*")  # a chart's axis: 0 100 200 300
 
 
@@ -140,7 +143,7 @@ ASPECTS_AFTER = re.compile(r"^\s*mặt(?![\wÀ-ỹ])")
 FOOTNOTE_NUMBER_AFTER = re.compile(r"^\s+(?:là|đạt)\s+\d")
 
 
-DATE_KEYS = re.compile("ngày|mùng|mồng|tháng|sáng|chiều|tối|trưa|thứ|chủ")  # a word of every DATE_BEFORE match, lower-cased
+DATE_KEYS = re.compile("ngày|mùng|mồng|tháng|sáng|chiều|tối|trưa|thứ|chủ|thời")  # a word of every DATE_BEFORE match, lower-cased
 DOC_TYPE_KEYS = keys_re(DOC_TYPES[3:-1].split("|"))
 COVID_KEYS = re.compile("covid")
 
@@ -166,6 +169,10 @@ def non_fact_reason(text: str, toks: list[NumToken], i: int, unit: UnitMatch | N
         return "date"
     if len(chain) == 2:
         a, b = toks[chain[0]], toks[chain[1]]
+        if STREET_BEFORE.search(text[max(0, a.start - 8):a.start]) and a.literal.isdigit() and b.literal.isdigit() \
+                and int(a.literal) <= 31 and int(b.literal) <= 12:
+            return "other"  # a street named by a date: 'đường 30/4'
+
         if is_year(b) and a.literal.isdigit() and 1 <= int(a.literal) <= 12 and unit is None:
             return "date"
         if is_year(b) and unit is None:
@@ -216,6 +223,10 @@ def non_fact_reason(text: str, toks: list[NumToken], i: int, unit: UnitMatch | N
     if unit is None and LIST_ITEM_AFTER.match(after) and search_before(LIST_OPEN_END, text, t.start, 1) \
             and t.literal.isdigit() and int(t.literal) <= 30:
         return "heading"  # a list inside a line: 'như sau: 1. Tăng cường …; 2. Đẩy mạnh …'
+    if BREAKTHROUGHS_AFTER.match(after):
+        return "other"  # the strategy's named breakthroughs: 'tập trung 3 khâu đột phá'
+    if heading_prefix > 0 and len(text) <= 100 and PLAN_PARTS_AFTER.match(after) and "\n" not in text.strip():
+        return "other"  # a heading naming a plan's own parts: '13.1. Thực hiện 06 nhiệm vụ trọng tâm'
     if ONE_OF_AFTER.match(after):
         return "other"  # 'trở thành 01 trong những địa phương dẫn đầu'
     if in_quoted_document_name(text, t.start):
@@ -258,6 +269,10 @@ def propagate_labels(text: str, toks: list[NumToken], units: list[UnitMatch | No
     """`mức 3, 4` / `khóa XI, XII`: a unit-less number listed right after a label is a label too;
     `ngày 30/4 và 1/5`: a day/month listed right after a date is a date."""
     for i in range(1, len(toks)):
+        if reasons[i] is None and reasons[i - 1] == "date" and units[i] is None and text[toks[i - 1].end:toks[i].start] == "-" \
+                and toks[i].literal.isdigit() and 1 <= int(toks[i].literal) <= 12 and toks[i - 1].literal.isdigit() \
+                and int(toks[i - 1].literal) <= 31:
+            reasons[i] = "date"  # 'Chiều 25-9': the month of a day
         if reasons[i] is None and reasons[i - 1] == "date" and i + 1 < len(toks) and reasons[i + 1] is None \
                 and text[toks[i].end:toks[i + 1].start] == "/" and units[i + 1] is None \
                 and re.fullmatch(r"\s*(?:,|và|đến|tới|-|–)\s*", text[toks[i - 1].end:toks[i].start]) \
