@@ -316,3 +316,30 @@ def test_named_breakthroughs_and_a_headings_plan_parts_are_no_quantities(extract
     assert get("3") is None
     assert get("03") is None
     assert get("07").measure == "actual"  # in a sentence, a plan's parts are still counted
+
+
+# --- ranges with a bound word; a text issued by the province's own council ------------------------
+
+def test_a_range_whose_upper_end_has_its_own_bound_word(extract):
+    get = extract(["Có 5 xã có tỷ lệ hộ nghèo chiếm từ 55 đến trên 65%."])
+    assert get("55").value_high == 65
+    assert get("55").unit == "PCT"
+    assert get("65") is None
+
+
+PROVINCE_RESOLUTION = ["Nghị quyết về kế hoạch phát triển kinh tế - xã hội năm 2024",
+                       "Ngày 8/12/2023, HĐND tỉnh ban hành Nghị quyết số 20/NQ-HĐND về kế hoạch phát triển kinh tế - xã hội năm 2024.",
+                       ""]
+
+
+def test_a_resolution_of_the_provincial_council_is_about_the_province(extract):
+    get = extract(["- Tốc độ tăng trưởng kinh tế (GRDP) phấn đấu từ 7% trở lên.",
+                   "- Có thêm 6 xã đạt chuẩn nông thôn mới; huyện Cẩm Khê đạt chuẩn nông thôn mới."],
+                  header=PROVINCE_RESOLUTION)
+    assert get("7").locality == "Phú Thọ"
+    assert get("6").locality == "Phú Thọ"
+
+
+def test_a_district_report_quoting_the_provincial_council_stays_the_districts(extract):
+    get = extract(["Thực hiện Nghị quyết của HĐND tỉnh ban hành năm 2023, huyện có thêm 2 xã đạt chuẩn nông thôn mới."])
+    assert get("2").locality == "Tiểu Cần"
