@@ -343,3 +343,27 @@ def test_a_resolution_of_the_provincial_council_is_about_the_province(extract):
 def test_a_district_report_quoting_the_provincial_council_stays_the_districts(extract):
     get = extract(["Thực hiện Nghị quyết của HĐND tỉnh ban hành năm 2023, huyện có thêm 2 xã đạt chuẩn nông thôn mới."])
     assert get("2").locality == "Tiểu Cần"
+
+
+# --- a bracketed 'respectively' list; a reduction of the poor written after the number --------------
+
+def test_a_respectively_list_maps_onto_the_levels_before_it(extract):
+    get = extract(["Về cơ cấu kinh tế: khu vực nông, lâm nghiệp và thủy sản chiếm 21,4%; khu vực công nghiệp và xây dựng "
+                   "40,1%; khu vực dịch vụ 35,2%; thuế sản phẩm 3,3% (cơ cấu tương ứng năm 2022 là: 22,6%; 39,5%; "
+                   "34,6%; 3,3%)."])
+    assert get("22,6").indicator_code == "SHARE_AGRI"
+    assert get("39,5").indicator_code == "SHARE_INDUSTRY_CONSTRUCTION"
+    assert get("34,6").indicator_code == "SHARE_SERVICES"
+    assert get("22,6").period == "2022"
+
+
+def test_a_single_bracketed_level_is_not_a_respectively_list(extract):
+    get = extract(["Tỷ lệ hộ nghèo 3,1% (năm 2022 là 4,2%)."])
+    assert get("4,2").indicator_code == "POVERTY_RATE"
+
+
+def test_a_reduction_in_percent_of_the_poor_written_after_the_number(extract):
+    get = extract(["Ba năm qua, bình quân mỗi năm huyện giảm 6,2% hộ nghèo, đạt 124% mục tiêu Nghị quyết đề ra."])
+    assert get("6,2").measure == "actual"
+    assert get("6,2").indicator_code == "POVERTY_RATE_REDUCTION"
+    assert get("124").indicator_code == "POVERTY_RATE_REDUCTION"

@@ -394,6 +394,9 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
                     part = match_code([f"{q.fact.indicator} {trailing}"], unit_code)
                     if part != q.fact.indicator_code:  # (a part of a level is not that level: 'trong đó vùng … giảm 0,28%')
                         code = part or code
+        respective = _respective_of(text, t.start, p, pend, unit_code)
+        if respective is not None:
+            indicator, code = respective.indicator, respective.indicator_code
         if code is None and unit_class(unit_code) == "money_per_person":
             # a product or income stated per person is the per-head indicator: 'GRDP đạt 94 triệu đồng/người'
             if meaning.GRDP_SUBJECT.search(subject):
@@ -404,7 +407,9 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
             code = "GRDP_GROWTH"  # a province's economic growth is measured by GRDP, a district's by gross output
         if m.verb and m.verb.startswith("giảm") and subject and not m.inherit:
             # a reduction/growth stated as a quantity: 'tỷ lệ hộ nghèo dân tộc thiểu số giảm 5%'
-            code = match_code([f"{m.verb} {subject}", f"{subject} {m.verb}"], unit_code) or code
+            code = match_code([f"{m.verb} {subject}", f"{subject} {m.verb}"], unit_code) \
+                or (match_code([f"{m.verb} {trailing}", f"{m.verb} tỷ lệ {trailing}"], unit_code)
+                    if trailing and unit_class(unit_code) == "percent" else None) or code  # 'giảm 2,1% hộ nghèo'
         if m.verb and not subject and anchor is not None and anchor.fact is not None and anchor.subject:
             # an average change of the level just named: '(bình quân giảm 1,28%/năm)' after 'tỷ lệ hộ nghèo …'
             code = match_code([f"{m.verb} {anchor.subject}", f"{anchor.subject} {m.verb}"], unit_code) or code
@@ -450,6 +455,28 @@ TIME_WORDS_KEYS = re.compile(r"lũy|luỹ|cộng|tính|đầu|cả|tháng|quý|1
 FILLER_WORDS = re.compile(
     r"(?<![\wÀ-ỹ])(?:/năm|ước tính|ước thực hiện|ước đạt|ước|dự kiến|thực hiện|với|đạt|là|chiếm|được|nâng|lên|"
     r"khoảng|gần|hơn|trên|đến|tới)(?![\wÀ-ỹ])", re.I)
+
+
+RESPECTIVELY = re.compile(r"(?<![\wÀ-ỹ])(?:tương ứng|lần lượt)(?![\wÀ-ỹ])", re.I)
+
+
+def _respective_of(text: str, pos: int, p: Pending, pend: dict[int, Pending], unit_code: str | None) -> Fact | None:
+    """The level a number of a bracketed 'respectively' list stands for: '… nông nghiệp 21,4%;
+    công nghiệp 40,1%; dịch vụ 35,2% (cơ cấu tương ứng năm 2022 là: 22,6%; 39,5%; 34,6%)' -> the
+    k-th of the bracket is the k-th of the as many levels before it."""
+    br = paren_span(text, pos)
+    if br is None or not RESPECTIVELY.search(text, br[0], pos):
+        return None
+    inside = [q for q in pend.values() if br[0] < q.tok.start < br[1] and q.role != "range_high"]
+    inside.sort(key=lambda q: q.tok.start)
+    if p not in inside:
+        return None
+    s0 = sentence_span(text, pos)[0]
+    before = sorted((q for q in pend.values() if s0 <= q.tok.start < br[0] and q.fact is not None
+                     and q.fact.unit == unit_code and paren_span(text, q.tok.start) is None), key=lambda q: q.tok.start)
+    if len(before) < len(inside) or len(inside) < 2:
+        return None
+    return before[len(before) - len(inside) + inside.index(p)].fact
 
 
 def _only_time_words(raw: str) -> bool:

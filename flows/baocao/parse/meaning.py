@@ -387,6 +387,9 @@ def _other_base(lead: str, base: str | None) -> str | None:
     return found
 
 
+POOR_AFTER = re.compile(r"\s*(?:tỷ lệ\s+|tỉ lệ\s+)?hộ nghèo(?!\s+(?:đồng bào|người)?\s*(?:dân tộc|DTTS))", re.I)  # 'giảm 2,1% hộ nghèo'
+
+
 def _poverty_reduction(clause: str) -> bool:
     """Whether the last 'nghèo' of the clause names the poverty rate itself ('tỷ lệ hộ nghèo
     giảm 1,5%' is the catalogue's reduction), not the near-poor ('cận nghèo') or a group of
@@ -606,7 +609,7 @@ def _read_meaning(ctx: Context, raw_subject: str) -> Meaning:
             and not re.search(r"\d", re.sub(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,])", "", wide_head))
         # 'GRDP tăng 9,07%' with no GRDP level stated is the growth rate itself
         if average or growth_subject or GROWTH_SUBJECT.search(head + " " + verb) and not ref \
-                or (verb.startswith("giảm") and _poverty_reduction(text[c0:pos])):
+                or (verb.startswith("giảm") and (_poverty_reduction(text[c0:pos]) or POOR_AFTER.match(text, ctx.unit_end))):
             return Meaning(mode, None, qual, False, verb=verb)
         q = qual if qual in ("approx", "estimate", "at_least", "more_than", "less_than", "at_most") else "exact"
         # ('đạt 88% so với dự toán và tăng 12%': the reference of the attainment before is no subject)
