@@ -36,6 +36,9 @@ NOT_THE_DOCUMENTS_YEAR = re.compile(
     r"giá\s+ss\s+|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+|từ\s+|sau\s+)$", re.I)
 
 
+REPORT_TITLE_LINE = re.compile(r"^\s*(?:tình hình|báo cáo|kết quả thực hiện)\s+(?:tình hình\s+)?(?:kinh tế|phát triển kinh tế)", re.I)
+
+
 def dominant_year(text: str) -> str | None:
     """An untitled text's year: the year it names most (`năm 2022`), leaving out
     comparisons (`so với năm 2021`), horizons (`đến năm 2030`), price bases and dates;
@@ -149,6 +152,10 @@ def document_context(lines: list[str], outline: Outline) -> DocContext:
         period = dominant_year(text)
     # a month's report names its month in its title or first lines: 'THÁNG 10 NĂM 2022', 'Trong tháng 10/2022'
     mm = MONTH_EXPR.search((title or "") + "\n" + "\n".join(ln for ln in lines[:8] if len(ln) < 400))
+    if mm is None:
+        # a web page's furniture may push the report's own title line down: 'Tình hình kinh tế - xã
+        # hội tỉnh … tháng 8 năm 2019' stands alone, short, after the portal's menus
+        mm = MONTH_EXPR.search("\n".join(ln for ln in lines[8:60] if len(ln.strip()) < 160 and REPORT_TITLE_LINE.match(ln)))
     month = f"{mm.group(2)}-{int(mm.group(1)):02d}" if mm else None
     year_end = int(end_year(period)) if period else None
     caps = [caps_to_title(ln.strip()) for ln in lines if is_caps_line(ln.strip())]  # 'HUYỆN CẦU KÈ' -> 'Huyện Cầu Kè'

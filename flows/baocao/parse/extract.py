@@ -146,7 +146,8 @@ def _mark_place(text: str, pos: int, doc: DocContext) -> tuple[str, str] | None:
 SLASH_ONLY = re.compile(r"\s*/\s*")
 PER_10K_POP_WORDS = re.compile(r"vạn dân|10\.000 dân")
 MULTIPLE_VERB_END = re.compile(r"(?:gấp|tăng|giảm|hơn)\s*$", re.I)
-NOT_YET_DONE_WORDS = re.compile(r"(?<![\wÀ-ỹ])(?:ước|dự kiến|dự báo|đã|còn)(?![\wÀ-ỹ])", re.I)
+# (an amount raised so far for next year's event is reached already: 'phát động … năm 2024, hiện được 2 tỷ đồng')
+NOT_YET_DONE_WORDS = re.compile(r"(?<![\wÀ-ỹ])(?:ước|dự kiến|dự báo|đã|còn|hiện được|hiện đạt|hiện có|đến nay)(?![\wÀ-ỹ])", re.I)
 EXISTING_NOW_WORDS = re.compile(r"(?<![\wÀ-ỹ])(?:hiện có|hiện nay|hiện đang|hiện tại|đến nay)(?![\wÀ-ỹ])", re.I)
 CHANGE_VERB_END = re.compile(r"\s+(?:giảm|tăng)(?:\s+(?:từ|xuống|lên|còn))*\s*$")
 LIST_JOINT = re.compile(r"\s*(?:,|;)?\s*(?:và\s+)?")
@@ -245,10 +246,13 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
             unit=unit_code, mode=sec.mode or doc.mode, anchor_unit=(anchor.fact.unit if anchor and anchor.fact else None),
             anchor_role=(anchor.role if anchor else None), doc_year=doc.year_end,
             anchor_subject=(anchor.subject if anchor else ""),
+            anchor_measure=(anchor.fact.measure if anchor and anchor.fact else None),
             anchor_pair_kind=(pend[anchor.partner].pair_kind if anchor and anchor.role == "pair_a" and anchor.partner in pend else None),
             value=t.value,
             wide_subject=text[max(c0, prev_end):t.start],
             prev_measure=(prev_in_clause[c0].fact.measure if c0 in prev_in_clause and prev_in_clause[c0].fact else None),
+            prev_compared=(prev_in_clause[c0].fact.compared_to if c0 in prev_in_clause and prev_in_clause[c0].fact else None),
+            prev_unit=(prev_in_clause[c0].fact.unit if c0 in prev_in_clause and prev_in_clause[c0].fact else None),
             prev_values=tuple(q.tok.value for j, q in pend.items() if j < idx and q.fact is not None
                               and q.fact.unit not in ("PCT", "PERMILLE") and q.tok.start >= sent_start),
         )
@@ -357,7 +361,9 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
         raw_with_brackets = text[max(c0, prev_end):t.start]
         indicator, code = _indicator(p, pend, subject, subj_text, noun, unit_text, trailing, measure, m.inherit, anchor,
                                      prev_in_clause.get(c0), unit_code, text, t.start, c0, c1, raw_with_brackets)
-        if not is_core(code):
+        if not is_core(code) or _only_time_words(raw_with_brackets):
+            # (a subject of time words only is named by the level before it, not by the bullet's topic:
+            # 'a. Thu ngân sách: Tổng thu … tháng 9 là 5.199 tỷ đồng; lũy kế 9 tháng là 60.129,9 tỷ đồng')
             carried = _carried_indicator(text, t.start, raw_with_brackets, unit_code, unit_text, measure, pend, idx, mentions)
             if carried is not None:
                 indicator, code = carried
@@ -365,11 +371,32 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
             # the level commented on names no catalogue indicator ('điều tra làm rõ 58/61 vụ (so cùng kỳ giảm 20 vụ)'):
             # the change is of the sentence's headline count of the same thing, named earlier
             s0 = sentence_span(text, t.start)[0]
+            # (a change counted in its own noun is of that noun's count: '(đạt 96,2%, so cùng kỳ giảm 12 vụ)')
+            of_unit, of_text = (unit_code, unit_text) if measure == "change_abs" and unit_code == "COUNT" and unit_text \
+                else (anchor.fact.unit, anchor.fact.unit_text)
             same = [a for cands in anchors.values() for a in cands
                     if s0 <= a.tok.start < anchor.tok.start and a.fact is not None and a.fact.indicator_code
-                    and a.fact.unit == anchor.fact.unit and (a.fact.unit_text or "").lower() == (anchor.fact.unit_text or "").lower()]
+                    and a.fact.unit == of_unit and (a.fact.unit_text or "").lower() == (of_text or "").lower()]
             if same and (code is None or is_core(max(same, key=lambda a: a.tok.start).fact.indicator_code)):
                 code = max(same, key=lambda a: a.tok.start).fact.indicator_code
+            elif measure == "change_abs" and of_unit != anchor.fact.unit and any(is_core(a.fact.indicator_code) for a in same):
+                # (after a share, the change in the count's noun is of the headline count)
+                code = max((a for a in same if is_core(a.fact.indicator_code)), key=lambda a: a.tok.start).fact.indicator_code
+        if not is_core(code) and measure in ("actual", "target") and unit_class(unit_code) == "percent" and trailing:
+            # a part listed after 'trong đó' is of the thing the level before it counted: 'Có 100% tổ chức
+            # đảng được xếp loại hoàn thành nhiệm vụ; trong đó: 80% được xếp loại hoàn thành tốt nhiệm vụ'
+            s0 = sentence_span(text, t.start)[0]
+            before = [q for j, q in pend.items() if j < idx and q.fact is not None and q.tok.start >= s0]
+            if before:
+                q = max(before, key=lambda q: q.tok.start)
+                if q.fact.unit == unit_code and q.fact.indicator \
+                        and re.search(r"(?<![\wÀ-ỹ])trong đó(?![\wÀ-ỹ])", text[q.unit_end:t.start], re.I):
+                    part = match_code([f"{q.fact.indicator} {trailing}"], unit_code)
+                    if part != q.fact.indicator_code:  # (a part of a level is not that level: 'trong đó vùng … giảm 0,28%')
+                        code = part or code
+        respective = _respective_of(text, t.start, p, pend, unit_code)
+        if respective is not None:
+            indicator, code = respective.indicator, respective.indicator_code
         if code is None and unit_class(unit_code) == "money_per_person":
             # a product or income stated per person is the per-head indicator: 'GRDP đạt 94 triệu đồng/người'
             if meaning.GRDP_SUBJECT.search(subject):
@@ -380,7 +407,9 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
             code = "GRDP_GROWTH"  # a province's economic growth is measured by GRDP, a district's by gross output
         if m.verb and m.verb.startswith("giảm") and subject and not m.inherit:
             # a reduction/growth stated as a quantity: 'tỷ lệ hộ nghèo dân tộc thiểu số giảm 5%'
-            code = match_code([f"{m.verb} {subject}", f"{subject} {m.verb}"], unit_code) or code
+            code = match_code([f"{m.verb} {subject}", f"{subject} {m.verb}"], unit_code) \
+                or (match_code([f"{m.verb} {trailing}", f"{m.verb} tỷ lệ {trailing}"], unit_code)
+                    if trailing and unit_class(unit_code) == "percent" else None) or code  # 'giảm 2,1% hộ nghèo'
         if m.verb and not subject and anchor is not None and anchor.fact is not None and anchor.subject:
             # an average change of the level just named: '(bình quân giảm 1,28%/năm)' after 'tỷ lệ hộ nghèo …'
             code = match_code([f"{m.verb} {anchor.subject}", f"{anchor.subject} {m.verb}"], unit_code) or code
@@ -397,6 +426,15 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
         if p.role == "pair_b" and kind == "whole":
             f.indicator = "tổng số " + (noun or (subject or "đơn vị")).strip()
             f.indicator_code = None
+            # the whole restates a count the sentence gave before: 'Phạm pháp hình sự 40 vụ, điều tra
+            # làm rõ 38/40 vụ' -> 40 is again the number of criminal cases
+            s0 = sentence_span(text, t.start)[0]
+            same = [q.fact for j, q in pend.items() if j < idx and q.fact is not None and q.tok.start >= s0
+                    and j != p.partner and q.role != "pair_b" and q.fact.measure == "actual" and is_core(q.fact.indicator_code)
+                    and q.fact.value == t.value and q.fact.unit == unit_code
+                    and (q.fact.unit_text or "").lower() == (unit_text or "").lower()]
+            if same:
+                f.indicator, f.indicator_code = same[-1].indicator, same[-1].indicator_code
         out.append(f)
         if p.role != "pair_b" and (not m.inherit or measure in ("actual", "target")):
             anchors.setdefault(c0, []).append(p)
@@ -417,6 +455,36 @@ TIME_WORDS_KEYS = re.compile(r"lũy|luỹ|cộng|tính|đầu|cả|tháng|quý|1
 FILLER_WORDS = re.compile(
     r"(?<![\wÀ-ỹ])(?:/năm|ước tính|ước thực hiện|ước đạt|ước|dự kiến|thực hiện|với|đạt|là|chiếm|được|nâng|lên|"
     r"khoảng|gần|hơn|trên|đến|tới)(?![\wÀ-ỹ])", re.I)
+
+
+RESPECTIVELY = re.compile(r"(?<![\wÀ-ỹ])(?:tương ứng|lần lượt)(?![\wÀ-ỹ])", re.I)
+
+
+def _respective_of(text: str, pos: int, p: Pending, pend: dict[int, Pending], unit_code: str | None) -> Fact | None:
+    """The level a number of a bracketed 'respectively' list stands for: '… nông nghiệp 21,4%;
+    công nghiệp 40,1%; dịch vụ 35,2% (cơ cấu tương ứng năm 2022 là: 22,6%; 39,5%; 34,6%)' -> the
+    k-th of the bracket is the k-th of the as many levels before it."""
+    br = paren_span(text, pos)
+    if br is None or not RESPECTIVELY.search(text, br[0], pos):
+        return None
+    inside = [q for q in pend.values() if br[0] < q.tok.start < br[1] and q.role != "range_high"]
+    inside.sort(key=lambda q: q.tok.start)
+    if p not in inside:
+        return None
+    s0 = sentence_span(text, pos)[0]
+    before = sorted((q for q in pend.values() if s0 <= q.tok.start < br[0] and q.fact is not None
+                     and q.fact.unit == unit_code and paren_span(text, q.tok.start) is None), key=lambda q: q.tok.start)
+    if len(before) < len(inside) or len(inside) < 2:
+        return None
+    return before[len(before) - len(inside) + inside.index(p)].fact
+
+
+def _only_time_words(raw: str) -> bool:
+    """Whether the words before a number name only when it was counted ('; lũy kế 9 tháng là')."""
+    words = raw[max(raw.rfind(";"), raw.rfind(","), raw.rfind("("), raw.rfind(")")) + 1:]
+    if not TIME_WORDS_KEYS.search(words.lower()) or not TIME_WORDS.search(words):
+        return False
+    return not re.search(r"[\wÀ-ỹ]{2}", FILLER_WORDS.sub(" ", TIME_WORDS.sub(" ", words)))
 
 
 def _carried_indicator(text: str, pos: int, raw: str, unit_code: str | None, unit_text: str | None, measure: str,
@@ -457,7 +525,9 @@ def _carried_indicator(text: str, pos: int, raw: str, unit_code: str | None, uni
         q = pend[j]
         if j >= idx or q.fact is None or q.tok.start < s0:
             continue
+        # (a yearly average of a rate is in '%/năm': 'tăng trưởng năm 2023 đạt 7,1%; bình quân giai đoạn … 6,4%/năm')
         same_unit = (q.fact.unit == unit_code and (unit_code != "COUNT" or (q.fact.unit_text or "").lower() == (unit_text or "").lower())) \
+            or {q.fact.unit, unit_code} == {"PCT", "PCT_PER_YEAR"} \
             or (restated and "PCT" not in (q.fact.unit, unit_code))
         if q.fact.measure in ("actual", "target") and same_unit and q.fact.indicator_code:
             if left and not left <= set(re.findall(r"[\wÀ-ỹ]+", (q.fact.indicator or "").lower())):

@@ -50,7 +50,7 @@ DOC_REF_AFTER = re.compile(r"^(?:\s?-\s?[A-ZĐ][A-Za-zĐđ]*\s*/|/[A-ZĐ]|/\d{2,
 DOC_NUMBER_BEFORE = re.compile(DOC_TYPES + r"\s+(?:số\s+)?$", re.I)
 SO_BEFORE = re.compile(r"(?:\b(?:bão|hiệu|phòng|nhà|đường|tờ|thửa|hẻm|lô|khu|tổ|mẫu|biểu|phụ lục)\s+số|\bsố\s+hiệu)\s*$", re.I)
 DATE_BEFORE = re.compile(
-    r"(?:(?:ngày|mùng|mồng|tháng|Ngày|Tháng)|(?<![\wÀ-ỹ])(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Tt]hứ\s+(?:hai|ba|tư|năm|sáu|bảy|Hai|Ba|Tư|Năm|Sáu|Bảy)|[Cc]hủ\s+nhật)"
+    r"(?:(?:ngày|mùng|mồng|tháng|Ngày|Tháng|[Tt]hời điểm)|(?<![\wÀ-ỹ])(?:(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa)\s+nay|[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Tt]hứ\s+(?:hai|ba|tư|năm|sáu|bảy|Hai|Ba|Tư|Năm|Sáu|Bảy)|[Cc]hủ\s+nhật)"
     r"\s*[,-]?)\s*$")
 DURATION_AFTER = re.compile(r"^\s*(?:tháng|năm|ngày)(?![\wÀ-ỹ])(?!\s*(?:19|20)\d\d(?!\d))", re.I)
 SHORT_SPAN_AFTER = re.compile(r"^\s*(?:tháng|năm)\s+(?:19|20)\d\d(?!\d)", re.I)  # '05 năm 2020 - 2024', '6 tháng năm 2023'
@@ -84,6 +84,9 @@ DAY_BEFORE = re.compile(r"ngày\s*(?:\d{1,2}\s*(?:và|,|-)\s*)?$", re.I)
 ISO_YEAR_BEFORE = re.compile(r"(?<!\d)(?:19|20)\d\d-$")  # 2021-12
 HOUSE_NUMBER_BEFORE = re.compile(r"(?<![\wÀ-ỹ])[Ss]ố\s*$")
 STREET_AFTER = re.compile(r"^\s*(?:đường|phố)\s")
+STREET_BEFORE = re.compile(r"(?<![\wÀ-ỹ])(?:[Đđ]ường|[Pp]hố)\s+$")
+BREAKTHROUGHS_AFTER = re.compile(r"^\s*(?:khâu\s+)?đột phá(?![\wÀ-ỹ])", re.I)
+PLAN_PARTS_AFTER = re.compile(r"^\s*(?:nhiệm vụ|khâu|đột phá|giải pháp|chỉ tiêu|chương trình)(?![\wÀ-ỹ])", re.I)
 AXIS_LINE = re.compile(r"\s*\d+(?:\s+\d+){3,}\s*")  # a chart's axis: 0 100 200 300
 
 
@@ -140,7 +143,7 @@ ASPECTS_AFTER = re.compile(r"^\s*mặt(?![\wÀ-ỹ])")
 FOOTNOTE_NUMBER_AFTER = re.compile(r"^\s+(?:là|đạt)\s+\d")
 
 
-DATE_KEYS = re.compile("ngày|mùng|mồng|tháng|sáng|chiều|tối|trưa|thứ|chủ")  # a word of every DATE_BEFORE match, lower-cased
+DATE_KEYS = re.compile("ngày|mùng|mồng|tháng|sáng|chiều|tối|trưa|thứ|chủ|thời")  # a word of every DATE_BEFORE match, lower-cased
 DOC_TYPE_KEYS = keys_re(DOC_TYPES[3:-1].split("|"))
 COVID_KEYS = re.compile("covid")
 
@@ -166,6 +169,10 @@ def non_fact_reason(text: str, toks: list[NumToken], i: int, unit: UnitMatch | N
         return "date"
     if len(chain) == 2:
         a, b = toks[chain[0]], toks[chain[1]]
+        if STREET_BEFORE.search(text[max(0, a.start - 8):a.start]) and a.literal.isdigit() and b.literal.isdigit() \
+                and int(a.literal) <= 31 and int(b.literal) <= 12:
+            return "other"  # a street named by a date: 'đường 30/4'
+
         if is_year(b) and a.literal.isdigit() and 1 <= int(a.literal) <= 12 and unit is None:
             return "date"
         if is_year(b) and unit is None:
@@ -216,6 +223,10 @@ def non_fact_reason(text: str, toks: list[NumToken], i: int, unit: UnitMatch | N
     if unit is None and LIST_ITEM_AFTER.match(after) and search_before(LIST_OPEN_END, text, t.start, 1) \
             and t.literal.isdigit() and int(t.literal) <= 30:
         return "heading"  # a list inside a line: 'như sau: 1. Tăng cường …; 2. Đẩy mạnh …'
+    if BREAKTHROUGHS_AFTER.match(after):
+        return "other"  # the strategy's named breakthroughs: 'tập trung 3 khâu đột phá'
+    if heading_prefix > 0 and len(text) <= 100 and PLAN_PARTS_AFTER.match(after) and "\n" not in text.strip():
+        return "other"  # a heading naming a plan's own parts: '13.1. Thực hiện 06 nhiệm vụ trọng tâm'
     if ONE_OF_AFTER.match(after):
         return "other"  # 'trở thành 01 trong những địa phương dẫn đầu'
     if in_quoted_document_name(text, t.start):
@@ -258,6 +269,10 @@ def propagate_labels(text: str, toks: list[NumToken], units: list[UnitMatch | No
     """`mức 3, 4` / `khóa XI, XII`: a unit-less number listed right after a label is a label too;
     `ngày 30/4 và 1/5`: a day/month listed right after a date is a date."""
     for i in range(1, len(toks)):
+        if reasons[i] is None and reasons[i - 1] == "date" and units[i] is None and text[toks[i - 1].end:toks[i].start] == "-" \
+                and toks[i].literal.isdigit() and 1 <= int(toks[i].literal) <= 12 and toks[i - 1].literal.isdigit() \
+                and int(toks[i - 1].literal) <= 31:
+            reasons[i] = "date"  # 'Chiều 25-9': the month of a day
         if reasons[i] is None and reasons[i - 1] == "date" and i + 1 < len(toks) and reasons[i + 1] is None \
                 and text[toks[i].end:toks[i + 1].start] == "/" and units[i + 1] is None \
                 and re.fullmatch(r"\s*(?:,|và|đến|tới|-|–)\s*", text[toks[i - 1].end:toks[i].start]) \
@@ -288,7 +303,10 @@ class Context:
     anchor_pair_kind: str | None = None
     value: float = 0.0
     prev_values: tuple[float, ...] = ()  # earlier non-% numbers of the sentence
+    anchor_measure: str | None = None  # measure of the level commented on
     prev_measure: str | None = None  # measure of the previous fact of the clause
+    prev_compared: str | None = None  # and its base
+    prev_unit: str | None = None  # and its unit
     wide_subject: str = ""  # clause text since the previous number, brackets included
 
 
@@ -298,7 +316,7 @@ def is_ratio_of(pct: float, values: tuple[float, ...]) -> bool:
         return False
     for i, a in enumerate(values):
         for b in values[i + 1:] + values[:i]:
-            if 0 < a < b and abs(100.0 * a / b - pct) < 0.06:
+            if 0 < a <= b and abs(100.0 * a / b - pct) < 0.06:  # (as many done as due: 100%)
                 return True
     return False
 
@@ -320,7 +338,7 @@ CHANGE_BEFORE = re.compile(
     r"(?<![\wÀ-ỹ])(?P<verb>tăng gấp|gấp|tăng|giảm|vượt|cao hơn|thấp hơn|nhiều hơn|ít hơn|kéo giảm|tăng thêm|giảm thêm|vượt thêm)"
     r"(?P<tail>(?:\s+(?:thêm|bình quân|hàng năm|hằng năm|lên|xuống|còn|được|khoảng|gần|trên|hơn|là|mức|từ|"
     r"so(?:\s+với)?(?:\s+(?:cùng kỳ(?:\s+năm\s+(?:trước|\d{4}))?|năm trước|năm\s+\d{4}|kế hoạch|chỉ tiêu|nghị quyết|dự toán))?|"
-    r"kế hoạch|chỉ tiêu|nghị quyết|dự toán|KH|NQ|"
+    r"kế hoạch|chỉ tiêu|nghị quyết|dự toán|mục tiêu|KH|NQ|"
     r"\d{2}\s+năm|trong\s+\d+\s+năm))*)\s*$",
     re.I,
 )
@@ -337,9 +355,51 @@ REF_AFTER = {
 }
 TARGET_LEAD = re.compile(r"^\s*\*?\s*(?:chỉ tiêu|kế hoạch|KH|nghị quyết|NQ|mục tiêu|dự toán|phấn đấu)(?![\wÀ-Ỹà-ỹ])", re.I)
 TARGET_IN_SEGMENT = re.compile(r"(?<![\wÀ-ỹ])(?:phấn đấu|mục tiêu(?!\s+quốc gia)|chỉ tiêu(?!\s+(?:tỉnh|huyện|trên)?\s*giao)|kế hoạch(?=\s+(?:là|giao|đề ra)))(?![\wÀ-ỹ])", re.I)
-RATE_SUBJECT = re.compile(r"tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng|chiếm|khu vực I|mức độ|tốc độ", re.I)
+# (the make-up of a body of cadres by qualification is a set of shares: 'về trình độ chuyên môn, đại học tăng 15%')
+RATE_SUBJECT = re.compile(r"tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng|chiếm|khu vực I|mức độ|tốc độ|về trình độ", re.I)
 GROWTH_SUBJECT = re.compile(r"tốc độ tăng|tăng trưởng|tốc độ phát triển", re.I)
 REDUCTION_SUBJECT = re.compile(r"nghèo", re.I)
+# a sector's share of the overall growth names that growth without stating it:
+# 'đóng góp 0,6 điểm phần trăm vào mức tăng trưởng chung'
+CONTRIBUTION = re.compile(r"(?<![\wÀ-ỹ])đóng góp[^;.]{0,40}?(?:vào|cho)\s+(?:mức\s+|tốc độ\s+)?tăng(?:\s+trưởng)?(?:\s+chung)?", re.I)
+# not the area's own poverty rate: the near-poor, or one group of the poor
+OTHER_POOR = re.compile(r"cận\s+$|^\s+(?:đồng bào|người|hộ)?\s*(?:dân tộc|DTTS|Khmer|Chăm|Hoa)", re.I)
+
+
+def _details_growth(lead: str) -> bool:
+    """Whether the sentence so far states a growth rate and then opens its parts ('Tốc độ tăng
+    trưởng … 13,5%, trong đó: nông, lâm, thủy sản tăng 6,4%'): a share of the growth
+    ('đóng góp … vào mức tăng trưởng chung') is no growth rate of its own, and a growth named
+    with no 'trong đó' after it ('duy trì tốc độ phát triển …: chỉ số … tăng 18%') opens no parts."""
+    lead = CONTRIBUTION.sub(" ", lead)
+    found = list(GROWTH_SUBJECT.finditer(lead))
+    return bool(found) and re.search(r"(?<![\wÀ-ỹ])trong đó(?![\wÀ-ỹ])", lead[found[-1].end():], re.I) is not None
+
+
+def _other_base(lead: str, base: str | None) -> str | None:
+    """The last comparison base named in the text other than `base` (None if none)."""
+    found = None
+    for m in re.finditer(r"(?<![\wÀ-ỹ])so\s+(?:với\s+)?", lead, re.I):
+        r = _ref_after(lead[m.start():]) or ("same_period" if re.match(
+            r"^[^,;\d]{0,40}?(?:năm trước|cùng kỳ)(?![\wÀ-ỹ])", lead[m.start():], re.I) else None)
+        if r is not None and r != base:
+            found = r
+    return found
+
+
+POOR_AFTER = re.compile(r"\s*(?:tỷ lệ\s+|tỉ lệ\s+)?hộ nghèo(?!\s+(?:đồng bào|người)?\s*(?:dân tộc|DTTS))", re.I)  # 'giảm 2,1% hộ nghèo'
+
+
+def _poverty_reduction(clause: str) -> bool:
+    """Whether the last 'nghèo' of the clause names the poverty rate itself ('tỷ lệ hộ nghèo
+    giảm 1,5%' is the catalogue's reduction), not the near-poor ('cận nghèo') or a group of
+    the poor ('hộ nghèo dân tộc thiểu số')."""
+    found = list(REDUCTION_SUBJECT.finditer(clause))
+    if not found:
+        return False
+    last = found[-1]
+    return not OTHER_POOR.search(clause[max(0, last.start() - 8):last.start()]) \
+        and not OTHER_POOR.search(clause[last.end():last.end() + 24])
 ATTAIN_VERB = re.compile(r"(?<![\wÀ-ỹ])(?:đạt|đạt được|đạt tỷ lệ|đạt tỉ lệ|bằng|chiếm|được)\s*(?:khoảng|gần|trên|hơn)?\s*$", re.I)
 
 
@@ -460,7 +520,19 @@ def planned_sentence(text: str, pos: int) -> bool:
     return bool(leads) and not ACTUAL_AFTER_LEAD.search(text, leads[-1].end(), pos)
 
 
+PLAN_REFERENCE = re.compile(r"(?<![\wÀ-ỹ])so\s+(?:với\s+)?(?:dự toán|kế hoạch|chỉ tiêu|nghị quyết|KH|NQ)(?:\s+(?:tỉnh|huyện|trên)?\s*giao)?(?![\wÀ-ỹ])", re.I)
 COMMENTS = ("attainment_pct", "change_pct", "change_abs", "change_times")
+
+
+def _restructured(text: str, pos: int, c0: int) -> bool:
+    """Whether the sentence before pos reorganises (cue words 'restructure': sắp xếp, sáp nhập,
+    tinh giản …) and the clause has no level of its own to compare with (no 'so …', no 'còn
+    120 ấp' before)."""
+    s0 = sentence_start(text, pos)
+    if not cue_words_re("restructure").search(text, s0, pos):
+        return False
+    return cue_re("restructure", "any").search(text[s0:pos]) is not None \
+        and re.search(r"(?<![\wÀ-ỹ])(?:so\s|còn\s+\d)", text[min(c0, pos):pos], re.I) is None
 
 
 SIGN_BEFORE = re.compile(r"[\s(:][+\-−]$")
@@ -537,12 +609,14 @@ def _read_meaning(ctx: Context, raw_subject: str) -> Meaning:
             and not re.search(r"\d", re.sub(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,])", "", wide_head))
         # 'GRDP tăng 9,07%' with no GRDP level stated is the growth rate itself
         if average or growth_subject or GROWTH_SUBJECT.search(head + " " + verb) and not ref \
-                or (verb.startswith("giảm") and REDUCTION_SUBJECT.search(text[c0:pos])):
+                or (verb.startswith("giảm") and (_poverty_reduction(text[c0:pos]) or POOR_AFTER.match(text, ctx.unit_end))):
             return Meaning(mode, None, qual, False, verb=verb)
         q = qual if qual in ("approx", "estimate", "at_least", "more_than", "less_than", "at_most") else "exact"
-        own_subject = len(clean(re.sub(r"\b(?:so|với|cùng kỳ|năm|trước|đó|trong|thì|còn|và)\b", "", head, flags=re.I))) >= 6 \
+        # ('đạt 88% so với dự toán và tăng 12%': the reference of the attainment before is no subject)
+        own_subject = len(clean(re.sub(r"\b(?:so|với|cùng kỳ|năm|trước|đó|trong|thì|còn|và)\b", "",
+                                       PLAN_REFERENCE.sub("", head), flags=re.I))) >= 6 \
             and ctx.anchor_unit is not None and not re.search(r"[()]", head)
-        if ref is None and re.search(r"(?<![\wÀ-ỹ])(?:kế hoạch|chỉ tiêu|nghị quyết|dự toán|KH|NQ)(?![\wÀ-ỹ])", tail, re.I):
+        if ref is None and re.search(r"(?<![\wÀ-ỹ])(?:kế hoạch|chỉ tiêu|nghị quyết|dự toán|mục tiêu|KH|NQ)(?![\wÀ-ỹ])", tail, re.I):
             ref = "target"  # 'vượt kế hoạch 5%'
         if ref is None:
             # the reference may open the clause or stand between verb and number:
@@ -554,7 +628,11 @@ def _read_meaning(ctx: Context, raw_subject: str) -> Meaning:
             ref = _ref_later(text, ctx.unit_end, pos)
         if ctx.unit == "TIMES":
             return Meaning("change_times", ref, q, True)
-        if ref is None and (mode == "target" or GROWTH_SUBJECT.search(text[sentence_start(text, pos):c0])
+        if ref is None and verb.startswith("giảm") and not is_pct and _restructured(text, pos, c0):
+            # 'sắp xếp, sáp nhập giảm 12 phòng, ban': the count of units cut by reorganising, not a
+            # change of a level stated anywhere
+            return Meaning(mode, None, q, False)
+        if ref is None and (mode == "target" or _details_growth(text[sentence_start(text, pos):c0])
                             and ctx.anchor_unit in (None, "PCT", "PERMILLE")):
             # 'trong đó: nông, lâm, thủy sản tăng 6,4%' after a growth rate; a planned growth
             return Meaning(mode, None, q, False)
@@ -562,7 +640,9 @@ def _read_meaning(ctx: Context, raw_subject: str) -> Meaning:
             # a change of a rate or share is in points: its own words or the level it comments on say so
             if own_subject:  # 'thu ngân sách tăng 10%': a change of its own subject, not of the number before
                 return Meaning("change_abs" if RATE_SUBJECT.search(head) else "change_pct", ref, q, False)
-            rate = RATE_SUBJECT.search(before_local) or (ctx.anchor_unit in ("PCT", "PERMILLE") and ctx.anchor_role != "pair_a") \
+            # (a level in %, not a change in % said of something else: 'giá dầu tăng 40%, … số thu … tăng 40,39%')
+            rate = RATE_SUBJECT.search(before_local) or (ctx.anchor_unit in ("PCT", "PERMILLE") and ctx.anchor_role != "pair_a"
+                                                         and ctx.anchor_measure not in COMMENTS) \
                 or (ctx.anchor_unit is None and RATE_SUBJECT.search(text[c0:pos])) \
                 or (ctx.anchor_unit in ("PCT", "PERMILLE") and RATE_SUBJECT.search(ctx.anchor_subject[:20]))
             return Meaning("change_abs" if rate else "change_pct", ref, q, True)
@@ -572,11 +652,33 @@ def _read_meaning(ctx: Context, raw_subject: str) -> Meaning:
             return Meaning("attainment_pct", ref, qual, True)
         if re.match(r"^\s*\(\s*\*?\s*vượt\s+(?:kế hoạch|chỉ tiêu|nghị quyết|KH|NQ)", after, re.I):
             return Meaning("attainment_pct", "target", qual, True)
+        if ref is None and ctx.prev_measure == "attainment_pct" and re.fullmatch(
+                r"\s*(?:so\s+(?:với\s+)?[^\d,;]{0,30}?)?(?:và|,)\s*(?:đạt|bằng)\s*", ctx.wide_subject, re.I):
+            # 'đạt 85,1% so với KH và đạt 74,1%': a second attainment of the same level, against the
+            # other base the sentence named
+            return Meaning("attainment_pct", _other_base(text[sentence_start(text, pos):pos], ctx.prev_compared), qual, True)
+        if ref is None and re.search(r"(?<![\wÀ-ỹ])(?:đạt|bằng)\s*$", before_local, re.I):
+            # the reference may stand before the verb: 'so với vụ Đông xuân năm trước đạt 67,8%'
+            k = [m.start() for m in re.finditer(r"(?<![\wÀ-ỹ])so\s+(?:với\s+)?", before_local, re.I)]
+            lead = before_local[k[-1]:] if k else ""
+            if lead and not re.search(r"\d|(?<![\wÀ-ỹ])và(?![\wÀ-ỹ])", lead):
+                r = _ref_after(lead) or ("same_period" if re.search(
+                    r"(?<![\wÀ-ỹ])(?:năm trước|cùng kỳ)(?![\wÀ-ỹ])", lead, re.I) else None)
+                if r is not None:
+                    return Meaning("attainment_pct", r, qual, True)
+        if ref is None and ctx.prev_measure == "change_abs" and ctx.prev_unit not in (None, "PCT", "PERMILLE") \
+                and ATTAIN_VERB.search(before_local) and not clean(before_local):
+            # 'giảm 12 biên chế, đạt 10%': the same change as a share of the level it left
+            return Meaning("change_pct", ctx.prev_compared, qual, True)
         if ATTAIN_VERB.search(before_local) and is_ratio_of(ctx.value, ctx.prev_values):
             return Meaning(mode, None, qual, True)  # 'thụ lý 8.844 vụ; xét xử 7.485 vụ, đạt 84,63%' is a share
+        if ref is None and ATTAIN_VERB.search(before_local) and not clean(before_local) and ctx.value <= 100 \
+                and ctx.anchor_unit and cue_re("handled", "any").search(ctx.anchor_subject):
+            # 'giải quyết xong 12 tỷ đồng, đạt 48%': the share of the caseload dealt with
+            return Meaning(mode, None, qual, True)
         if ATTAIN_VERB.search(before_local) and ctx.anchor_unit and ctx.anchor_unit not in ("PCT", "PERMILLE") \
                 and ctx.anchor_role not in ("pair_a",) and not re.match(r"^\s*(?:so\s+với\s+tổng|so\s+tổng|[\wÀ-ỹ])", after) \
-                and not re.search(r"chiếm\s*$", before_local) and not clean(before_local) \
+                and not re.search(r"(?:chiếm|t[ỷỉ] lệ)\s*$", before_local) and not clean(before_local) \
                 and not RATE_SUBJECT.search(ctx.anchor_subject[:12]):
             return Meaning("attainment_pct", "target", qual, True)
         if ATTAIN_VERB.search(before_local) and ctx.anchor_unit and not clean(before_local) \

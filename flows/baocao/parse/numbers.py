@@ -77,6 +77,7 @@ def is_year(tok: NumToken) -> bool:
 
 
 RANGE_SEP = re.compile(r"\s*(?:-|–|—|đến|tới)\s*$")
+BOUND_WORD_SEP = re.compile(r"\s*(?:đến|tới)\s+(?:trên|hơn|gần|khoảng|dưới)\s*")
 SLASH = re.compile(r"^\s*/\s*$")
 
 
@@ -87,6 +88,8 @@ def between(text: str, a: NumToken, b: NumToken) -> str:
 def is_range_joint(text: str, a: NumToken, b: NumToken) -> bool:
     """`8,7-10`, `12 - 14`, `11 -12%`: a dash (or đến) between two numbers, the first not larger."""
     gap = between(text, a, b)
+    if BOUND_WORD_SEP.fullmatch(gap) and re.search(r"\btừ\s*$", text[max(0, a.start - 6):a.start]):
+        return a.value < b.value  # 'từ 55 đến trên 65%': the upper end written with its own bound word
     if not RANGE_SEP.match(gap) or len(gap) > 7:
         return False
     if gap.strip() in ("đến", "tới") and not re.search(r"\btừ\s*$", text[max(0, a.start - 6):a.start]):

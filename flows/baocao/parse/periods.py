@@ -1,7 +1,8 @@
 """Periods: the time a quantity belongs to (FACTS.md 'Periods').
 
 1. A year or span named in the clause before the number wins (`năm 2015`, `năm học 2022 -
-   2023`, `giai đoạn 2016 - 2020`, `đến năm 2025`, `tháng 10/2023` -> `2023-10`); a year
+   2023`, `giai đoạn 2016 - 2020`, `đến năm 2025`, `tháng 10/2023` -> `2023-10`, also without
+   `tháng` after a cut-off word: `tính đến 9 năm 2023`, `đến 6/2023` -> `2023-06`); a year
    right after the number belongs to it (`9,29% năm 2015`); a year after `so (với)` is a
    comparison, not the period; `định hướng đến năm 2030` names a horizon, not the period;
    `giá so sánh năm 2010` is a price base;
@@ -17,6 +18,8 @@ from __future__ import annotations
 import re
 
 MONTH_EXPR = re.compile(r"(?<![\wÀ-ỹ])tháng\s+(\d{1,2})\s*(?:/|năm)\s*((?:19|20)\d\d)(?!\d)", re.I)
+# a cut-off month written without 'tháng': 'tính đến 9 năm 2023', 'đến 6/2023' (not a date 'đến 30/6/2023')
+BARE_MONTH_EXPR = re.compile(r"(?<![\wÀ-ỹ])(?:đến|tới)\s+(?!0\b)(0?[1-9]|1[0-2])\s*(?:/|năm)\s*((?:19|20)\d\d)(?!\d)", re.I)
 CUTOFF_DATE = re.compile(r"(?:đến|tới|đến hết|tính đến)\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*((?:19|20)\d\d)(?!\d)", re.I)
 PRICE_BASE_BEFORE = re.compile(r"giá\s+(?:so\s+sánh|ss|cố\s+định)\s*$", re.I)
 YEAR_EXPR = re.compile(
@@ -59,7 +62,7 @@ YEAR_AFTER = re.compile(r"^\s*\(?\s*(?:vào\s+)?(?:năm|cuối năm|đầu năm)
 NUMBER_SOON = re.compile(r"^[^)]{0,20}?\d")
 YEAR_BEFORE_AFTER = re.compile(r"^\s*\)?\s*của\s+(?:cùng kỳ\s+)?năm trước", re.I)
 FROM_OR_DAY_BEFORE = re.compile(r"(?:từ|ngày)\s*$", re.I)
-REFERENCE_BEFORE = re.compile(r"(?:so\s*(?:với)?|định hướng|tầm nhìn)\s*$", re.I)
+REFERENCE_BEFORE = re.compile(r"(?:so\s*(?:với)?(?:\s+(?:tháng|quý|vụ|kỳ))?(?:\s+cùng kỳ)?|định hướng|tầm nhìn)\s*$", re.I)
 QUANTITY_BEFORE = re.compile(r"(?:\d|%|‰)\s*(?:[\wÀ-ỹ/]+\s*){0,2}$")
 TO_END_OF_BEFORE = re.compile(r"(?:đến|tới)\s+(?:hết|cuối)\s+$", re.I)
 FROM_END = re.compile(r"từ\s*$", re.I)
@@ -68,6 +71,25 @@ UNTIL_NOW_AFTER = re.compile(r"^\s*(?:đến|tới)\s+nay", re.I)
 
 YEAR_OPENING = re.compile(r"^\W*(?:trong\s+|kết quả\s+|ước\s+|dự kiến\s+|phấn đấu\s+)?(?:đến\s+(?:cuối\s+)?)?(?:năm học|năm)\s+"
                           r"((?:19|20)\d\d)(?:\s*[-–]\s*((?:19|20)\d\d))?\s*,", re.I)
+
+
+SEASON_EXPR = re.compile(r"(?<![\wÀ-ỹ])vụ\s+(?:đông\s+xuân|hè\s+thu|thu\s+đông|mùa|chiêm|xuân|hè)(?:\s+năm)?\s+"
+                         r"((?:19|20)\d\d)(?:\s*[-–]\s*((?:19|20)\d\d))?(?!\d)", re.I)
+
+
+def paragraph_season(text: str, s0: int) -> str | None:
+    """A crop season named in an earlier sentence of the paragraph ('Màu lương thực vụ Đông Xuân
+    2021 - 2022 gieo trồng …. Diện tích thu hoạch … 179 ha') is the time of the sentences after
+    it, until another year is named."""
+    if "vụ" not in text[:s0].lower():
+        return None
+    found = list(SEASON_EXPR.finditer(text, 0, s0))
+    if not found:
+        return None
+    m = found[-1]
+    if YEARISH.search(text, m.end(), s0):
+        return None
+    return f"{m.group(1)}-{m.group(2)}" if m.group(2) else m.group(1)
 
 
 def clause_period(text: str, pos: int, unit_end: int, c0: int, now_year: str | None = None) -> str | None:
@@ -88,10 +110,13 @@ def clause_period(text: str, pos: int, unit_end: int, c0: int, now_year: str | N
     for m in MONTH_EXPR.finditer(text, c0, pos) if clause_has_year else ():
         if not FROM_OR_DAY_BEFORE.search(text[max(c0, m.start() - 12):m.start()]):
             mm = m
+    for m in BARE_MONTH_EXPR.finditer(text, c0, pos) if clause_has_year else ():
+        if text[max(0, m.start(1) - 1):m.start(1)] != "/" and (mm is None or m.start() > mm.start()):
+            mm = m
     for m in CUTOFF_DATE.finditer(text, c0, pos) if clause_has_year else ():
         cutoff = m  # 'tính đến ngày 31/12/2019, toàn huyện có …' -> 2019 (a document's date is no period)
     for m in YEAR_EXPR.finditer(text, c0, pos) if clause_has_year else ():
-        pre = text[max(c0, m.start() - 12):m.start()]
+        pre = text[max(c0, m.start() - 24):m.start()]  # ('so với tháng cùng kỳ năm 2017')
         if REFERENCE_BEFORE.search(pre):
             continue
         if PRICE_BASE_BEFORE.search(text[max(c0, m.start() - 20):m.start()]):
@@ -128,7 +153,7 @@ def clause_period(text: str, pos: int, unit_end: int, c0: int, now_year: str | N
         m = YEAR_OPENING.match(lead) if "19" in lead or "20" in lead else None  # (it needs a year)
         if m and s0 + m.end() <= pos:
             return f"{m.group(1)}-{m.group(2)}" if m.group(2) else m.group(1)
-        return None
+        return paragraph_season(text, s0)
     y1, y2 = best.group("y1"), best.group("y2")
     # 'từ năm 2016 đến nay' : a span up to the section's (or document's) end year
     if not y2 and FROM_END.search(text[max(c0, best.start() - 6):best.start()]) and \

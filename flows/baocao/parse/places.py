@@ -246,6 +246,10 @@ def _count_in_lines(pattern: re.Pattern, lines: list[str], word: str) -> int:
     return sum(len(pattern.findall(ln)) for ln in lines if word in ln)
 
 
+PROVINCE_ISSUER = re.compile(r"(?<![\wÀ-ỹ])(?:HĐND|UBND|Hội đồng nhân dân|Ủy ban nhân dân|Uỷ ban nhân dân)\s+tỉnh\s+"
+                             r"(?:khóa\s+[IVXLC]+\s*,?\s*)?(?:ban hành|thông qua|quyết nghị)(?![\wÀ-ỹ])")
+
+
 def resolve_document_place(text: str, header: str = "") -> Place | None:
     """The district (or province) the document is about, from all the places it names.
     The header (issuer lines, title) settles the level when it names one: 'HUYỆN ỦY …' is a
@@ -295,6 +299,10 @@ def resolve_document_place(text: str, header: str = "") -> Place | None:
     if re.search(r"\bHUYỆN\b|\bHuyện ủy\b|\bHuyện uỷ\b|\bTHỊ XÃ\b|\bQUẬN\b|ĐẢNG BỘ HUYỆN|Đảng bộ huyện", header):
         province_level = False
     elif re.search(r"TỈNH ỦY|TỈNH UỶ|ĐẢNG BỘ TỈNH|ỦY BAN NHÂN DÂN TỈNH|UBND TỈNH|HỘI ĐỒNG NHÂN DÂN TỈNH", header) and province_votes:
+        province_level = True
+    elif PROVINCE_ISSUER.search(header):
+        # issued by the province's own bodies, named by their level only ('HĐND tỉnh ban hành Nghị
+        # quyết …'): a provincial text, whatever district it names in passing
         province_level = True
     # several districts of one province named about equally (a list of local figures), and
     # that province named too: the text is about the province
