@@ -44,16 +44,17 @@ class Alias:
 
 
 @lru_cache(maxsize=1)
-def _abbreviations() -> tuple[tuple[re.Pattern, str], ...]:
-    """Report abbreviations (BHYT, NTM, HTX …) from catalog/abbreviations.csv, spelled out for matching."""
+def _abbreviations() -> tuple[tuple[str, re.Pattern, str], ...]:
+    """Report abbreviations (BHYT, NTM, HTX …) from catalog/abbreviations.csv, spelled out for
+    matching: (abbreviation, its whole-word pattern, expansion)."""
     path = CATALOG / "abbreviations.csv"
     out = []
     if path.exists():
         with open(path, encoding="utf-8") as fh:
             for r in csv.DictReader(fh):
                 a = r["abbreviation"].strip().casefold()
-                out.append((re.compile(r"(?<![\wÀ-ỹ])" + re.escape(a) + r"(?![\wÀ-ỹ])"), r["expansion"].strip().casefold()))
-    return tuple(sorted(out, key=lambda t: -len(t[0].pattern)))
+                out.append((a, re.compile(r"(?<![\wÀ-ỹ])" + re.escape(a) + r"(?![\wÀ-ỹ])"), r["expansion"].strip().casefold()))
+    return tuple(sorted(out, key=lambda t: -len(t[1].pattern)))
 
 
 # Two spellings of one word: the tone on the second vowel of oa/oe/uy (old style) or the first
@@ -63,18 +64,26 @@ OLD_TONES = {old: new for olds, news in (("oáoàoảoãoạ", "óaòaỏaõaọ
 OLD_TONE_PLACEMENT = re.compile("|".join(OLD_TONES))
 
 
+NORM_TI = re.compile(r"(?<![\wÀ-ỹ])tỉ(?![\wÀ-ỹ])")
+NORM_MARKS = re.compile(r"[⁽⁾⁰¹²³⁴⁵⁶⁷⁸⁹]")  # footnote marks
+NORM_QUOTES = re.compile(r"[“”\"'‘’]")
+NORM_PUNCT = re.compile(r"[,;:()\[\]]")
+NORM_DASH = re.compile(r"\s+-\s+|\s-|-\s")
+
+
 @lru_cache(maxsize=16384)
 def norm(s: str) -> str:
     """Lower case, abbreviations spelled out, punctuation to spaces, one space between words."""
     s = s.casefold().replace("–", "-").replace("*", "")
     s = OLD_TONE_PLACEMENT.sub(lambda m: OLD_TONES[m.group(0)], s)  # 'hoá' = 'hóa', 'thuỷ' = 'thủy'
-    s = re.sub(r"(?<![\wÀ-ỹ])tỉ(?![\wÀ-ỹ])", "tỷ", s).replace("sỹ", "sĩ")
-    s = re.sub(r"[⁽⁾⁰¹²³⁴⁵⁶⁷⁸⁹]", " ", s)  # footnote marks
-    s = re.sub(r"[“”\"'‘’]", "", s)
-    for pat, full in _abbreviations():
-        s = pat.sub(full, s)
-    s = re.sub(r"[,;:()\[\]]", " ", s)
-    s = re.sub(r"\s+-\s+|\s-|-\s", " ", s)  # 'nông - lâm - thủy sản' = 'nông, lâm, thủy sản'
+    s = NORM_TI.sub("tỷ", s).replace("sỹ", "sĩ")
+    s = NORM_MARKS.sub(" ", s)
+    s = NORM_QUOTES.sub("", s)
+    for abbr, pat, full in _abbreviations():
+        if abbr in s:  # (the pattern is the abbreviation itself, whole): most phrases hold none
+            s = pat.sub(full, s)
+    s = NORM_PUNCT.sub(" ", s)
+    s = NORM_DASH.sub(" ", s)  # 'nông - lâm - thủy sản' = 'nông, lâm, thủy sản'
     return SPACES.sub(" ", s).strip()
 
 
@@ -168,8 +177,11 @@ def _has_repeats(alias: str, phrase: str) -> bool:
     return all(have[w] >= c for w, c in Counter(alias.rstrip("$").split()).items())
 
 
+TOKEN = re.compile(r"[\wÀ-ỹ/.]+")
+
+
 def _tokens_list(s: str) -> list[str]:
-    return re.findall(r"[\wÀ-ỹ/.]+", s)
+    return TOKEN.findall(s)
 
 
 def _candidates(uclass: str | None, words, core_only: bool = False) -> list[tuple[Alias, str, frozenset[str], int]]:
@@ -203,45 +215,75 @@ def _match_tiers(phrases: tuple[str, ...], unit_code: str | None, loose: tuple[s
     uclass = unit_class(unit_code) if unit_code is not None else None
     normed = [norm(ph) for ph in phrases]
     for p in normed:
-        if len(p) < 2:
-            continue
-        padded_p = " " + p + " "
-        toks = _tokens(p)
-        cands = _candidates(uclass, set(p.split()) | toks, core_only)
-        exact = None
-        for a, padded, _, n in cands:
-            # an alias ending in '$' must end the phrase ('có hợp tác xã$' is not 'có hợp tác xã được thành lập …')
-            if (padded_p.endswith(padded[:-1]) if padded.endswith("$") else padded in padded_p):
-                exact = (a, n)
-                break
-        loose_best = None
-        for a, _, words, n in cands:
-            if n >= 4 and not a.text.endswith("$") and words <= toks and (loose_best is None or n > loose_best[1]) \
-                    and (n == len(words) or _has_repeats(a.text, p)):
-                loose_best = (a, n)
-        # a longer alias whose words are all there beats a shorter one written out
-        # ('xã đạt NTM kiểu mẫu': NTM_MODEL_COMMUNES, not 'xã đạt nông thôn mới')
-        if loose_best and (exact is None or (loose_best[1] > exact[1]
-                                             and len(set(exact[0].text.split()) - set(loose_best[0].text.split())) <= 1)):
-            return loose_best[0].code
-        if exact:
-            return exact[0].code
+        code = _named_in(p, uclass, core_only)
+        if code is not None:
+            return code
     for p in normed[:2]:
-        words = p.split()
-        for a, _, _, n in _candidates(uclass, words, core_only):
-            if n < 3 or len(words) < n:
-                continue
-            if a.text.endswith("$"):
-                continue
-            first = a.text.split()[0]
-            for k in range(0, len(words) - n + 1):
-                if words[k] == first and fuzz.ratio(" ".join(words[k:k + n]), a.text) >= 95:
-                    return a.code
+        code = _spelled_close(p, uclass, core_only)
+        if code is not None:
+            return code
     for ph in loose:
-        p = " " + norm(ph) + " "
-        for a, padded, _, n in _candidates(uclass, p.split(), core_only):
-            if n >= 4 and not padded.endswith("$") and padded in p:
+        code = _named_in_loose(norm(ph), uclass, core_only)
+        if code is not None:
+            return code
+    return None
+
+
+# Each tier reads one (normalised) phrase at a time, and a report tries the same phrase for
+# many of its numbers: the answer per phrase is kept.
+
+@lru_cache(maxsize=16384)
+def _named_in(p: str, uclass: str | None, core_only: bool) -> str | None:
+    """Tiers 1 and 2 on one phrase."""
+    if len(p) < 2:
+        return None
+    padded_p = " " + p + " "
+    toks = _tokens(p)
+    cands = _candidates(uclass, set(p.split()) | toks, core_only)
+    exact = None
+    for a, padded, _, n in cands:
+        # an alias ending in '$' must end the phrase ('có hợp tác xã$' is not 'có hợp tác xã được thành lập …')
+        if (padded_p.endswith(padded[:-1]) if padded.endswith("$") else padded in padded_p):
+            exact = (a, n)
+            break
+    loose_best = None
+    for a, _, words, n in cands:
+        if n >= 4 and not a.text.endswith("$") and words <= toks and (loose_best is None or n > loose_best[1]) \
+                and (n == len(words) or _has_repeats(a.text, p)):
+            loose_best = (a, n)
+    # a longer alias whose words are all there beats a shorter one written out
+    # ('xã đạt NTM kiểu mẫu': NTM_MODEL_COMMUNES, not 'xã đạt nông thôn mới')
+    if loose_best and (exact is None or (loose_best[1] > exact[1]
+                                         and len(set(exact[0].text.split()) - set(loose_best[0].text.split())) <= 1)):
+        return loose_best[0].code
+    if exact:
+        return exact[0].code
+    return None
+
+
+@lru_cache(maxsize=16384)
+def _spelled_close(p: str, uclass: str | None, core_only: bool) -> str | None:
+    """Tier 3 on one phrase."""
+    words = p.split()
+    for a, _, _, n in _candidates(uclass, words, core_only):
+        if n < 3 or len(words) < n:
+            continue
+        if a.text.endswith("$"):
+            continue
+        first = a.text.split()[0]
+        for k in range(0, len(words) - n + 1):
+            if words[k] == first and fuzz.ratio(" ".join(words[k:k + n]), a.text) >= 95:
                 return a.code
+    return None
+
+
+@lru_cache(maxsize=16384)
+def _named_in_loose(p: str, uclass: str | None, core_only: bool) -> str | None:
+    """A `loose` phrase: tier 1 with long aliases only."""
+    p = " " + p + " "
+    for a, padded, _, n in _candidates(uclass, p.split(), core_only):
+        if n >= 4 and not padded.endswith("$") and padded in p:
+            return a.code
     return None
 
 
