@@ -239,42 +239,101 @@ def _named_in(p: str, uclass: str | None, core_only: bool) -> str | None:
         return None
     padded_p = " " + p + " "
     toks = _tokens(p)
-    cands = _candidates(uclass, set(p.split()) | toks, core_only)
-    exact = None
-    for a, padded, _, n in cands:
-        # an alias ending in '$' must end the phrase ('có hợp tác xã$' is not 'có hợp tác xã được thành lập …')
-        if (padded_p.endswith(padded[:-1]) if padded.endswith("$") else padded in padded_p):
-            exact = (a, n)
-            break
-    loose_best = None
-    for a, _, words, n in cands:
-        if n >= 4 and not a.text.endswith("$") and words <= toks and (loose_best is None or n > loose_best[1]) \
-                and (n == len(words) or _has_repeats(a.text, p)):
-            loose_best = (a, n)
+    cands = _aliases_for(uclass, core_only)
+    # tier 1: the first alias in the catalogue's order written out in the phrase; all its
+    # words, so its rarest one, are words of the phrase
+    exact_i = len(cands)
+    written = _written_index(uclass, core_only)
+    for w in set(p.split()):
+        for i, needle, at_end in written.get(w, ()):
+            if i >= exact_i:
+                break
+            # an alias ending in '$' must end the phrase ('có hợp tác xã$' is not 'có hợp tác xã được thành lập …')
+            if padded_p.endswith(needle) if at_end else needle in padded_p:
+                exact_i = i
+                break
+    exact = cands[exact_i] if exact_i < len(cands) else None
+    # tier 2: the longest alias of 4+ words that has all its words in the phrase (the first
+    # of equally long ones)
+    loose_i, loose_n = -1, 0
+    word_set = _word_set_index(uclass, core_only)
+    for w in toks:
+        for i, words, n in word_set.get(w, ()):
+            if (n > loose_n or n == loose_n and i < loose_i) and words <= toks \
+                    and (n == len(words) or _has_repeats(cands[i][0].text, p)):
+                loose_i, loose_n = i, n
     # a longer alias whose words are all there beats a shorter one written out
     # ('xã đạt NTM kiểu mẫu': NTM_MODEL_COMMUNES, not 'xã đạt nông thôn mới')
-    if loose_best and (exact is None or (loose_best[1] > exact[1]
-                                         and len(set(exact[0].text.split()) - set(loose_best[0].text.split())) <= 1)):
-        return loose_best[0].code
-    if exact:
+    if loose_n and (exact is None or (loose_n > exact[3]
+                                      and len(set(exact[0].text.split()) - set(cands[loose_i][0].text.split())) <= 1)):
+        return cands[loose_i][0].code
+    if exact is not None:
         return exact[0].code
     return None
 
 
+@lru_cache(maxsize=1)
+def _word_frequency() -> Counter:
+    """In how many aliases each word occurs: an alias is looked up by its rarest word."""
+    return Counter(w for a in aliases() for w in set(a.text.rstrip("$").split()))
+
+
+def _rarest(words: frozenset[str]) -> str:
+    freq = _word_frequency()
+    return min(words, key=lambda w: (freq[w], w))
+
+
+@lru_cache(maxsize=128)
+def _written_index(uclass: str | None, core_only: bool) -> dict[str, tuple[tuple[int, str, bool], ...]]:
+    """Tier 1's aliases by their rarest word: (position in _aliases_for, the text to find
+    between spaces, whether it must end the phrase), in catalogue order."""
+    index: dict[str, list[tuple[int, str, bool]]] = {}
+    for i, (_, padded, words, _) in enumerate(_aliases_for(uclass, core_only)):
+        if words:
+            at_end = padded.endswith("$")
+            index.setdefault(_rarest(words), []).append((i, padded[:-1] if at_end else padded, at_end))
+    return {w: tuple(ix) for w, ix in index.items()}
+
+
+@lru_cache(maxsize=128)
+def _word_set_index(uclass: str | None, core_only: bool) -> dict[str, tuple[tuple[int, frozenset[str], int], ...]]:
+    """Tier 2's aliases (4+ words, not ending in '$') by their rarest word: (position in
+    _aliases_for, word set, number of words), in catalogue order."""
+    index: dict[str, list[tuple[int, frozenset[str], int]]] = {}
+    for i, (a, _, words, n) in enumerate(_aliases_for(uclass, core_only)):
+        if n >= 4 and not a.text.endswith("$"):
+            index.setdefault(_rarest(words), []).append((i, words, n))
+    return {w: tuple(ix) for w, ix in index.items()}
+
+
 @lru_cache(maxsize=16384)
 def _spelled_close(p: str, uclass: str | None, core_only: bool) -> str | None:
-    """Tier 3 on one phrase."""
+    """Tier 3 on one phrase: the first alias (3+ words, catalogue order) spelled nearly alike
+    in a window of the phrase that starts with the alias's first word."""
     words = p.split()
-    for a, _, _, n in _candidates(uclass, words, core_only):
-        if n < 3 or len(words) < n:
-            continue
-        if a.text.endswith("$"):
-            continue
-        first = a.text.split()[0]
-        for k in range(0, len(words) - n + 1):
-            if words[k] == first and fuzz.ratio(" ".join(words[k:k + n]), a.text) >= 95:
-                return a.code
+    at: dict[str, list[int]] = {}  # word -> its positions in the phrase
+    for k, w in enumerate(words):
+        at.setdefault(w, []).append(k)
+    spelled = _spelled_index(uclass, core_only)
+    for _, n, text, code, first in sorted(row for w in at for row in spelled.get(w, ()) if row[1] <= len(words)):
+        for k in at[first]:
+            if k > len(words) - n:
+                break
+            if fuzz.ratio(" ".join(words[k:k + n]), text) >= 95:
+                return code
     return None
+
+
+@lru_cache(maxsize=128)
+def _spelled_index(uclass: str | None, core_only: bool) -> dict[str, tuple[tuple[int, int, str, str, str], ...]]:
+    """Tier 3's aliases (3+ words, not ending in '$') by first word: (position in
+    _aliases_for, number of words, text, code, first word)."""
+    index: dict[str, list[tuple[int, int, str, str, str]]] = {}
+    for i, (a, _, _, n) in enumerate(_aliases_for(uclass, core_only)):
+        if n >= 3 and not a.text.endswith("$"):
+            first = a.text.split()[0]
+            index.setdefault(first, []).append((i, n, a.text, a.code, first))
+    return {w: tuple(ix) for w, ix in index.items()}
 
 
 @lru_cache(maxsize=16384)
