@@ -71,20 +71,29 @@ NORM_PUNCT = re.compile(r"[,;:()\[\]]")
 NORM_DASH = re.compile(r"\s+-\s+|\s-|-\s")
 
 
+@lru_cache(maxsize=1)
+def _abbreviation_letters() -> re.Pattern:
+    """Any abbreviation, even inside a word: a phrase without one skips them all."""
+    return re.compile("|".join(re.escape(a) for a, _, _ in _abbreviations()) or "\u0000")
+
+
 @lru_cache(maxsize=16384)
 def norm(s: str) -> str:
     """Lower case, abbreviations spelled out, punctuation to spaces, one space between words."""
     s = s.casefold().replace("–", "-").replace("*", "")
     s = OLD_TONE_PLACEMENT.sub(lambda m: OLD_TONES[m.group(0)], s)  # 'hoá' = 'hóa', 'thuỷ' = 'thủy'
-    s = NORM_TI.sub("tỷ", s).replace("sỹ", "sĩ")
-    s = NORM_MARKS.sub(" ", s)
+    if "tỉ" in s:
+        s = NORM_TI.sub("tỷ", s)
+    s = NORM_MARKS.sub(" ", s.replace("sỹ", "sĩ"))
     s = NORM_QUOTES.sub("", s)
-    for abbr, pat, full in _abbreviations():
-        if abbr in s:  # (the pattern is the abbreviation itself, whole): most phrases hold none
-            s = pat.sub(full, s)
+    if _abbreviation_letters().search(s):
+        for abbr, pat, full in _abbreviations():
+            if abbr in s:  # (the pattern is the abbreviation itself, whole)
+                s = pat.sub(full, s)
     s = NORM_PUNCT.sub(" ", s)
-    s = NORM_DASH.sub(" ", s)  # 'nông - lâm - thủy sản' = 'nông, lâm, thủy sản'
-    return SPACES.sub(" ", s).strip()
+    if "-" in s:
+        s = NORM_DASH.sub(" ", s)  # 'nông - lâm - thủy sản' = 'nông, lâm, thủy sản'
+    return " ".join(s.split())
 
 
 @lru_cache(maxsize=1)

@@ -65,6 +65,7 @@ parse_lines([
     "Tổng vốn đầu tư toàn xã hội đạt 12.000 tỷ đồng, tăng 8% so với cùng kỳ, cao hơn bình quân chung cả nước; "
     "đạt 95% kế hoạch; tỷ lệ giải ngân vốn đầu tư công đạt 92% so với chỉ tiêu nghị quyết, tăng 2,5% so cùng kỳ.",
     "Đàn heo 25.000 con, đạt 101% so với kế hoạch; trong đó huyện Châu Thành 5.000 con (chiếm 20%).",
+    "Diện tích lúa của các địa phương: huyện Châu Thành 747,6 ha; huyện Giồng Trôm 449 ha.",
     "Số hộ nghèo còn 1.200 hộ, giảm 150 hộ; so với cùng kỳ, tai nạn giao thông giảm 2 vụ, giảm 1 người chết; "
     "tỷ lệ lao động qua đào tạo đạt 65%, đạt 102% kế hoạch vốn.",
 ])
