@@ -222,8 +222,10 @@ def _match_code(phrases: tuple[str, ...], unit_code: str | None, loose: tuple[st
 
 def _match_tiers(phrases: tuple[str, ...], unit_code: str | None, loose: tuple[str, ...], core_only: bool) -> str | None:
     uclass = unit_class(unit_code) if unit_code is not None else None
-    normed = [norm(ph) for ph in phrases]
-    for p in normed:
+    normed = []  # (a phrase is normalised only when its turn comes: most calls stop early)
+    for ph in phrases:
+        p = norm(ph)
+        normed.append(p)
         code = _named_in(p, uclass, core_only)
         if code is not None:
             return code
