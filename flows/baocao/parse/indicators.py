@@ -168,18 +168,6 @@ def _aliases_for(uclass: str | None, core_only: bool = False) -> tuple[tuple[Ali
     return tuple(out)
 
 
-@lru_cache(maxsize=128)
-def _by_first_word(uclass: str | None, core_only: bool) -> dict[str, tuple[int, ...]]:
-    """Positions in _aliases_for(uclass) of the aliases starting with each word: every tier
-    needs the alias's first word in the phrase, so only those aliases are tried."""
-    index: dict[str, list[int]] = {}
-    for i, (a, _, _, _) in enumerate(_aliases_for(uclass, core_only)):
-        first = a.text.rstrip("$").split()
-        if first:
-            index.setdefault(first[0], []).append(i)
-    return {w: tuple(ix) for w, ix in index.items()}
-
-
 def _has_repeats(alias: str, phrase: str) -> bool:
     """An alias that repeats a word ('thôn nông thôn mới') needs it as often in the phrase."""
     have = Counter(_tokens_list(phrase))
@@ -191,14 +179,6 @@ TOKEN = re.compile(r"[\wÀ-ỹ/.]+")
 
 def _tokens_list(s: str) -> list[str]:
     return TOKEN.findall(s)
-
-
-def _candidates(uclass: str | None, words, core_only: bool = False) -> list[tuple[Alias, str, frozenset[str], int]]:
-    """The aliases whose first word occurs in `words`, longest first (the catalogue's order)."""
-    index = _by_first_word(uclass, core_only)
-    cands = _aliases_for(uclass, core_only)
-    found = sorted({i for w in words for i in index.get(w, ())})
-    return [cands[i] for i in found]
 
 
 def match_code(phrases: list[str], unit_code: str | None, loose: list[str] | None = None) -> str | None:
@@ -349,12 +329,20 @@ def _spelled_index(uclass: str | None, core_only: bool) -> dict[str, tuple[tuple
 
 @lru_cache(maxsize=16384)
 def _named_in_loose(p: str, uclass: str | None, core_only: bool) -> str | None:
-    """A `loose` phrase: tier 1 with long aliases only."""
-    p = " " + p + " "
-    for a, padded, _, n in _candidates(uclass, p.split(), core_only):
-        if n >= 4 and not padded.endswith("$") and padded in p:
-            return a.code
-    return None
+    """A `loose` phrase: tier 1 with long aliases only (4+ words, not ending in '$'), the
+    first in the catalogue's order."""
+    padded_p = " " + p + " "
+    cands = _aliases_for(uclass, core_only)
+    found = len(cands)
+    word_set = _word_set_index(uclass, core_only)
+    for w in set(p.split()):
+        for i, _, _ in word_set.get(w, ()):
+            if i >= found:
+                break
+            if cands[i][1] in padded_p:
+                found = i
+                break
+    return cands[found][0].code if found < len(cands) else None
 
 
 def complete_code(subject: str, context: str, unit_code: str | None) -> str | None:

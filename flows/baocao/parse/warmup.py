@@ -1,8 +1,9 @@
 """Imported by the parse forkserver (isolation.py): everything a parse builds lazily is built
 once here, so each child forked from it starts warm instead of building it again for every
 file: the catalogues and gazetteer, the per-unit-class alias indexes, and the regular
-expressions the rules compile on first use (a short report in our own words runs through the
-common paths). A cold child spent ~80% of a sample's parse on these before."""
+expressions the rules compile on first use (three short reports in our own words run through
+the common paths and some rarer ones). A cold child spent ~80% of a sample's parse on these
+before. At the end the heap is frozen (gc.freeze) so that children never walk it."""
 
 import gc
 
@@ -74,9 +75,9 @@ parse_lines([
 
 for uclass in {None, "", *indicators.COMPATIBLE, *(c for cs in indicators.COMPATIBLE.values() for c in cs)}:
     for core_only in (True, False):
-        for index in (indicators._by_first_word, indicators._written_index, indicators._word_set_index,
-                      indicators._spelled_index):
+        for index in (indicators._written_index, indicators._word_set_index, indicators._spelled_index):
             index(uclass, core_only)
+    indicators._aliases_for(uclass), indicators._by_word(uclass)  # (complete_code calls them so)
 
 # the cue-word regexes of every kind (a report compiled those its words called for)
 for kind in vocab.cues():
