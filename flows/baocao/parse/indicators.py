@@ -44,16 +44,17 @@ class Alias:
 
 
 @lru_cache(maxsize=1)
-def _abbreviations() -> tuple[tuple[re.Pattern, str], ...]:
-    """Report abbreviations (BHYT, NTM, HTX …) from catalog/abbreviations.csv, spelled out for matching."""
+def _abbreviations() -> tuple[tuple[str, re.Pattern, str], ...]:
+    """Report abbreviations (BHYT, NTM, HTX …) from catalog/abbreviations.csv, spelled out for
+    matching: (abbreviation, its whole-word pattern, expansion)."""
     path = CATALOG / "abbreviations.csv"
     out = []
     if path.exists():
         with open(path, encoding="utf-8") as fh:
             for r in csv.DictReader(fh):
                 a = r["abbreviation"].strip().casefold()
-                out.append((re.compile(r"(?<![\wÀ-ỹ])" + re.escape(a) + r"(?![\wÀ-ỹ])"), r["expansion"].strip().casefold()))
-    return tuple(sorted(out, key=lambda t: -len(t[0].pattern)))
+                out.append((a, re.compile(r"(?<![\wÀ-ỹ])" + re.escape(a) + r"(?![\wÀ-ỹ])"), r["expansion"].strip().casefold()))
+    return tuple(sorted(out, key=lambda t: -len(t[1].pattern)))
 
 
 # Two spellings of one word: the tone on the second vowel of oa/oe/uy (old style) or the first
@@ -63,19 +64,36 @@ OLD_TONES = {old: new for olds, news in (("oáoàoảoãoạ", "óaòaỏaõaọ
 OLD_TONE_PLACEMENT = re.compile("|".join(OLD_TONES))
 
 
+NORM_TI = re.compile(r"(?<![\wÀ-ỹ])tỉ(?![\wÀ-ỹ])")
+NORM_MARKS = re.compile(r"[⁽⁾⁰¹²³⁴⁵⁶⁷⁸⁹]")  # footnote marks
+NORM_QUOTES = re.compile(r"[“”\"'‘’]")
+NORM_PUNCT = re.compile(r"[,;:()\[\]]")
+NORM_DASH = re.compile(r"\s+-\s+|\s-|-\s")
+
+
+@lru_cache(maxsize=1)
+def _abbreviation_letters() -> re.Pattern:
+    """Any abbreviation, even inside a word: a phrase without one skips them all."""
+    return re.compile("|".join(re.escape(a) for a, _, _ in _abbreviations()) or "\u0000")
+
+
 @lru_cache(maxsize=16384)
 def norm(s: str) -> str:
     """Lower case, abbreviations spelled out, punctuation to spaces, one space between words."""
     s = s.casefold().replace("–", "-").replace("*", "")
     s = OLD_TONE_PLACEMENT.sub(lambda m: OLD_TONES[m.group(0)], s)  # 'hoá' = 'hóa', 'thuỷ' = 'thủy'
-    s = re.sub(r"(?<![\wÀ-ỹ])tỉ(?![\wÀ-ỹ])", "tỷ", s).replace("sỹ", "sĩ")
-    s = re.sub(r"[⁽⁾⁰¹²³⁴⁵⁶⁷⁸⁹]", " ", s)  # footnote marks
-    s = re.sub(r"[“”\"'‘’]", "", s)
-    for pat, full in _abbreviations():
-        s = pat.sub(full, s)
-    s = re.sub(r"[,;:()\[\]]", " ", s)
-    s = re.sub(r"\s+-\s+|\s-|-\s", " ", s)  # 'nông - lâm - thủy sản' = 'nông, lâm, thủy sản'
-    return SPACES.sub(" ", s).strip()
+    if "tỉ" in s:
+        s = NORM_TI.sub("tỷ", s)
+    s = NORM_MARKS.sub(" ", s.replace("sỹ", "sĩ"))
+    s = NORM_QUOTES.sub("", s)
+    if _abbreviation_letters().search(s):
+        for abbr, pat, full in _abbreviations():
+            if abbr in s:  # (the pattern is the abbreviation itself, whole)
+                s = pat.sub(full, s)
+    s = NORM_PUNCT.sub(" ", s)
+    if "-" in s:
+        s = NORM_DASH.sub(" ", s)  # 'nông - lâm - thủy sản' = 'nông, lâm, thủy sản'
+    return " ".join(s.split())
 
 
 @lru_cache(maxsize=1)
@@ -150,34 +168,17 @@ def _aliases_for(uclass: str | None, core_only: bool = False) -> tuple[tuple[Ali
     return tuple(out)
 
 
-@lru_cache(maxsize=128)
-def _by_first_word(uclass: str | None, core_only: bool) -> dict[str, tuple[int, ...]]:
-    """Positions in _aliases_for(uclass) of the aliases starting with each word: every tier
-    needs the alias's first word in the phrase, so only those aliases are tried."""
-    index: dict[str, list[int]] = {}
-    for i, (a, _, _, _) in enumerate(_aliases_for(uclass, core_only)):
-        first = a.text.rstrip("$").split()
-        if first:
-            index.setdefault(first[0], []).append(i)
-    return {w: tuple(ix) for w, ix in index.items()}
-
-
 def _has_repeats(alias: str, phrase: str) -> bool:
     """An alias that repeats a word ('thôn nông thôn mới') needs it as often in the phrase."""
     have = Counter(_tokens_list(phrase))
     return all(have[w] >= c for w, c in Counter(alias.rstrip("$").split()).items())
 
 
+TOKEN = re.compile(r"[\wÀ-ỹ/.]+")
+
+
 def _tokens_list(s: str) -> list[str]:
-    return re.findall(r"[\wÀ-ỹ/.]+", s)
-
-
-def _candidates(uclass: str | None, words, core_only: bool = False) -> list[tuple[Alias, str, frozenset[str], int]]:
-    """The aliases whose first word occurs in `words`, longest first (the catalogue's order)."""
-    index = _by_first_word(uclass, core_only)
-    cands = _aliases_for(uclass, core_only)
-    found = sorted({i for w in words for i in index.get(w, ())})
-    return [cands[i] for i in found]
+    return TOKEN.findall(s)
 
 
 def match_code(phrases: list[str], unit_code: str | None, loose: list[str] | None = None) -> str | None:
@@ -201,48 +202,147 @@ def _match_code(phrases: tuple[str, ...], unit_code: str | None, loose: tuple[st
 
 def _match_tiers(phrases: tuple[str, ...], unit_code: str | None, loose: tuple[str, ...], core_only: bool) -> str | None:
     uclass = unit_class(unit_code) if unit_code is not None else None
-    normed = [norm(ph) for ph in phrases]
-    for p in normed:
-        if len(p) < 2:
-            continue
-        padded_p = " " + p + " "
-        toks = _tokens(p)
-        cands = _candidates(uclass, set(p.split()) | toks, core_only)
-        exact = None
-        for a, padded, _, n in cands:
-            # an alias ending in '$' must end the phrase ('có hợp tác xã$' is not 'có hợp tác xã được thành lập …')
-            if (padded_p.endswith(padded[:-1]) if padded.endswith("$") else padded in padded_p):
-                exact = (a, n)
-                break
-        loose_best = None
-        for a, _, words, n in cands:
-            if n >= 4 and not a.text.endswith("$") and words <= toks and (loose_best is None or n > loose_best[1]) \
-                    and (n == len(words) or _has_repeats(a.text, p)):
-                loose_best = (a, n)
-        # a longer alias whose words are all there beats a shorter one written out
-        # ('xã đạt NTM kiểu mẫu': NTM_MODEL_COMMUNES, not 'xã đạt nông thôn mới')
-        if loose_best and (exact is None or (loose_best[1] > exact[1]
-                                             and len(set(exact[0].text.split()) - set(loose_best[0].text.split())) <= 1)):
-            return loose_best[0].code
-        if exact:
-            return exact[0].code
+    normed = []  # (a phrase is normalised only when its turn comes: most calls stop early)
+    for ph in phrases:
+        p = norm(ph)
+        normed.append(p)
+        code = _named_in(p, uclass, core_only)
+        if code is not None:
+            return code
     for p in normed[:2]:
-        words = p.split()
-        for a, _, _, n in _candidates(uclass, words, core_only):
-            if n < 3 or len(words) < n:
-                continue
-            if a.text.endswith("$"):
-                continue
-            first = a.text.split()[0]
-            for k in range(0, len(words) - n + 1):
-                if words[k] == first and fuzz.ratio(" ".join(words[k:k + n]), a.text) >= 95:
-                    return a.code
+        code = _spelled_close(p, uclass, core_only)
+        if code is not None:
+            return code
     for ph in loose:
-        p = " " + norm(ph) + " "
-        for a, padded, _, n in _candidates(uclass, p.split(), core_only):
-            if n >= 4 and not padded.endswith("$") and padded in p:
-                return a.code
+        code = _named_in_loose(norm(ph), uclass, core_only)
+        if code is not None:
+            return code
     return None
+
+
+# Each tier reads one (normalised) phrase at a time, and a report tries the same phrase for
+# many of its numbers: the answer per phrase is kept.
+
+@lru_cache(maxsize=16384)
+def _named_in(p: str, uclass: str | None, core_only: bool) -> str | None:
+    """Tiers 1 and 2 on one phrase."""
+    if len(p) < 2:
+        return None
+    padded_p = " " + p + " "
+    toks = _tokens(p)
+    cands = _aliases_for(uclass, core_only)
+    # tier 1: the first alias in the catalogue's order written out in the phrase; all its
+    # words, so its rarest one, are words of the phrase
+    exact_i = len(cands)
+    written = _written_index(uclass, core_only)
+    for w in set(p.split()):
+        for i, needle, at_end in written.get(w, ()):
+            if i >= exact_i:
+                break
+            # an alias ending in '$' must end the phrase ('có hợp tác xã$' is not 'có hợp tác xã được thành lập …')
+            if padded_p.endswith(needle) if at_end else needle in padded_p:
+                exact_i = i
+                break
+    exact = cands[exact_i] if exact_i < len(cands) else None
+    # tier 2: the longest alias of 4+ words that has all its words in the phrase (the first
+    # of equally long ones)
+    loose_i, loose_n = -1, 0
+    word_set = _word_set_index(uclass, core_only)
+    for w in toks:
+        for i, words, n in word_set.get(w, ()):
+            if (n > loose_n or n == loose_n and i < loose_i) and words <= toks \
+                    and (n == len(words) or _has_repeats(cands[i][0].text, p)):
+                loose_i, loose_n = i, n
+    # a longer alias whose words are all there beats a shorter one written out
+    # ('xã đạt NTM kiểu mẫu': NTM_MODEL_COMMUNES, not 'xã đạt nông thôn mới')
+    if loose_n and (exact is None or (loose_n > exact[3]
+                                      and len(set(exact[0].text.split()) - set(cands[loose_i][0].text.split())) <= 1)):
+        return cands[loose_i][0].code
+    if exact is not None:
+        return exact[0].code
+    return None
+
+
+@lru_cache(maxsize=1)
+def _word_frequency() -> Counter:
+    """In how many aliases each word occurs: an alias is looked up by its rarest word."""
+    return Counter(w for a in aliases() for w in set(a.text.rstrip("$").split()))
+
+
+def _rarest(words: frozenset[str]) -> str:
+    freq = _word_frequency()
+    return min(words, key=lambda w: (freq[w], w))
+
+
+@lru_cache(maxsize=128)
+def _written_index(uclass: str | None, core_only: bool) -> dict[str, tuple[tuple[int, str, bool], ...]]:
+    """Tier 1's aliases by their rarest word: (position in _aliases_for, the text to find
+    between spaces, whether it must end the phrase), in catalogue order."""
+    index: dict[str, list[tuple[int, str, bool]]] = {}
+    for i, (_, padded, words, _) in enumerate(_aliases_for(uclass, core_only)):
+        if words:
+            at_end = padded.endswith("$")
+            index.setdefault(_rarest(words), []).append((i, padded[:-1] if at_end else padded, at_end))
+    return {w: tuple(ix) for w, ix in index.items()}
+
+
+@lru_cache(maxsize=128)
+def _word_set_index(uclass: str | None, core_only: bool) -> dict[str, tuple[tuple[int, frozenset[str], int], ...]]:
+    """Tier 2's aliases (4+ words, not ending in '$') by their rarest word: (position in
+    _aliases_for, word set, number of words), in catalogue order."""
+    index: dict[str, list[tuple[int, frozenset[str], int]]] = {}
+    for i, (a, _, words, n) in enumerate(_aliases_for(uclass, core_only)):
+        if n >= 4 and not a.text.endswith("$"):
+            index.setdefault(_rarest(words), []).append((i, words, n))
+    return {w: tuple(ix) for w, ix in index.items()}
+
+
+@lru_cache(maxsize=16384)
+def _spelled_close(p: str, uclass: str | None, core_only: bool) -> str | None:
+    """Tier 3 on one phrase: the first alias (3+ words, catalogue order) spelled nearly alike
+    in a window of the phrase that starts with the alias's first word."""
+    words = p.split()
+    at: dict[str, list[int]] = {}  # word -> its positions in the phrase
+    for k, w in enumerate(words):
+        at.setdefault(w, []).append(k)
+    spelled = _spelled_index(uclass, core_only)
+    for _, n, text, code, first in sorted(row for w in at for row in spelled.get(w, ()) if row[1] <= len(words)):
+        for k in at[first]:
+            if k > len(words) - n:
+                break
+            if fuzz.ratio(" ".join(words[k:k + n]), text) >= 95:
+                return code
+    return None
+
+
+@lru_cache(maxsize=128)
+def _spelled_index(uclass: str | None, core_only: bool) -> dict[str, tuple[tuple[int, int, str, str, str], ...]]:
+    """Tier 3's aliases (3+ words, not ending in '$') by first word: (position in
+    _aliases_for, number of words, text, code, first word)."""
+    index: dict[str, list[tuple[int, int, str, str, str]]] = {}
+    for i, (a, _, _, n) in enumerate(_aliases_for(uclass, core_only)):
+        if n >= 3 and not a.text.endswith("$"):
+            first = a.text.split()[0]
+            index.setdefault(first, []).append((i, n, a.text, a.code, first))
+    return {w: tuple(ix) for w, ix in index.items()}
+
+
+@lru_cache(maxsize=16384)
+def _named_in_loose(p: str, uclass: str | None, core_only: bool) -> str | None:
+    """A `loose` phrase: tier 1 with long aliases only (4+ words, not ending in '$'), the
+    first in the catalogue's order."""
+    padded_p = " " + p + " "
+    cands = _aliases_for(uclass, core_only)
+    found = len(cands)
+    word_set = _word_set_index(uclass, core_only)
+    for w in set(p.split()):
+        for i, _, _ in word_set.get(w, ()):
+            if i >= found:
+                break
+            if cands[i][1] in padded_p:
+                found = i
+                break
+    return cands[found][0].code if found < len(cands) else None
 
 
 def complete_code(subject: str, context: str, unit_code: str | None) -> str | None:

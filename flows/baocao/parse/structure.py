@@ -74,7 +74,15 @@ def match_heading(line: str) -> tuple[str, int] | None:
 def is_caps_line(line: str) -> bool:
     """A line of capitals ('BÁO CÁO KẾT QUẢ …'): over 85% of its cased letters upper case."""
     upper = sum(map(str.isupper, line))
-    lower = sum(map(str.islower, line))
+    if upper < 4:
+        return False  # (4 letters and over 85% of them: at least 4 capitals)
+    # lower case letters counted a stretch at a time: a line of prose has enough of them in
+    # its first words (17 lower per 3 upper is 15%), which settles it
+    lower = 0
+    for k in range(0, len(line), 64):
+        lower += sum(map(str.islower, line[k:k + 64]))
+        if 17 * lower >= 3 * upper:
+            return False
     letters = upper + lower
     return letters >= 4 and upper / letters > 0.85
 

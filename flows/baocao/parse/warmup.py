@@ -1,10 +1,13 @@
 """Imported by the parse forkserver (isolation.py): everything a parse builds lazily is built
 once here, so each child forked from it starts warm instead of building it again for every
 file: the catalogues and gazetteer, the per-unit-class alias indexes, and the regular
-expressions the rules compile on first use (a short report in our own words runs through the
-common paths). A cold child spent ~80% of a sample's parse on these before."""
+expressions the rules compile on first use (three short reports in our own words run through
+the common paths and some rarer ones). A cold child spent ~80% of a sample's parse on these
+before. At the end the heap is frozen (gc.freeze) so that children never walk it."""
 
-from baocao.parse import indicators
+import gc
+
+from baocao.parse import indicators, vocab
 from baocao.parse.extract import parse_lines
 
 parse_lines([
@@ -33,6 +36,60 @@ parse_lines([
     "Ngày 15 tháng 12 năm 2023",
 ])
 
+# a second report, of a party committee over a term, through rarer paths: crops planted,
+# attainment of a plan, shares, rates per population, children's ages, labels, quoted names
+parse_lines([
+    "ĐẢNG BỘ TỈNH BẾN TRE",
+    "NGHỊ QUYẾT",
+    "Đại hội đại biểu Đảng bộ huyện lần thứ XII, nhiệm kỳ 2020-2025",
+    "Nghị quyết của Ban Chấp hành Đảng bộ huyện về chương trình hành động năm 2021",
+    "1. Kết quả thực hiện các chỉ tiêu giai đoạn 2016-2020",
+    "Lúa mùa gieo trồng được 7.748 ha, thu hoạch 5.200 ha; năng suất lúa đạt 5,8 tấn/ha, "
+    "sản lượng lương thực 45 nghìn tấn hồ tiêu.",
+    "Tăng trưởng kinh tế (GRDP) đạt 7,5%, bằng 102% so với cùng kỳ, đạt 98% kế hoạch; "
+    "giải ngân kế hoạch vốn đạt 85% so với kế hoạch vốn giao; tỷ lệ giải ngân đạt 90%.",
+    "Khu vực nông, lâm, thủy sản chiếm 45,2%, tăng 3,1% so với năm 2020; tỷ lệ hộ nghèo giảm từ 5,2% "
+    "xuống còn 4,1%, thấp hơn bình quân chung cả nước.",
+    "Số bác sĩ trên 10.000 dân là 9,5 bác sĩ; tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng còn 8,5%; "
+    "rút ngắn thời gian giải quyết hồ sơ còn 3 ngày; kéo giảm cả 3 mặt về tội phạm.",
+    "Tổng chi ngân sách 1 là 324,6 tỷ đồng; ấp Long Hòa 2 có 150 hộ; dịch vụ công mức độ 3 và 4 đạt 100%.",
+    "Thực hiện Kế hoạch số 210-KH/TU ngày 05/3/2021 “về thực hiện 5 nhiệm vụ trọng tâm”, "
+    "xây dựng 12 km đường giao thông nông thôn ở các xã, trong đó xã Tân Hòa 3 km.",
+    "Trong tháng, khởi công mới 01 công trình; lũy kế 10 tháng đạt 540 tỷ đồng.",
+    "2. Mục tiêu đến năm 2025, tầm nhìn đến năm 2030",
+    "Phấn đấu đến năm 2025 thu nhập bình quân đầu người gấp 1,5 lần so với năm 2020.",
+])
+
+# an untitled page of a province, its headings without a period
+parse_lines([
+    "Kế hoạch phát triển kinh tế - xã hội năm 2023 của tỉnh Bến Tre",
+    "UBND TỈNH BẾN TRE",
+    "Các chỉ tiêu chủ yếu",
+    "Tổng vốn đầu tư toàn xã hội đạt 12.000 tỷ đồng, tăng 8% so với cùng kỳ, cao hơn bình quân chung cả nước; "
+    "đạt 95% kế hoạch; tỷ lệ giải ngân vốn đầu tư công đạt 92% so với chỉ tiêu nghị quyết, tăng 2,5% so cùng kỳ.",
+    "Đàn heo 25.000 con, đạt 101% so với kế hoạch; trong đó huyện Châu Thành 5.000 con (chiếm 20%).",
+    "Diện tích lúa của các địa phương: huyện Châu Thành 747,6 ha; huyện Giồng Trôm 449 ha.",
+    "Số hộ nghèo còn 1.200 hộ, giảm 150 hộ; so với cùng kỳ, tai nạn giao thông giảm 2 vụ, giảm 1 người chết; "
+    "tỷ lệ lao động qua đào tạo đạt 65%, đạt 102% kế hoạch vốn.",
+])
+
 for uclass in {None, "", *indicators.COMPATIBLE, *(c for cs in indicators.COMPATIBLE.values() for c in cs)}:
     for core_only in (True, False):
-        indicators._by_first_word(uclass, core_only)
+        for index in (indicators._written_index, indicators._word_set_index, indicators._spelled_index):
+            index(uclass, core_only)
+    indicators._aliases_for(uclass), indicators._by_word(uclass)  # (complete_code calls them so)
+
+# the cue-word regexes of every kind (a report compiled those its words called for)
+for kind in vocab.cues():
+    vocab.cue_keys(kind)
+    vocab.cue_words_re(kind)
+    for anchor in ("end", "any"):
+        vocab.cue_re(kind, anchor)
+
+# the label regexes, in the forms the rules call them
+vocab.label_re(), vocab.label_re("always"), vocab.label_keys(), vocab.label_keys("always")
+
+# Everything built so far lives as long as the forkserver: moved out of the collector's sight,
+# a child's garbage collections no longer walk (and so copy, page by page) the inherited
+# catalogues. A full collection in a child cost ~50 ms before; a report's parse triggers one.
+gc.freeze()
