@@ -416,7 +416,7 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
             indicator = f"{m.verb} {anchor.subject}".lower()
         f = Fact(
             line=para.locate(t.start)[0], col=para.locate(t.start)[1], value=t.value, value_high=p.value_high,
-            unit=unit_code, unit_text=unit_text, measure=measure, compared_to=compared_to, qualifier=qualifier,
+            unit=unit_code or None, unit_text=unit_text, measure=measure, compared_to=compared_to, qualifier=qualifier,
             period=period, locality=loc_name, locality_level=loc_level, indicator=indicator, indicator_code=code,
             sentence=_sentence_text(text, t.start), section=_section_path(sec),
         )
@@ -769,7 +769,11 @@ def _indicator(p: Pending, pend: dict[int, Pending], subject: str, subj_text: st
     code = match_code(phrases, match_unit_code, loose=loose)
     if code is None and names_sector(raw or subject):
         # the sentence before may name GRDP: 'GRDP tăng 9%. Trong đó, khu vực … tăng 3%'
-        code = sector_code(raw or subject, f"{topic_of(text, pos)} {text[c0:pos]}", unit_code, measure,
+        # the lead of a list after a colon names what the list counts: 'Cơ cấu kinh tế năm 2021: …'
+        s0 = sentence_span(text, pos)[0]
+        colon = text.rfind(":", s0, c0 + 1)
+        list_lead = text[s0:colon] if colon >= s0 else ""
+        code = sector_code(raw or subject, f"{topic_of(text, pos)} {list_lead} {text[c0:pos]}", unit_code, measure,
                            context=text[_previous_sentence_start(text, pos):pos])
     if code is None and measure in ("actual", "target") and unit_class(unit_code) in IMPLIED_HEAD:
         # the unit names the measure a crop or herd is counted in: 'lúa mùa gieo trồng được 7.748 ha'

@@ -236,6 +236,7 @@ def bare_provinces(text: str) -> dict[str, int]:
     return dict(counts)
 
 
+BARE_WITH_PROVINCE = re.compile(r"([A-ZĐ][\wÀ-ỹ']*(?:\s+[A-ZĐ][\wÀ-ỹ']*){0,3})\s*\(([A-ZĐ][\wÀ-ỹ]*(?:\s+[A-ZĐ][\wÀ-ỹ]*){0,3})\)")
 PLACE_DATE = re.compile(r"^\s*([A-ZĐ][\wÀ-ỹ]*(?:\s+[A-ZĐ][\wÀ-ỹ]*){0,3}),\s*ngày\s+\d", re.M)
 PROVINCE_SCOPE = re.compile(r"toàn tỉnh|tỉnh nhà|Tỉnh ủy|Tỉnh uỷ|của tỉnh|trên địa bàn tỉnh|Đảng bộ tỉnh|UBND tỉnh|HĐND tỉnh", re.I)
 DISTRICT_SCOPE = re.compile(r"toàn huyện|huyện nhà|Huyện ủy|Huyện uỷ|của huyện|trên địa bàn huyện|Đảng bộ huyện|UBND huyện|HĐND huyện", re.I)
@@ -293,6 +294,12 @@ def resolve_document_place(text: str, header: str = "") -> Place | None:
                 score[p.code] += 2.0 / len(cands) + 1.0
             else:
                 province_votes[p.code] += 1.0
+    # a district named bare with its province in brackets, as news writes it: 'Y (X): …'
+    for m in BARE_WITH_PROVINCE.finditer(text[:3000]):
+        provinces = {p.code for p in g.named(m.group(2), ("province",))}
+        for p in g.named(m.group(1), ("district",)):
+            if p.province in provinces:
+                score[p.code] += 3.0
     # a province named bare ('Năm 2022, Đồng Tháp triển khai …') votes weakly for itself
     for name, count in bare_provinces(text).items():
         for p in g.by_name.get(name, []):
