@@ -37,16 +37,18 @@
 {%- endmacro %}
 
 {#- Data tests in a batch build (`--vars '{batch_build: true}'`, marts.py): on the models built
-    by document (by value key), a test reads only the batch's documents (keys), so its cost follows the batch, not
-    the warehouse; rows of other documents were tested when they were built. Full builds test
-    every row. Overrides dbt's get_where_subquery, which every generic test calls. -#}
+    by document (by value key), a test reads only the batch's documents (keys), so its cost
+    follows the batch, not the warehouse; other rows were tested when they were built. Full
+    builds, and a plain `dbt build` or `dbt test`, test every row. Overrides dbt's
+    get_where_subquery, which every generic test calls. -#}
 {% macro get_where_subquery(relation) -%}
     {%- set where = config.get('where', '') -%}
     {%- if var('batch_build', false) and relation.identifier in var('by_document_models') -%}
         {%- set batch = "document_id in (select document_id from raw.pending_documents)" -%}
         {%- set where = (where ~ ' and ' ~ batch) if where else batch -%}
     {%- elif var('batch_build', false) and relation.identifier in var('by_value_key_models') -%}
-        {%- set batch = "(locality_key, period_key, indicator_key) in (select locality_key, period_key, indicator_key from " ~ batch_value_keys() ~ ")" -%}
+        {%- set batch = "(locality_key, period_key, indicator_key) in (select locality_key, period_key, "
+                        ~ "indicator_key from " ~ batch_value_keys() ~ ")" -%}
         {%- set where = (where ~ ' and ' ~ batch) if where else batch -%}
     {%- endif -%}
     {%- if where -%}

@@ -3,6 +3,7 @@
 
     score_corpus.py --split dev     --run "CMD {doc} ..." [--errors N]
     score_corpus.py --split heldout --run "CMD {doc} ..."        (figures only, never errors)
+    score_corpus.py --split heldout2 --run "CMD {doc} ..."       (a second blind set, added later)
 
 The texts are third-party and not in the repository: sources.jsonl names each one (url, the
 exact `pages` query of the search tool that returns it, its rank, length and sha256). They
@@ -57,7 +58,7 @@ def check_texts(rows, texts):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--split", choices=["dev", "heldout", "all"], required=True)
+    ap.add_argument("--split", choices=["dev", "heldout", "heldout2", "all"], required=True)
     ap.add_argument("--run", required=True, help="command printing JSONL facts; {doc} is the text's path")
     ap.add_argument("--texts", default=os.path.join(HERE, "texts"))
     ap.add_argument("--errors", type=int, default=0, help="dev only: show up to N mistakes per field")
