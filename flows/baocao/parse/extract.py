@@ -241,6 +241,7 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
                                          and (a.fact.unit_text or "").lower() == (unit_text or "").lower()], br[0])
         subj_text = _subject_text(text[max(c0, prev_end):t.start], after_fact=prev_end > c0)
         sent_start = sentence_span(text, t.start)[0]
+        prev_fact = prev_in_clause[c0].fact if c0 in prev_in_clause else None
         ctx = meaning.Context(
             text=text, pos=t.start, unit_end=p.unit_end, clause=(c0, c1), segment=(g0, g1),
             unit=unit_code, mode=sec.mode or doc.mode, anchor_unit=(anchor.fact.unit if anchor and anchor.fact else None),
@@ -250,9 +251,9 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
             anchor_pair_kind=(pend[anchor.partner].pair_kind if anchor and anchor.role == "pair_a" and anchor.partner in pend else None),
             value=t.value,
             wide_subject=text[max(c0, prev_end):t.start],
-            prev_measure=(prev_in_clause[c0].fact.measure if c0 in prev_in_clause and prev_in_clause[c0].fact else None),
-            prev_compared=(prev_in_clause[c0].fact.compared_to if c0 in prev_in_clause and prev_in_clause[c0].fact else None),
-            prev_unit=(prev_in_clause[c0].fact.unit if c0 in prev_in_clause and prev_in_clause[c0].fact else None),
+            prev_measure=(prev_fact.measure if prev_fact else None),
+            prev_compared=(prev_fact.compared_to if prev_fact else None),
+            prev_unit=(prev_fact.unit if prev_fact else None),
             prev_values=tuple(q.tok.value for j, q in pend.items() if j < idx and q.fact is not None
                               and q.fact.unit not in ("PCT", "PERMILLE") and q.tok.start >= sent_start),
         )
@@ -370,12 +371,11 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
         if not is_core(code) and m.inherit and measure in ("change_abs", "change_pct") and anchor is not None and anchor.fact is not None:
             # the level commented on names no catalogue indicator ('điều tra làm rõ 58/61 vụ (so cùng kỳ giảm 20 vụ)'):
             # the change is of the sentence's headline count of the same thing, named earlier
-            s0 = sentence_span(text, t.start)[0]
             # (a change counted in its own noun is of that noun's count: '(đạt 96,2%, so cùng kỳ giảm 12 vụ)')
             of_unit, of_text = (unit_code, unit_text) if measure == "change_abs" and unit_code == "COUNT" and unit_text \
                 else (anchor.fact.unit, anchor.fact.unit_text)
             same = [a for cands in anchors.values() for a in cands
-                    if s0 <= a.tok.start < anchor.tok.start and a.fact is not None and a.fact.indicator_code
+                    if sent_start <= a.tok.start < anchor.tok.start and a.fact is not None and a.fact.indicator_code
                     and a.fact.unit == of_unit and (a.fact.unit_text or "").lower() == (of_text or "").lower()]
             if same and (code is None or is_core(max(same, key=lambda a: a.tok.start).fact.indicator_code)):
                 code = max(same, key=lambda a: a.tok.start).fact.indicator_code
@@ -385,8 +385,7 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
         if not is_core(code) and measure in ("actual", "target") and unit_class(unit_code) == "percent" and trailing:
             # a part listed after 'trong đó' is of the thing the level before it counted: 'Có 100% tổ chức
             # đảng được xếp loại hoàn thành nhiệm vụ; trong đó: 80% được xếp loại hoàn thành tốt nhiệm vụ'
-            s0 = sentence_span(text, t.start)[0]
-            before = [q for j, q in pend.items() if j < idx and q.fact is not None and q.tok.start >= s0]
+            before = [q for j, q in pend.items() if j < idx and q.fact is not None and q.tok.start >= sent_start]
             if before:
                 q = max(before, key=lambda q: q.tok.start)
                 if q.fact.unit == unit_code and q.fact.indicator \
@@ -428,8 +427,7 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
             f.indicator_code = None
             # the whole restates a count the sentence gave before: 'Phạm pháp hình sự 40 vụ, điều tra
             # làm rõ 38/40 vụ' -> 40 is again the number of criminal cases
-            s0 = sentence_span(text, t.start)[0]
-            same = [q.fact for j, q in pend.items() if j < idx and q.fact is not None and q.tok.start >= s0
+            same = [q.fact for j, q in pend.items() if j < idx and q.fact is not None and q.tok.start >= sent_start
                     and j != p.partner and q.role != "pair_b" and q.fact.measure == "actual" and is_core(q.fact.indicator_code)
                     and q.fact.value == t.value and q.fact.unit == unit_code
                     and (q.fact.unit_text or "").lower() == (unit_text or "").lower()]
