@@ -4,14 +4,20 @@
     their rows, its select keeps only their facts; every other row stays as the last build left
     it. A first build, `baocao rebuild` (--full-refresh) or a changed project builds it whole. -#}
 
-{#- Config of a fact-grain model built incrementally by document. -#}
-{% macro by_document_config() -%}
+{#- Config of a model a batch build updates in place: its pre-hook deletes the rows the batch
+    touches, its select inserts them again. -#}
+{% macro batch_incremental_config(pre_hook) -%}
     {{ config(
         materialized='incremental',
         incremental_strategy='append',
         on_schema_change='append_new_columns',
-        pre_hook="{{ delete_batch_documents() }}",
+        pre_hook=pre_hook,
     ) }}
+{%- endmacro %}
+
+{#- Config of a fact-grain model built incrementally by document. -#}
+{% macro by_document_config() -%}
+    {{ batch_incremental_config("{{ delete_batch_documents() }}") }}
 {%- endmacro %}
 
 {#- Whether this run builds only the batch (`this` is unset in unit tests: they build whole). -#}
@@ -68,14 +74,11 @@
     staging.batch_value_keys
 {%- endmacro %}
 
-{#- Config of an analysis mart built incrementally by value key (after mart_indicator_values). -#}
-{% macro by_value_key_config() -%}
-    {{ config(
-        materialized='incremental',
-        incremental_strategy='append',
-        on_schema_change='append_new_columns',
-        pre_hook="{{ delete_batch_value_keys() }}",
-    ) }}
+{#- Config of an analysis mart built incrementally by value key: mart_indicator_values records
+    the keys the batch touches, the marts after it read them. -#}
+{% macro by_value_key_config(records_keys=false) -%}
+    {{ batch_incremental_config("{{ record_batch_value_keys() }}" if records_keys
+                                else "{{ delete_batch_value_keys() }}") }}
 {%- endmacro %}
 
 {#- Pre-hook of mart_indicator_values: record the keys the batch touches, then drop their rows. -#}

@@ -10,12 +10,7 @@
 -- Built incrementally by locality × period × indicator (macros/batch.sql): a batch rebuilds the
 -- keys its documents state or stated; `baocao rebuild` builds it whole.
 
-{{ config(
-    materialized='incremental',
-    incremental_strategy='append',
-    on_schema_change='append_new_columns',
-    pre_hook="{{ record_batch_value_keys() }}",
-) }}
+{{ by_value_key_config(records_keys=true) }}
 
 with
 
