@@ -197,3 +197,30 @@ def test_an_edited_copy_under_a_new_name_is_a_new_version_of_its_document(ingest
                  [original_id]) == [(2,)]
     rules = dict(query("select file_name, match_rule from raw.ingest_ledger where status = 'processed'"))
     assert {rules[n] for n in SAMPLE_NAMES[:3]} == {"new"}
+
+
+def test_a_watcher_run_is_tagged_and_its_tasks_are_not(prefect_harness, baocao_home: Path) -> None:
+    """The watcher tags its runs `watcher` for the UI; the tasks inside carry no tag, so none of
+    them waits for the server's tag concurrency slots before it starts (pipeline.untagged_tasks)."""
+    import time
+
+    from prefect import tags
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
+
+    from baocao.pipeline import ingest_flow
+
+    settings = load_settings()
+    drop(settings.inbox, SAMPLE_NAMES[1])
+    with tags("watcher"):
+        state = ingest_flow(return_state=True)
+    assert state.is_completed(), state
+    run_id = state.state_details.flow_run_id
+    with get_client(sync_client=True) as client:
+        assert "watcher" in client.read_flow_run(run_id).tags
+        deadline = time.monotonic() + 30
+        while len(task_runs := client.read_task_runs(
+                flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[run_id])))) < 2 and time.monotonic() < deadline:
+            time.sleep(0.5)  # task runs reach the server as events
+    assert {t.task_key.split("-")[0] for t in task_runs} >= {"prepare_files", "apply_batch"}, task_runs
+    assert all(not t.tags for t in task_runs), [(t.name, t.tags) for t in task_runs]
