@@ -3,6 +3,8 @@ with a real Prefect server, served deployment and watcher running, and time
 
   file closed -> flow run started     (the run's start_time from the Prefect API)
   file closed -> facts queryable      (its rows visible in fact_value of the BI read copy)
+  file closed -> analysis marts       (its values in mart_indicator_values of the read copy:
+                                       the build's second step, after the facts are published)
 
 Usage: .venv/bin/python benchmarks/latency.py [--drops 20] [--json out.json]
 Each drop waits for the previous one to finish, so every figure is one file's full path.
@@ -70,15 +72,17 @@ def _pct(values: list[float], p: float) -> float:
     return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
 
 
-def _facts_visible(read_copy: Path, document_id: str) -> int:
+FACTS_SQL = "select count(*) from fact_value where document_id = ?"
+MARTS_SQL = "select count(*) from mart_indicator_values where list_contains(document_ids, ?)"
+
+
+def _facts_visible(read_copy: Path, document_id: str, sql: str = FACTS_SQL) -> int:
     if not read_copy.exists():
         return 0
     try:
         con = duckdb.connect(str(read_copy), read_only=True)
         try:
-            return con.execute(
-                "select count(*) from fact_value where document_id = ?", [document_id]
-            ).fetchone()[0]
+            return con.execute(sql, [document_id]).fetchone()[0]
         finally:
             con.close()
     except duckdb.Error:
@@ -122,6 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     inbox, read_copy = home / "data" / "inbox", home / "warehouse" / "baocao_read.duckdb"
     started_lat: list[float] = []
     queryable_lat: list[float] = []
+    marts_lat: list[float] = []
     try:
         procs.append(
             _spawn(
@@ -161,6 +166,11 @@ def main(argv: list[str] | None = None) -> int:
                     raise TimeoutError(f"{name}: facts not visible after 300 s")
                 time.sleep(0.05)
             visible = time.time()
+            while _facts_visible(read_copy, doc, MARTS_SQL) == 0:  # the analysis marts follow
+                if time.time() > deadline:
+                    raise TimeoutError(f"{name}: analysis marts not updated after 300 s")
+                time.sleep(0.05)
+            marts_done = time.time()
             while (inbox / name).exists():
                 time.sleep(0.05)
             con = duckdb.connect(str(read_copy), read_only=True)
@@ -174,8 +184,10 @@ def main(argv: list[str] | None = None) -> int:
             if i > 0:
                 started_lat.append(start - closed)
                 queryable_lat.append(visible - closed)
+                marts_lat.append(marts_done - closed)
             print(
-                f"{name}: run started +{start - closed:.2f}s, {n} facts queryable +{visible - closed:.2f}s"
+                f"{name}: run started +{start - closed:.2f}s, {n} facts queryable +{visible - closed:.2f}s, "
+                f"analysis marts +{marts_done - closed:.2f}s"
                 + ("  (warm-up, not counted)" if i == 0 else ""),
                 flush=True,
             )
@@ -195,6 +207,11 @@ def main(argv: list[str] | None = None) -> int:
             "p95": _pct(queryable_lat, 0.95),
             "values": queryable_lat,
         },
+        "file_closed_to_analysis_marts_s": {
+            "median": statistics.median(marts_lat),
+            "p95": _pct(marts_lat, 0.95),
+            "values": marts_lat,
+        },
     }
     print()
     print(f"| latency over {len(started_lat)} drops | median | p95 |")
@@ -202,6 +219,7 @@ def main(argv: list[str] | None = None) -> int:
     for key, label in (
         ("file_closed_to_flow_run_started_s", "file closed → flow run started"),
         ("file_closed_to_facts_queryable_s", "file closed → facts queryable in fact_value"),
+        ("file_closed_to_analysis_marts_s", "file closed → its values in mart_indicator_values"),
     ):
         print(f"| {label} | {result[key]['median']:.2f} s | {result[key]['p95']:.2f} s |")
     if args.json:

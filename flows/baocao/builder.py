@@ -176,8 +176,13 @@ class WarmDbt:
         return {"returncode": returncode, "output": output, "parsed": parsed}
 
     def _write_results(self, result) -> None:
-        """run_results.json with what marts.run_dbt reads: each node's id, status and message."""
-        rows = [{"unique_id": r.node.unique_id, "status": str(r.status), "message": r.message}
+        """run_results.json with what marts.run_dbt reads (each node's id, status and message) and
+        each node's timing, for the latency breakdown (benchmarks/latency.py)."""
+        rows = [{"unique_id": r.node.unique_id, "status": str(r.status), "message": r.message,
+                 "execution_time": r.execution_time,
+                 "timing": [{"name": t.name, "started_at": t.started_at.isoformat() if t.started_at else None,
+                             "completed_at": t.completed_at.isoformat() if t.completed_at else None}
+                            for t in r.timing]}
                 for r in getattr(result.result, "results", None) or []]
         target = self.settings.warehouse_dir / "dbt_target"
         target.mkdir(parents=True, exist_ok=True)

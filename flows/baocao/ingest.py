@@ -223,23 +223,35 @@ def load_prepared(con, prepared: list[Prepared], settings: Settings) -> list[Out
 
 def apply_batch(prepared: list[Prepared], settings: Settings, *, flow_run_id: str | None = None,
                 run_dbt_always: bool = False) -> BatchResult:
-    """Load a batch under the writer lock, build the marts, then file every input away."""
+    """Load a batch under the writer lock, build the marts, then file every input away.
+
+    The build runs in two steps (marts.build): once fact_value and its gates pass, the batch is
+    filed and its facts published; the analysis and quality marts follow and are published
+    again. A failure before the facts pass takes the batch back; a failure after leaves them."""
     started = time.perf_counter()
     settings.ensure_dirs()
     outcomes: list[Outcome] = []
     dbt_outcome: DbtOutcome | None = None
-    published = False
+    published = filed = False
     with warehouse.writer_lock(settings.warehouse):
         with warehouse.session(settings) as con:
             outcomes = load_prepared(con, prepared, settings)
             changed = [o for o in outcomes if o.status == "processed" and not o.recorded]
             con.execute("checkpoint")
+
+        def publish_facts(_step: DbtOutcome) -> None:
+            nonlocal published, filed
+            _file_away(outcomes, settings, flow_run_id)
+            filed = True
+            published = warehouse.publish_read_copy(settings.warehouse, settings.read_copy)
+
         if changed or run_dbt_always:
-            dbt_outcome = marts.build(settings)
-            if not dbt_outcome.success:
+            dbt_outcome = marts.build(settings, after_facts=publish_facts)
+            if not dbt_outcome.facts_done:
                 _take_back(settings, changed, dbt_outcome)
                 marts.build(settings)  # restore the marts to the state before the batch
-        _file_away(outcomes, settings, flow_run_id)
+        if not filed:
+            _file_away(outcomes, settings, flow_run_id)
         if dbt_outcome is None or dbt_outcome.success:  # after the ledger, so the copy has it too
             published = warehouse.publish_read_copy(settings.warehouse, settings.read_copy)
     return BatchResult(outcomes, dbt_outcome, published, time.perf_counter() - started)

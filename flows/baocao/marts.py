@@ -23,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,10 +37,20 @@ from baocao.settings import CATALOG_DIR, Settings
 # gates, whatever they read); views, unit tests, warn-only tests (reports, not gates) and tests
 # another check implies (tag full_build_only) run when the project changes and on `baocao
 # rebuild`. batch_build scopes the tests of the by-document models to the batch's documents.
-BATCH_SELECTION = ["--select", "source:raw+", "test_type:singular",
-                   "--exclude", "config.materialized:view", "config.severity:warn", "tag:full_build_only",
-                   "--exclude-resource-type", "unit_test",
-                   "--vars", "{batch_build: true}"]
+_BATCH_EXCLUDE = ["config.materialized:view", "config.severity:warn", "tag:full_build_only"]
+# the marts built from fact_value rather than for it: a batch's facts are queryable (and
+# published) before these are brought up to date, a second step of the same build
+AFTER_FACTS = ["path:models/marts/analysis+", "path:models/marts/quality+"]
+
+
+def _batch_args(select: list[str], exclude: list[str]) -> list[str]:
+    return ["--select", *select, "--exclude", *exclude, "--exclude-resource-type", "unit_test",
+            "--vars", "{batch_build: true}"]
+
+
+BATCH_SELECTION = _batch_args(["source:raw+", "test_type:singular"], _BATCH_EXCLUDE)
+FACTS_STEP = _batch_args(["source:raw+", "test_type:singular"], [*_BATCH_EXCLUDE, *AFTER_FACTS])
+MARTS_STEP = _batch_args(AFTER_FACTS, _BATCH_EXCLUDE)
 SEED_CATALOGUES = ("units.csv", "indicators.csv", "localities.csv", "localities_extra.csv")
 
 
@@ -54,15 +65,20 @@ class DbtOutcome:
     mode: str | None = None  # build: "incremental" (the batch's documents) or "full"
     warm: bool = False  # run by the warm runner (builder.py) rather than a new dbt process
     reason: str | None = None
+    facts_done: bool = False  # fact_value and its gates built (a two-step build may fail after)
+    facts_seconds: float | None = None  # of a two-step build: until its facts were built
 
     def summary(self) -> str:
         verb = " ".join(self.command[:2]) if self.command[:1] == ["docs"] else self.command[0]
         if self.mode or self.warm:
             verb += " (" + ", ".join(filter(None, [self.mode, "warm" if self.warm else None])) + ")"
         if self.success:
-            return f"dbt {verb}: {self.nodes} nodes passed in {self.seconds:.1f}s"
+            facts = f" (facts after {self.facts_seconds:.1f}s)" if self.facts_seconds is not None else ""
+            return f"dbt {verb}: {self.nodes} nodes passed in {self.seconds:.1f}s{facts}"
         detail = "; ".join(self.failures[:5]) or self.error or "unknown error"
-        return f"dbt {verb} failed: {detail}"
+        kept = " (the batch's facts passed and stay; the marts are built whole next time)" \
+            if self.facts_done else ""
+        return f"dbt {verb} failed{kept}: {detail}"
 
 
 def dbt_executable() -> str:
@@ -196,18 +212,43 @@ def _plan(con: duckdb.DuckDBPyConnection, fingerprint: str, full_refresh: bool) 
     return BuildPlan(False, f"{pending} document(s) changed", fingerprint, pending)
 
 
-def build(settings: Settings, *, full_refresh: bool = False, timeout_s: float = 1800) -> DbtOutcome:
+def build(settings: Settings, *, full_refresh: bool = False, timeout_s: float = 1800,
+          after_facts: Callable[[DbtOutcome], None] | None = None) -> DbtOutcome:
     """Build the marts after a batch: incrementally (the batch's documents) when the project is
-    unchanged since the last good build, else everything with --full-refresh."""
+    unchanged since the last good build, else everything with --full-refresh.
+
+    With `after_facts`, an incremental build runs in two steps: fact_value and everything it
+    reads, with their gates (FACTS_STEP); then `after_facts` (the caller files the batch and
+    publishes its facts); then the analysis and quality marts (MARTS_STEP). A batch's facts are
+    queryable before the marts computed from them are. The outcome's `facts_done` says whether
+    the first step passed: a failure after it leaves the facts, and the warehouse marked for a
+    full build next time, which builds the marts again whole."""
     with warehouse.session(settings) as con:
         plan = _plan(con, project_fingerprint(settings), full_refresh)
         # a build that fails or is killed half-way leaves the marts unknown: the next builds all
         warehouse.mark_building(con)
-    extra = ["--full-refresh"] if plan.full_refresh else list(BATCH_SELECTION)
-    outcome = run_dbt(settings, "build", extra, timeout_s=timeout_s)
+    if plan.full_refresh or after_facts is None:
+        outcome = run_dbt(settings, "build", ["--full-refresh"] if plan.full_refresh else list(BATCH_SELECTION),
+                          timeout_s=timeout_s)
+    else:
+        outcome = run_dbt(settings, "build", list(FACTS_STEP), timeout_s=timeout_s)
+        if outcome.success:
+            outcome.facts_done, outcome.facts_seconds = True, outcome.seconds
+            after_facts(outcome)
+            outcome = _then(outcome, run_dbt(settings, "build", list(MARTS_STEP), timeout_s=timeout_s))
     outcome.mode = "full" if plan.full_refresh else "incremental"
     outcome.reason = plan.reason
     if outcome.success:
+        outcome.facts_done = True
         with warehouse.session(settings) as con:
             warehouse.mark_built(con, plan.fingerprint, full_refresh=plan.full_refresh)
     return outcome
+
+
+def _then(first: DbtOutcome, second: DbtOutcome) -> DbtOutcome:
+    """One outcome for a build made of two dbt runs."""
+    return DbtOutcome(
+        success=first.success and second.success, command=first.command, failures=first.failures + second.failures,
+        nodes=first.nodes + second.nodes, seconds=first.seconds + second.seconds, error=second.error or first.error,
+        warm=first.warm and second.warm, facts_done=first.facts_done, facts_seconds=first.facts_seconds,
+    )

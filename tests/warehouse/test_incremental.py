@@ -16,7 +16,7 @@ from pathlib import Path
 
 import duckdb
 
-from baocao import builder, ingest, marts
+from baocao import builder, ingest, marts, warehouse
 from baocao.settings import load_settings
 
 SAMPLES = Path(__file__).resolve().parents[2] / "data" / "samples"
@@ -129,6 +129,72 @@ def test_batch_tests_read_the_batch_and_constraints_check_each_row(baocao_home: 
     finally:
         con.close()
     assert raised and "measure" in raised, raised
+
+
+def _has_document(path: Path, table: str, name: str) -> bool:
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        if table == "fact_value":
+            return con.execute("select count(*) from fact_value where source_name = ?", [name]).fetchone()[0] > 0
+        return con.execute(f"select count(*) from {table} as m join dim_document as d on list_contains(m.document_ids, "
+                           "d.document_id) where d.source_name = ?", [name]).fetchone()[0] > 0
+    finally:
+        con.close()
+
+
+def test_a_batch_is_published_once_its_facts_pass_and_again_with_its_marts(baocao_home: Path) -> None:
+    """Two steps: fact_value and its gates, then (after the caller publishes) the marts computed
+    from it. Between the two, the batch's facts are in fact_value and not yet in the marts."""
+    settings = load_settings()
+    _ingest(settings, _drop(settings, "r1.txt", _sample(1).read_text(encoding="utf-8")))
+    seen: dict[str, bool] = {}
+    result = _ingest(settings, _drop(settings, "r2.txt", _sample(2).read_text(encoding="utf-8")))
+    assert result.dbt.success and result.dbt.facts_done and result.dbt.facts_seconds is not None, result.dbt.summary()
+    assert "facts after" in result.dbt.summary()
+    assert _has_document(settings.read_copy, "fact_value", "r2.txt")
+    assert _has_document(settings.read_copy, "mart_indicator_values", "r2.txt")
+
+    with warehouse.writer_lock(settings.warehouse):
+        with warehouse.session(settings) as con:
+            ingest.load_prepared(con, [ingest.prepare(_drop(settings, "r3.txt", _sample(3).read_text(encoding="utf-8")))],
+                                 settings)
+
+        def between(step: marts.DbtOutcome) -> None:
+            seen["facts"] = _has_document(settings.warehouse, "fact_value", "r3.txt")
+            seen["marts"] = _has_document(settings.warehouse, "mart_indicator_values", "r3.txt")
+
+        outcome = marts.build(settings, after_facts=between)
+    assert outcome.success and outcome.nodes > 30, outcome.summary()
+    assert seen == {"facts": True, "marts": False}
+    assert _has_document(settings.warehouse, "mart_indicator_values", "r3.txt")
+
+
+def test_a_mart_failing_after_the_facts_passed_keeps_the_batch(baocao_home: Path, tmp_path: Path,
+                                                                 monkeypatch) -> None:
+    """A failure in the second step does not take back facts that passed their gates: the file
+    is processed, its facts are published, and the next build rebuilds the marts whole."""
+    repo = Path(__file__).resolve().parents[2]
+    project = tmp_path / "checkout" / "dbt_project"
+    shutil.copytree(repo / "dbt_project", project, ignore=shutil.ignore_patterns("target", "logs", "dbt_packages"))
+    (tmp_path / "checkout" / "flows").symlink_to(repo / "flows")  # the seeds are the product's catalogues
+    (project / "tests" / "assert_no_value_in_a_batch.sql").write_text(
+        "-- fails in batch builds only: a mart test that breaks after the facts passed\n"
+        "{% if var('batch_build', false) %} select * from {{ ref('mart_indicator_values') }}\n"
+        "{% else %} select 1 as x where false {% endif %}\n", encoding="utf-8")
+    monkeypatch.setenv("BAOCAO_DBT_PROJECT", str(project))
+    settings = load_settings()
+    assert settings.dbt_project == project
+    first = _ingest(settings, _drop(settings, "r1.txt", _sample(1).read_text(encoding="utf-8")))
+    assert first.dbt.success and first.dbt.mode == "full", first.dbt.summary()
+
+    second = _ingest(settings, _drop(settings, "r2.txt", _sample(2).read_text(encoding="utf-8")))
+    assert not second.dbt.success and second.dbt.facts_done, second.dbt.summary()
+    assert "assert_no_value_in_a_batch" in second.dbt.summary() and "stay" in second.dbt.summary()
+    assert second.outcomes[0].status == "processed", second.outcomes[0]
+    assert Path(second.outcomes[0].moved_to).is_relative_to(settings.processed) and not (settings.inbox / "r2.txt").exists()
+    assert _has_document(settings.read_copy, "fact_value", "r2.txt")
+    plan = marts.plan_build(settings)
+    assert plan.full_refresh, plan.reason
 
 
 def _start_builder(env: dict[str, str], log: Path) -> subprocess.Popen:
