@@ -192,6 +192,7 @@ class BatchResult:
     dbt: DbtOutcome | None
     published: bool
     seconds: float
+    facts_published_s: float | None = None  # from the batch's start until its facts were published
 
     @property
     def counts(self) -> dict[str, int]:
@@ -233,6 +234,7 @@ def apply_batch(prepared: list[Prepared], settings: Settings, *, flow_run_id: st
     outcomes: list[Outcome] = []
     dbt_outcome: DbtOutcome | None = None
     published = filed = False
+    facts_published_s: float | None = None
     with warehouse.writer_lock(settings.warehouse):
         with warehouse.session(settings) as con:
             outcomes = load_prepared(con, prepared, settings)
@@ -240,10 +242,11 @@ def apply_batch(prepared: list[Prepared], settings: Settings, *, flow_run_id: st
             con.execute("checkpoint")
 
         def publish_facts(_step: DbtOutcome) -> None:
-            nonlocal published, filed
+            nonlocal published, filed, facts_published_s
             _file_away(outcomes, settings, flow_run_id)
             filed = True
             published = warehouse.publish_read_copy(settings.warehouse, settings.read_copy)
+            facts_published_s = time.perf_counter() - started
 
         if changed or run_dbt_always:
             dbt_outcome = marts.build(settings, after_facts=publish_facts)
@@ -254,7 +257,7 @@ def apply_batch(prepared: list[Prepared], settings: Settings, *, flow_run_id: st
             _file_away(outcomes, settings, flow_run_id)
         if dbt_outcome is None or dbt_outcome.success:  # after the ledger, so the copy has it too
             published = warehouse.publish_read_copy(settings.warehouse, settings.read_copy)
-    return BatchResult(outcomes, dbt_outcome, published, time.perf_counter() - started)
+    return BatchResult(outcomes, dbt_outcome, published, time.perf_counter() - started, facts_published_s)
 
 
 def rebuild(settings: Settings) -> DbtOutcome:

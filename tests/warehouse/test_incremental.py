@@ -151,6 +151,7 @@ def test_a_batch_is_published_once_its_facts_pass_and_again_with_its_marts(baoca
     result = _ingest(settings, _drop(settings, "r2.txt", _sample(2).read_text(encoding="utf-8")))
     assert result.dbt.success and result.dbt.facts_done and result.dbt.facts_seconds is not None, result.dbt.summary()
     assert "facts after" in result.dbt.summary()
+    assert result.facts_published_s is not None and 0 < result.facts_published_s < result.seconds
     assert _has_document(settings.read_copy, "fact_value", "r2.txt")
     assert _has_document(settings.read_copy, "mart_indicator_values", "r2.txt")
 
