@@ -4,6 +4,7 @@ scheduler and workers, the parse children), sampled every 0.2 s.
 
     .venv/bin/python benchmarks/bench_bulk.py --mb 1000 --workers 2 [--kill-after 120]
     .venv/bin/python benchmarks/bench_bulk.py --archive DIR --limit-mb 200 --workers 1 --same-as OTHER.duckdb
+    .venv/bin/python benchmarks/bench_bulk.py --archive DIR --limit-mb 200 --no-dask --same-as OTHER.duckdb
 
 The archive: the sample reports, each copy made its own document by a first line
 ('BÁO CÁO số k/BC-BK'), in folders of 100 (a district a folder), up to --mb megabytes; it is
@@ -83,11 +84,11 @@ class PeakMemory(threading.Thread):
             self.stop.wait(0.2)
 
 
-def run_bulk(archive: Path, home: Path, workers: int, kill_after: float | None) -> dict:
+def run_bulk(archive: Path, home: Path, workers: int, kill_after: float | None, dask: bool = True) -> dict:
     env = {k: v for k, v in os.environ.items() if not k.startswith("BAOCAO_") and k != "PREFECT_API_URL"}
     env.update(BAOCAO_HOME=str(home), BAOCAO_PREFECT_PORT="1")
     argv = [sys.executable, "-m", "baocao.cli", "ingest", "--bulk", str(archive), "--no-progress",
-            "--workers", str(workers)]
+            *(["--workers", str(workers)] if dask else ["--no-dask"])]
     parts = []
     peak = 0
     for attempt in (1, 2) if kill_after else (1,):
@@ -119,6 +120,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--archive", type=Path, default=None, help="use this archive instead of making one")
     parser.add_argument("--limit-mb", type=float, default=None, help="only the first files of the archive, up to this")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--no-dask", action="store_true", help="parse in the flow's own process (the single-process run)")
     parser.add_argument("--kill-after", type=float, default=None)
     parser.add_argument("--same-as", type=Path, default=None, help="another run's warehouse to compare raw facts with")
     parser.add_argument("--json", type=Path, default=None)
@@ -133,8 +135,8 @@ def main(argv: list[str] | None = None) -> int:
         archive = limited_copy(archive, args.limit_mb, work / "archive-limited")
     files = [p for p in archive.rglob("*") if p.is_file()]
     size = sum(p.stat().st_size for p in files)
-    home = work / f"home-w{args.workers}"
-    result = run_bulk(archive, home, args.workers, args.kill_after)
+    home = work / ("home-nodask" if args.no_dask else f"home-w{args.workers}")
+    result = run_bulk(archive, home, args.workers, args.kill_after, dask=not args.no_dask)
 
     import duckdb
 
@@ -142,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
     ledger = con.execute("select count(*), count(distinct file_name) from raw.ingest_ledger").fetchone()
     facts = con.execute("select count(*) from fact_value").fetchone()[0]
     con.close()
-    result.update(files=len(files), mb=size / 1e6, workers=args.workers, ledger_rows=ledger[0],
+    result.update(files=len(files), mb=size / 1e6, workers=0 if args.no_dask else args.workers, ledger_rows=ledger[0],
                   ledger_files=ledger[1], fact_value_rows=facts, warehouse=str(home / "warehouse" / "baocao.duckdb"),
                   files_per_s=len(files) / result["seconds"], mb_per_s=size / 1e6 / result["seconds"])
     if args.same_as:
@@ -160,7 +162,8 @@ def main(argv: list[str] | None = None) -> int:
         cmp.close()
     print(json.dumps(result, indent=1))
     print(f"\n| bulk | files | MB | workers | wall | files/s | MB/s | peak memory (tree) |\n|---|---|---|---|---|---|---|---|\n"
-          f"| {'killed + resumed' if args.kill_after else 'one run'} | {len(files):,} | {size / 1e6:,.0f} | {args.workers} | "
+          f"| {'killed + resumed' if args.kill_after else 'one run'} | {len(files):,} | {size / 1e6:,.0f} | "
+          f"{'no Dask' if args.no_dask else args.workers} | "
           f"{result['seconds']:.0f} s | {result['files_per_s']:.1f} | {result['mb_per_s']:.2f} | "
           f"{result['peak_rss_mb']:,.0f} MiB |")
     if args.json:
