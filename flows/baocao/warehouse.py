@@ -233,16 +233,18 @@ def _same_identity(con: duckdb.DuckDBPyConnection, info: DocumentInfo | None) ->
     thing: same issuer, kind, place, period and title, all of kind/place/period/title known."""
     if info is None or not (info.title and info.kind and (info.locality_code or info.locality) and info.period):
         return None
+    # the identity filter first, then "latest version of its document" on the few rows left
+    # (numbering every document's versions first cost a window over all documents per file)
     return con.execute(
         """
-        with latest as (
-            select *, row_number() over (partition by document_id order by version desc) as rn
-            from raw.documents
+        with same as (
+            select document_id, version, source_name, loaded_at from raw.documents
+            where title = ? and kind = ? and period = ? and issuer is not distinct from ?
+              and coalesce(locality_code, locality) = ?
         )
-        select document_id, version, source_name from latest
-        where rn = 1 and title = ? and kind = ? and period = ? and issuer is not distinct from ?
-          and coalesce(locality_code, locality) = ?
-        order by loaded_at desc limit 1
+        select same.document_id, same.version, same.source_name from same
+        where same.version = (select max(d.version) from raw.documents as d where d.document_id = same.document_id)
+        order by same.loaded_at desc limit 1
         """,
         [info.title, info.kind, info.period, info.issuer, info.locality_code or info.locality],
     ).fetchone()
@@ -302,18 +304,25 @@ def load_version(con: duckdb.DuckDBPyConnection, files: VersionFiles, document_i
     Returns the number of facts loaded. Loading the same version twice is a no-op in effect.
     """
     with transaction(con):
-        _delete_version_rows(con, document_id, version)
+        # a version's facts are written with its documents row, in one transaction: without that
+        # row there is nothing to delete (the delete scans every fact: once per file, in a bulk
+        # load of thousands, it was most of the writer's time)
+        loaded_before = con.execute("select count(*) from raw.documents where document_id = ? and version = ?",
+                                    [document_id, version]).fetchone()[0]
+        if loaded_before:
+            _delete_version_rows(con, document_id, version)
+        else:
+            con.execute("insert into raw.pending_documents (document_id) values (?)", [document_id])
         con.execute(
             f"insert into raw.documents ({DOCUMENT_COLUMNS}) select {DOCUMENT_COLUMNS} from read_parquet(?)",
             [str(files.documents)],
         )
-        con.execute(
+        loaded = con.execute(
             f"insert into raw.facts ({FACT_COLUMNS}) select {_select_present(con, files.facts, FACT_COLUMNS)} "
             "from read_parquet(?)",
             [str(files.facts)],
-        )
-        loaded = fact_count(con, document_id, version)
-    return loaded
+        ).fetchone()[0]
+    return int(loaded)
 
 
 def record_seen(
