@@ -6,8 +6,9 @@ the common paths and some rarer ones). A cold child spent ~80% of a sample's par
 before. At the end the heap is frozen (gc.freeze) so that children never walk it."""
 
 import gc
+import re
 
-from baocao.parse import indicators, vocab
+from baocao.parse import indicators, tables, vocab
 from baocao.parse.extract import parse_lines
 
 parse_lines([
@@ -88,6 +89,53 @@ for kind in vocab.cues():
 
 # the label regexes, in the forms the rules call them
 vocab.label_re(), vocab.label_re("always"), vocab.label_keys(), vocab.label_keys("always")
+
+# the annex-table header words, each searched with a regex of its own (tables._has)
+for _forms in [*tables._vocabulary().values(), [("lần", ""), ("so", ""), ("cùng kỳ", "")]]:
+    for _form, _ in _forms:
+        tables._has("", _form)
+
+
+def _compile_inline_regexes() -> int:
+    """Compile, into the `re` module's cache, every regex the parse modules write inline
+    (`re.search(r"…", s, re.I)` in a rule): a report reaching a rule the three reports above
+    did not reach had its pattern compiled in the child, again for every report (~6% of a sample's
+    parse, up to a fifth of a table's). The calls are found in the modules' source, so a rule
+    added later is covered too; a pattern built from local names is left to its first use."""
+    import ast
+    import sys
+
+    # (the cache drops its oldest entry when full: large enough for every pattern here and the
+    # dynamic ones a report adds, so those compiled at warmup stay)
+    re._MAXCACHE = max(getattr(re, "_MAXCACHE", 0), 4096)
+    flags_at = {"search": 2, "match": 2, "fullmatch": 2, "findall": 2, "finditer": 2, "split": 3, "sub": 4, "subn": 4,
+                "compile": 1}
+    count = 0
+    for name, module in sorted(sys.modules.items()):  # the parse modules, all imported by now
+        if not name.startswith("baocao.parse."):
+            continue
+        source = getattr(module, "__file__", None)
+        if not source or not source.endswith(".py"):
+            continue
+        with open(source, encoding="utf-8") as fh:
+            tree = ast.parse(fh.read())
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in flags_at
+                    and isinstance(node.func.value, ast.Name) and node.func.value.id == "re" and node.args):
+                continue
+            k = flags_at[node.func.attr]
+            flags = node.args[k] if len(node.args) > k else next((kw.value for kw in node.keywords if kw.arg == "flags"), None)
+            try:
+                pattern = eval(compile(ast.Expression(node.args[0]), source, "eval"), vars(module))  # noqa: S307
+                flag_value = eval(compile(ast.Expression(flags), source, "eval"), vars(module)) if flags else 0  # noqa: S307
+                re.compile(pattern, flag_value)
+            except Exception:  # noqa: BLE001, S112 - a pattern of local names: compiled when first used
+                continue
+            count += 1
+    return count
+
+
+_compile_inline_regexes()
 
 # Everything built so far lives as long as the forkserver: moved out of the collector's sight,
 # a child's garbage collections no longer walk (and so copy, page by page) the inherited
