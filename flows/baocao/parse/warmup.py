@@ -2,8 +2,10 @@
 once here, so each child forked from it starts warm instead of building it again for every
 file: the catalogues and gazetteer, the per-unit-class alias indexes, and the regular
 expressions the rules compile on first use (three short reports in our own words run through
-the common paths and some rarer ones). A cold child spent ~80% of a sample's parse on these
-before. At the end the heap is frozen (gc.freeze) so that children never walk it."""
+the common paths and some rarer ones, and every inline regex of the parse modules), and
+the libraries of the Word, Excel and PDF readers. A cold child spent ~80% of a sample's
+parse on these before. At the end the heap is frozen (gc.freeze) so that children never
+walk it."""
 
 import gc
 import re
@@ -136,6 +138,85 @@ def _compile_inline_regexes() -> int:
 
 
 _compile_inline_regexes()
+
+
+def _minimal_pdf(text: str) -> bytes:
+    """A one-page PDF whose text layer is one line of (Latin-1) text."""
+    stream = b"BT /F1 12 Tf 72 760 Td (" + text.encode("latin-1") + b") Tj ET"
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+               b"/Resources << /Font << /F1 5 0 R >> >> >>",
+               b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def _warm_readers() -> None:
+    """Read a tiny Word document, workbook and PDF made here, in memory: the libraries behind
+    the readers (python-docx and lxml; openpyxl, which brings numpy and PIL; pypdf with its
+    crypto and font modules; xlrd) are imported on a reader's first use, and a child forked
+    cold imported them for every report of that format (~300 modules for a workbook, ~100
+    for a Word document: 40-60% of a Word or PDF sample's first parse). A reader that fails
+    here (a library missing) is simply left cold."""
+    import contextlib
+    import io
+    from pathlib import Path
+
+    from baocao.parse.read import docx as docx_reader
+    from baocao.parse.read import pdf as pdf_reader
+    from baocao.parse.read import sheets
+
+    def word() -> None:
+        import docx
+
+        document = docx.Document()
+        document.add_paragraph("Tổng giá trị sản xuất đạt 1.000 tỷ đồng, tăng 5% so cùng kỳ.")
+        table = document.add_table(rows=2, cols=2)
+        for r, row in enumerate((("Chỉ tiêu", "Năm 2023"), ("Diện tích lúa (ha)", "12.500"))):
+            for c, value in enumerate(row):
+                table.cell(r, c).text = value
+        buffer = io.BytesIO()
+        document.save(buffer)
+        docx_reader.read_docx(buffer.getvalue(), Path("warmup.docx"))
+
+    def workbook() -> None:
+        import openpyxl
+
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.append(["Chỉ tiêu", "Đơn vị", "Năm 2023"])
+        sheet.append(["Diện tích lúa", "ha", 12500])
+        buffer = io.BytesIO()
+        book.save(buffer)
+        sheets.read_xlsx(buffer.getvalue(), Path("warmup.xlsx"))
+
+    def pdf() -> None:
+        pdf_reader.read_pdf(_minimal_pdf("Tong gia tri san xuat dat 1.000 ty dong, tang 5%."), Path("warmup.pdf"))
+
+    def xls() -> None:
+        import codecs
+
+        import xlrd  # noqa: F401 - (no writer at hand for a workbook of this format: the import only)
+
+        for name in ("utf-16-le", "utf-16-be"):  # the codecs an .xls and a PDF's strings are decoded with
+            codecs.lookup(name)
+
+    for warm in (word, workbook, pdf, xls):
+        with contextlib.suppress(Exception):  # a reader left cold, not a forkserver that fails to start
+            warm()
+
+
+_warm_readers()
 
 # Everything built so far lives as long as the forkserver: moved out of the collector's sight,
 # a child's garbage collections no longer walk (and so copy, page by page) the inherited
