@@ -323,16 +323,29 @@ def _spelled_close(p: str, uclass: str | None, core_only: bool) -> str | None:
     for w in words:
         ends.append(ends[-1] + len(w) + 1)
     nw = len(words)
-    for _, n, text, code, first, size in sorted(row for w in at for row in spelled[w] if row[1] <= nw):
-        for k in at[first]:
-            if k > nw - n:
+    # the first alias in catalogue order that some window matches: each word's aliases are in
+    # that order, so the first match among one word's aliases is its best, and the best of
+    # those wins (one word's list is left as soon as it reaches the best found so far)
+    best, found = len(_aliases_for(uclass, core_only)), None
+    for first, starts in at.items():
+        for i, n, text, code, _, size in spelled[first]:
+            if i >= best:
                 break
-            window = ends[k + n] - ends[k] - 1
-            if 20 * abs(window - size) > window + size:
+            if n > nw:
                 continue
-            if fuzz.ratio(" ".join(words[k:k + n]), text) >= 95:
-                return code
-    return None
+            for k in starts:
+                if k > nw - n:
+                    break
+                window = ends[k + n] - ends[k] - 1
+                if 20 * abs(window - size) > window + size:
+                    continue
+                if fuzz.ratio(" ".join(words[k:k + n]), text) >= 95:
+                    best, found = i, code
+                    break
+            else:
+                continue
+            break
+    return found
 
 
 @lru_cache(maxsize=128)
