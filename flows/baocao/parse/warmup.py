@@ -170,6 +170,7 @@ def _warm_readers() -> None:
     here (a library missing) is simply left cold."""
     import contextlib
     import io
+    import os
     from pathlib import Path
 
     from baocao.parse.read import docx as docx_reader
@@ -190,6 +191,9 @@ def _warm_readers() -> None:
         docx_reader.read_docx(buffer.getvalue(), Path("warmup.docx"))
 
     def workbook() -> None:
+        # openpyxl imports numpy, whose OpenBLAS starts a worker thread: a forkserver must have
+        # no thread to fork (isolation.py), and a parse does no linear algebra
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
         import openpyxl
 
         book = openpyxl.Workbook()
