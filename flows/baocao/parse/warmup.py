@@ -10,7 +10,7 @@ walk it."""
 import gc
 import re
 
-from baocao.parse import indicators, tables, vocab
+from baocao.parse import indicators, tables, units, vocab
 from baocao.parse.extract import parse_lines
 
 parse_lines([
@@ -76,7 +76,11 @@ parse_lines([
     "tỷ lệ lao động qua đào tạo đạt 65%, đạt 102% kế hoạch vốn.",
 ])
 
-for uclass in {None, "", *indicators.COMPATIBLE, *(c for cs in indicators.COMPATIBLE.values() for c in cs)}:
+# the alias indexes of every unit class: those of the catalogue's relations, and of every unit
+# a report can be written in (length, volume, age, times … were built in the child)
+for uclass in {None, "", *indicators.COMPATIBLE, *(c for cs in indicators.COMPATIBLE.values() for c in cs),
+               *(units.unit_class(code) for _, code, _ in units._vocab()),
+               *(units.unit_class(code) for code in ("COUNT", "PCT", "PER_10K_POP", "TIMES"))}:
     for core_only in (True, False):
         for index in (indicators._written_index, indicators._word_set_index, indicators._spelled_index):
             index(uclass, core_only)
