@@ -155,6 +155,13 @@ def _tokens(s: str) -> set[str]:
     return set(_tokens_list(s))
 
 
+@lru_cache(maxsize=16384)
+def _phrase_words(p: str) -> tuple[frozenset[str], frozenset[str]]:
+    """A normalised phrase's words (split at spaces) and tokens (TOKEN), kept per phrase: each
+    phrase is read for several unit classes, with and without the non-contract codes."""
+    return frozenset(p.split()), frozenset(_tokens_list(p))
+
+
 @lru_cache(maxsize=128)
 def _aliases_for(uclass: str | None, core_only: bool = False) -> tuple[tuple[Alias, str, frozenset[str], int], ...]:
     """Aliases usable for a unit class (None: any), with their padded text and word set."""
@@ -229,13 +236,13 @@ def _named_in(p: str, uclass: str | None, core_only: bool) -> str | None:
     if len(p) < 2:
         return None
     padded_p = " " + p + " "
-    toks = _tokens(p)
+    split_words, toks = _phrase_words(p)
     cands = _aliases_for(uclass, core_only)
     # tier 1: the first alias in the catalogue's order written out in the phrase; all its
     # words, so its rarest one, are words of the phrase
     exact_i = len(cands)
     written = _written_index(uclass, core_only)
-    for w in set(p.split()):
+    for w in split_words:
         for i, needle, at_end in written.get(w, ()):
             if i >= exact_i:
                 break
@@ -302,28 +309,54 @@ def _spelled_close(p: str, uclass: str | None, core_only: bool) -> str | None:
     """Tier 3 on one phrase: the first alias (3+ words, catalogue order) spelled nearly alike
     in a window of the phrase that starts with the alias's first word."""
     words = p.split()
-    at: dict[str, list[int]] = {}  # word -> its positions in the phrase
-    for k, w in enumerate(words):
-        at.setdefault(w, []).append(k)
     spelled = _spelled_index(uclass, core_only)
-    for _, n, text, code, first in sorted(row for w in at for row in spelled.get(w, ()) if row[1] <= len(words)):
-        for k in at[first]:
-            if k > len(words) - n:
+    at: dict[str, list[int]] = {}  # word -> its positions in the phrase (of the words some alias starts with)
+    for k, w in enumerate(words):
+        if w in spelled:
+            at.setdefault(w, []).append(k)
+    if not at:
+        return None
+    # (the ratio is 100 * (1 - indel distance / total length), and the distance is at least the
+    # difference of the lengths: a window more than 5% of the total longer or shorter than the
+    # alias cannot reach 95, and is not compared)
+    ends = [0]  # ends[k]: length of the first k words, each with the space after it
+    for w in words:
+        ends.append(ends[-1] + len(w) + 1)
+    nw = len(words)
+    # the first alias in catalogue order that some window matches: each word's aliases are in
+    # that order, so the first match among one word's aliases is its best, and the best of
+    # those wins (one word's list is left as soon as it reaches the best found so far)
+    best, found = len(_aliases_for(uclass, core_only)), None
+    for first, starts in at.items():
+        for i, n, text, code, _, size in spelled[first]:
+            if i >= best:
                 break
-            if fuzz.ratio(" ".join(words[k:k + n]), text) >= 95:
-                return code
-    return None
+            if n > nw:
+                continue
+            for k in starts:
+                if k > nw - n:
+                    break
+                window = ends[k + n] - ends[k] - 1
+                if 20 * abs(window - size) > window + size:
+                    continue
+                if fuzz.ratio(" ".join(words[k:k + n]), text) >= 95:
+                    best, found = i, code
+                    break
+            else:
+                continue
+            break
+    return found
 
 
 @lru_cache(maxsize=128)
-def _spelled_index(uclass: str | None, core_only: bool) -> dict[str, tuple[tuple[int, int, str, str, str], ...]]:
+def _spelled_index(uclass: str | None, core_only: bool) -> dict[str, tuple[tuple[int, int, str, str, str, int], ...]]:
     """Tier 3's aliases (3+ words, not ending in '$') by first word: (position in
-    _aliases_for, number of words, text, code, first word)."""
-    index: dict[str, list[tuple[int, int, str, str, str]]] = {}
+    _aliases_for, number of words, text, code, first word, length of the text)."""
+    index: dict[str, list[tuple[int, int, str, str, str, int]]] = {}
     for i, (a, _, _, n) in enumerate(_aliases_for(uclass, core_only)):
         if n >= 3 and not a.text.endswith("$"):
             first = a.text.split()[0]
-            index.setdefault(first, []).append((i, n, a.text, a.code, first))
+            index.setdefault(first, []).append((i, n, a.text, a.code, first, len(a.text)))
     return {w: tuple(ix) for w, ix in index.items()}
 
 
@@ -335,7 +368,7 @@ def _named_in_loose(p: str, uclass: str | None, core_only: bool) -> str | None:
     cands = _aliases_for(uclass, core_only)
     found = len(cands)
     word_set = _word_set_index(uclass, core_only)
-    for w in set(p.split()):
+    for w in _phrase_words(p)[0]:
         for i, _, _ in word_set.get(w, ()):
             if i >= found:
                 break
