@@ -151,3 +151,26 @@ def test_a_list_quoted_from_the_resolution_is_targets(extract):
 def test_results_said_to_follow_the_resolution_stay_results(extract):
     get = extract(["Năm 2023, thực hiện theo Nghị quyết, toàn huyện đã trồng mới 320 ha rừng."], header=NO_HEADER)
     assert get("320").measure == "actual"
+
+
+# --- a growth rate reached against last year ---------------------------------------------------
+
+@pytest.mark.parametrize("sentence, literal", [
+    ("Năm 2023, tăng trưởng kinh tế (GRDP) đạt 7,4% so với cùng kỳ.", "7,4"),
+    ("Năm 2023, tốc độ tăng trưởng giá trị sản xuất đạt 10,2% so với năm 2022.", "10,2"),
+])
+def test_a_growth_rate_reached_against_last_year_is_the_rate_itself(extract, sentence, literal):
+    f = extract([sentence])(literal)
+    assert f.measure == "actual"
+    assert f.compared_to is None
+
+
+def test_an_index_against_last_year_stays_attainment(extract):
+    get = extract(["Năm 2023, giá trị sản xuất đạt 140 tỷ đồng, tăng trưởng đạt 104% so với cùng kỳ."])
+    assert get("104").measure == "attainment_pct"
+
+
+def test_a_level_reached_against_last_year_stays_attainment(extract):
+    get = extract(["Năm 2023, thu ngân sách trên địa bàn đạt 88% so với cùng kỳ."])
+    assert get("88").measure == "attainment_pct"
+    assert get("88").compared_to == "same_period"

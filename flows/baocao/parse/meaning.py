@@ -364,6 +364,7 @@ TARGET_IN_SEGMENT = re.compile(r"(?<![\wÀ-ỹ])(?:phấn đấu|mục tiêu(?!\
 # (the make-up of a body of cadres by qualification is a set of shares: 'về trình độ chuyên môn, đại học tăng 15%')
 RATE_SUBJECT = re.compile(r"tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng|chiếm|khu vực I|mức độ|tốc độ|về trình độ", re.I)
 GROWTH_SUBJECT = re.compile(r"tốc độ tăng|tăng trưởng|tốc độ phát triển", re.I)
+GROWTH_AT_BEFORE = re.compile(r"(?:tốc độ tăng|tăng trưởng|tốc độ phát triển)[^\d;]{0,40}?(?<![\wÀ-ỹ])đạt\s*(?:khoảng|gần|trên|hơn)?\s*$", re.I)
 REDUCTION_SUBJECT = re.compile(r"nghèo", re.I)
 # a sector's share of the overall growth names that growth without stating it:
 # 'đóng góp 0,6 điểm phần trăm vào mức tăng trưởng chung'
@@ -660,6 +661,11 @@ def _read_meaning(ctx: Context, raw_subject: str) -> Meaning:
             return Meaning("change_abs" if rate else "change_pct", ref, q, True)
         return Meaning("change_abs", ref, q, not own_subject)
     if is_pct:
+        # a growth rate reached against last year is the rate itself, not an index of a level:
+        # 'tăng trưởng kinh tế (GRDP) đạt 8,1% so với cùng kỳ'
+        if (ref == "same_period" or (ref or "").startswith("year:")) and ctx.anchor_unit is None and ctx.value < 50 \
+                and GROWTH_AT_BEFORE.search(text, c0, pos) and not CONTRIBUTION.search(text, c0, pos):
+            return Meaning(mode, None, qual, False)
         if ref and ref != "previous_term" and ATTAIN_VERB.search(before_local) or ref == "target" or (ref and ref.startswith("year") and re.search(r"bằng\s*$", before_local)):
             return Meaning("attainment_pct", ref, qual, True)
         if re.match(r"^\s*\(\s*\*?\s*vượt\s+(?:kế hoạch|chỉ tiêu|nghị quyết|KH|NQ)", after, re.I):
