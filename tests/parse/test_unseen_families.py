@@ -7,6 +7,7 @@ list quoted from a resolution, and page numbers that are no quantity."""
 import pytest
 
 NO_HEADER: list[str] = []
+PROVINCE_HEADER = ["ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK", "BÁO CÁO", "tình hình kinh tế - xã hội năm 2022", ""]
 
 
 # --- a text naming no year of its own --------------------------------------------------------
@@ -174,3 +175,20 @@ def test_a_level_reached_against_last_year_stays_attainment(extract):
     get = extract(["Năm 2023, thu ngân sách trên địa bàn đạt 88% so với cùng kỳ."])
     assert get("88").measure == "attainment_pct"
     assert get("88").compared_to == "same_period"
+
+
+# --- a district named in an earlier clause of the sentence --------------------------------------
+
+def test_a_district_named_earlier_in_the_sentence_reaches_its_later_clauses(extract):
+    get = extract(["Năm 2022, giá trị sản xuất công nghiệp của huyện Krông Búk đạt 1.240 tỷ đồng, tăng 6%; "
+                   "trong đó, khu vực cá thể đạt 310 tỷ đồng, chiếm 25%."],
+                  header=PROVINCE_HEADER)
+    assert get("1.240").locality == "Krông Búk"
+    assert get("310").locality == "Krông Búk"
+    assert get("25").locality == "Krông Búk"
+
+
+def test_the_whole_province_named_after_a_district_takes_it_back(extract):
+    get = extract(["Năm 2022, huyện Krông Búk có 12 xã đạt chuẩn nông thôn mới; toàn tỉnh có 98 xã đạt chuẩn."],
+                  header=PROVINCE_HEADER)
+    assert get("98").locality == "Đắk Lắk"
