@@ -177,6 +177,14 @@ def test_a_level_reached_against_last_year_stays_attainment(extract):
     assert get("88").compared_to == "same_period"
 
 
+# --- a district merged away before the gazetteer's snapshot ------------------------------------
+
+def test_a_district_merged_into_another_is_still_a_place(extract):
+    get = extract(["Năm 2022, UBND huyện Đạ Tẻh cho biết tổng thu ngân sách đạt 41 tỷ đồng."], header=NO_HEADER)
+    assert get("41").locality == "Đạ Tẻh"
+    assert get("41").locality_level == "district"
+
+
 # --- a district named in an earlier clause of the sentence --------------------------------------
 
 def test_a_district_named_earlier_in_the_sentence_reaches_its_later_clauses(extract):
