@@ -200,3 +200,30 @@ def test_the_whole_province_named_after_a_district_takes_it_back(extract):
     get = extract(["Năm 2022, huyện Krông Búk có 12 xã đạt chuẩn nông thôn mới; toàn tỉnh có 98 xã đạt chuẩn."],
                   header=PROVINCE_HEADER)
     assert get("98").locality == "Đắk Lắk"
+
+
+# --- a term or a span opening a sentence, and the sentence of details after it ------------------
+
+def test_a_term_opening_the_sentence_is_its_period(extract):
+    get = extract(["Nhiệm kỳ 2020-2025, toàn xã kết nạp 58 đảng viên mới."], header=NO_HEADER)
+    assert get("58").period == "2020-2025"
+
+
+def test_the_details_after_a_sentence_keep_its_opening_time(extract):
+    get = extract(["Nhiệm kỳ 2020-2025, xã đạt nhiều kết quả quan trọng. Cụ thể, thu nhập bình quân đầu người "
+                   "đạt 48 triệu đồng; tỷ lệ hộ nghèo còn 2,2%."], header=NO_HEADER)
+    assert get("48").period == "2020-2025"
+    assert get("2,2").period == "2020-2025"
+
+
+def test_details_after_a_sentence_without_a_time_take_the_documents(extract):
+    get = extract(["Kinh tế huyện tiếp tục phát triển. Cụ thể, thu ngân sách đạt 210 tỷ đồng."])
+    assert get("210").period == "2023"
+
+
+# --- a term's text does not take its year from a comparison ---------------------------------------
+
+def test_a_terms_text_takes_no_year_from_its_comparisons(extract):
+    get = extract(["Nhiệm kỳ 2025-2030 đề ra mục tiêu thu nhập bình quân đầu người tăng 30% so với năm 2025.",
+                   "Thu ngân sách bình quân tăng 9%."], header=NO_HEADER)
+    assert get("9").period != "2026"
