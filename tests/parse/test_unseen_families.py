@@ -202,6 +202,25 @@ def test_the_whole_province_named_after_a_district_takes_it_back(extract):
     assert get("98").locality == "Đắk Lắk"
 
 
+# --- a news lead's day without 'ngày' ----------------------------------------------------------
+
+@pytest.mark.parametrize("lead", ["Hôm qua 17.8", "Sáng 17.8", "Chiều 17.8"])
+def test_a_days_date_in_a_news_lead_is_no_fact(extract, lead):
+    get = extract([lead + ", HĐND huyện tổ chức kỳ họp; năm 2022 thu ngân sách đạt 50 tỷ đồng."], header=NO_HEADER)
+    assert get("17.8") is None
+    assert get("50") is not None
+
+
+# --- a number of targets set, then the list -----------------------------------------------------
+
+def test_a_list_after_a_number_of_targets_set_is_targets(extract):
+    get = extract(["Nhiệm kỳ 2025-2030, Đảng bộ xã đề ra 14 chỉ tiêu chủ yếu: tỷ lệ hộ nghèo giảm bình quân 1,5%/năm; "
+                   "tỷ lệ tham gia bảo hiểm y tế đạt 98%."], header=NO_HEADER)
+    assert get("14").measure == "actual"
+    assert get("98").measure == "target"
+    assert get("98").period == "2025-2030"
+
+
 # --- a term or a span opening a sentence, and the sentence of details after it ------------------
 
 def test_a_term_opening_the_sentence_is_its_period(extract):
@@ -227,3 +246,16 @@ def test_a_terms_text_takes_no_year_from_its_comparisons(extract):
     get = extract(["Nhiệm kỳ 2025-2030 đề ra mục tiêu thu nhập bình quân đầu người tăng 30% so với năm 2025.",
                    "Thu ngân sách bình quân tăng 9%."], header=NO_HEADER)
     assert get("9").period != "2026"
+
+
+# --- fewer poor households than a named year ------------------------------------------------------
+
+def test_fewer_poor_households_than_a_named_year_is_a_change(extract):
+    get = extract(["Năm 2023, toàn huyện còn 940 hộ nghèo, chiếm 1,9% tổng số hộ, giảm 115 hộ so với năm 2022."])
+    assert get("115").measure == "change_abs"
+    assert get("115").compared_to == "year:2022"
+
+
+def test_a_poverty_rate_reduction_stays_the_catalogues_indicator(extract):
+    get = extract(["Năm 2023, tỷ lệ hộ nghèo giảm 1,1% so với năm 2022."])
+    assert get("1,1").indicator_code == "POVERTY_RATE_REDUCTION"

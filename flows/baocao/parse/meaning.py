@@ -80,7 +80,8 @@ WEB_WORD = re.compile(r"https?:|www\.|\.(?:jpe?g|png|gif|html?|aspx?|php)\b", re
 
 
 DAY_MONTH_LITERAL = re.compile(r"\d{1,2}\.\d{1,2}")  # 27.12
-DAY_BEFORE = re.compile(r"ngày\s*(?:\d{1,2}\s*(?:và|,|-)\s*)?$", re.I)
+# ('ngày 27.12', and a news lead's day without 'ngày': 'Hôm qua 24.6', 'Sáng 15.3')
+DAY_BEFORE = re.compile(r"(?:ngày|hôm qua|hôm nay|sáng|chiều|trưa|tối)\s*(?:\d{1,2}\s*(?:và|,|-)\s*)?$", re.I)
 YEAR_SPAN_JOINT = re.compile(r"\s*[-–]\s*")
 ISO_YEAR_BEFORE = re.compile(r"(?<!\d)(?:19|20)\d\d-(?:\d\d-)?$")  # 2021-12, 2025-12-23
 HOUSE_NUMBER_BEFORE = re.compile(r"(?<![\wÀ-ỹ])[Ss]ố\s*$")
@@ -503,7 +504,9 @@ GRDP_SUBJECT = re.compile(r"(?<![\wÀ-ỹ])(?:GRDP|tổng sản phẩm(?: trên 
 PLAN_LEAD = re.compile(
     r"(?<![\wÀ-ỹ])(?:phấn đấu|(?<!chương trình )mục tiêu(?!\s+quốc gia)|(?:thống nhất|thông qua|đề ra|giao)\s+(?:các\s+)?chỉ tiêu"
     # a list quoted from the resolution: '…, theo Nghị quyết: tốc độ tăng trưởng đạt …'
-    r"|theo\s+(?:nghị quyết|NQ)(?:\s+[^:,;.()]{0,40})?\s*:)(?![\wÀ-ỹ])",
+    r"|theo\s+(?:nghị quyết|NQ)(?:\s+[^:,;.()]{0,40})?\s*:"
+    # a number of targets set: 'đề ra 12 chỉ tiêu cụ thể: …'
+    r"|(?:đề ra|thông qua|thống nhất)\s+\d{1,2}\s+(?:nhóm\s+)?chỉ tiêu[^:;.]{0,40}:)(?![\wÀ-ỹ])",
     re.I)
 ACTUAL_AFTER_LEAD = re.compile(
     r"(?<![\wÀ-ỹ])(?:đã đạt|đạt được|ước đạt|ước thực hiện|ước tính|thực hiện được|đã thực hiện|kết quả|cùng kỳ|hiện có|hiện nay)(?![\wÀ-ỹ])",
@@ -622,7 +625,8 @@ def _read_meaning(ctx: Context, raw_subject: str) -> Meaning:
             and not re.search(r"\d", re.sub(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,])", "", wide_head))
         # 'GRDP tăng 9,07%' with no GRDP level stated is the growth rate itself
         if average or growth_subject or GROWTH_SUBJECT.search(head + " " + verb) and not ref \
-                or (verb.startswith("giảm") and (_poverty_reduction(text[c0:pos]) or POOR_AFTER.match(text, ctx.unit_end))):
+                or (verb.startswith("giảm") and (is_pct or not ref) and (_poverty_reduction(text[c0:pos]) or POOR_AFTER.match(text, ctx.unit_end))):
+            # (a count of poor households fewer than a named year is a change: 'giảm 128 hộ so với năm 2022')
             return Meaning(mode, None, qual, False, verb=verb)
         q = qual if qual in ("approx", "estimate", "at_least", "more_than", "less_than", "at_most") else "exact"
         # ('đạt 88% so với dự toán và tăng 12%': the reference of the attainment before is no subject)
