@@ -231,6 +231,8 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
     if doc.district_code:
         mentions += [m for m in find_bare_communes(text, doc.district_code)
                      if not any(x.start <= m.start < x.end for x in mentions)]
+    # (districts other than the document's, once per paragraph: most paragraphs name none)
+    other_districts = any(m.level == "district" and m.name != doc.locality for m in mentions)
     order = sorted(pend)
     last_base: tuple[int, str] | None = None  # (sentence start, base) of the last change naming its base
     anchors: dict[int, list[Pending]] = {}  # clause start -> facts with their own subject, in order
@@ -366,7 +368,7 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
         if ms:
             loc_name = ", ".join(x.name for x in ms)
             loc_level = ms[0].level if len(ms) == 1 else "commune"
-        elif not place and mentions:
+        elif not place and other_districts:
             carried = _sentence_district(text, t.start, c0, mentions, doc)
             if carried is not None:
                 loc_name, loc_level = carried.name, carried.level
