@@ -32,7 +32,7 @@ DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d
 
 NAMED_YEAR = re.compile(r"(?<![\wÀ-ỹ])năm\s+((?:19|20)\d\d)(?!\s*[-–]\s*\d)(?!\d)", re.I)
 NOT_THE_DOCUMENTS_YEAR = re.compile(
-    r"(?:so\s+(?:với\s+)?(?:cùng kỳ\s+)?|đến\s+(?:cuối\s+)?|tầm nhìn\s+(?:đến\s+)?|định hướng\s+(?:đến\s+)?|giá\s+so\s+sánh\s+|"
+    r"(?:so\s+(?:với\s+)?(?:cùng kỳ\s+|cuối\s+|đầu\s+)?|đến\s+(?:cuối\s+)?|tầm nhìn\s+(?:đến\s+)?|định hướng\s+(?:đến\s+)?|giá\s+so\s+sánh\s+|"
     r"giá\s+ss\s+|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+|từ\s+|sau\s+)$", re.I)
 
 
@@ -49,6 +49,28 @@ def dominant_year(text: str) -> str | None:
             continue
         counts[m.group(1)] = counts.get(m.group(1), 0) + 1
     return max(counts, key=lambda y: counts[y]) if counts else None
+
+
+# a year named only as the base of a comparison: 'tăng 14% so với cùng kỳ năm 2021', 'so với
+# cuối năm 2021', 'so với năm 2021'
+COMPARED_YEAR = re.compile(r"(?<![\wÀ-ỹ])so\s+(?:với\s+)?(?:cùng kỳ\s+|cuối\s+)?năm\s+((?:19|20)\d\d)(?!\s*[-–]\s*\d)(?!\d)", re.I)
+TERM_SPAN = re.compile(r"(?:nhiệm kỳ|giai đoạn)\s+(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d", re.I)
+# a web page's own date line or stamp near its top: ' date 2024-06', 'Ngày đăng: 07/12/2023', '05:21, 21/09/2023'
+PAGE_DATE = re.compile(r"^\s*date\s+((?:19|20)\d\d)-\d\d|(?<![\d/])\d{1,2}/\d{1,2}/((?:19|20)\d\d)(?!\d)", re.M)
+
+
+def implied_year(text: str, lines: list[str]) -> str | None:
+    """A text naming no year of its own ('6 tháng đầu năm, … tăng 14% so với cùng kỳ năm
+    2021'): the year after the latest base it compares with, else the year of the page's
+    own date near its top."""
+    # (not in a term's text, where bases reach back to the start of a term and forward to the next)
+    bases = [] if TERM_SPAN.search(text) else [int(m.group(1)) for m in COMPARED_YEAR.finditer(text)]
+    if bases:
+        return str(max(bases) + 1)
+    m = PAGE_DATE.search("\n".join(lines[:4]))
+    if m:
+        return m.group(1) or m.group(2)
+    return None
 
 
 @dataclass
@@ -150,6 +172,9 @@ def document_context(lines: list[str], outline: Outline) -> DocContext:
             break
     if period is None:
         period = dominant_year(text)
+    implied = period is None
+    if implied:
+        period = implied_year(text, lines)
     # a month's report names its month in its title or first lines: 'THÁNG 10 NĂM 2022', 'Trong tháng 10/2022'
     mm = MONTH_EXPR.search((title or "") + "\n" + "\n".join(ln for ln in lines[:8] if len(ln) < 400))
     if mm is None:
@@ -157,7 +182,8 @@ def document_context(lines: list[str], outline: Outline) -> DocContext:
         # hội tỉnh … tháng 8 năm 2019' stands alone, short, after the portal's menus
         mm = MONTH_EXPR.search("\n".join(ln for ln in lines[8:60] if len(ln.strip()) < 160 and REPORT_TITLE_LINE.match(ln)))
     month = f"{mm.group(2)}-{int(mm.group(1)):02d}" if mm else None
-    year_end = int(end_year(period)) if period else None
+    # (a year only implied is the period of the facts, too weak to tell a plan's later years)
+    year_end = int(end_year(period)) if period and not implied else None
     caps = [caps_to_title(ln.strip()) for ln in lines if is_caps_line(ln.strip())]  # 'HUYỆN CẦU KÈ' -> 'Huyện Cầu Kè'
     header = "\n".join(ln.strip() for ln in lines[:8] if ln.strip()) + "\n" + (title or "")
     place = resolve_document_place(text + "\n" + "\n".join(caps), header)

@@ -131,6 +131,29 @@ def _place_for(text: str, pos: int, after_pos: int, c0: int, c1: int, mentions, 
     return best
 
 
+WHOLE_SCOPE = re.compile(r"(?<![\wÀ-ỹ])(?:toàn|cả|trên địa bàn)\s+(?:tỉnh|huyện|thành phố|thị xã)(?![\wÀ-ỹ])", re.I)
+
+
+def _sentence_district(text: str, pos: int, c0: int, mentions, doc: DocContext):
+    """A district other than the document's, named in an earlier clause of the sentence, is the
+    place of the clauses after it ('giá trị sản xuất … huyện Y đạt 3.900 tỷ đồng; trong đó, khu
+    vực doanh nghiệp ước đạt …'), until another place or the whole province or district
+    ('toàn tỉnh', 'trên địa bàn huyện') is named."""
+    s0 = sentence_span(text, pos)[0]
+    before = [m for m in mentions if s0 <= m.start and m.end <= c0]
+    if not before:
+        return None
+    last = max(before, key=lambda m: m.end)
+    if last.level != "district" or last.name == doc.locality:
+        return None
+    if any(last.end <= m.start < pos for m in mentions if m is not last):
+        return None
+    between = text[last.end:pos]
+    if between.count(")") > between.count("(") or WHOLE_SCOPE.search(between):
+        return None
+    return last
+
+
 def _mark_place(text: str, pos: int, doc: DocContext) -> tuple[str, str] | None:
     """A commune or district named in the clause where a footnote mark stands."""
     c0, _ = clause_span(text, pos)
@@ -208,6 +231,8 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
     if doc.district_code:
         mentions += [m for m in find_bare_communes(text, doc.district_code)
                      if not any(x.start <= m.start < x.end for x in mentions)]
+    # (districts other than the document's, once per paragraph: most paragraphs name none)
+    other_districts = any(m.level == "district" and m.name != doc.locality for m in mentions)
     order = sorted(pend)
     last_base: tuple[int, str] | None = None  # (sentence start, base) of the last change naming its base
     anchors: dict[int, list[Pending]] = {}  # clause start -> facts with their own subject, in order
@@ -343,6 +368,10 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
         if ms:
             loc_name = ", ".join(x.name for x in ms)
             loc_level = ms[0].level if len(ms) == 1 else "commune"
+        elif not place and other_districts:
+            carried = _sentence_district(text, t.start, c0, mentions, doc)
+            if carried is not None:
+                loc_name, loc_level = carried.name, carried.level
         # indicator
         if m.level:  # name the level, not its change: 'tỷ lệ hộ nghèo giảm từ 9,29%' -> 'tỷ lệ hộ nghèo'
             subj_text = CHANGE_VERB_END.sub("", subj_text)

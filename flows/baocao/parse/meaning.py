@@ -80,8 +80,10 @@ WEB_WORD = re.compile(r"https?:|www\.|\.(?:jpe?g|png|gif|html?|aspx?|php)\b", re
 
 
 DAY_MONTH_LITERAL = re.compile(r"\d{1,2}\.\d{1,2}")  # 27.12
-DAY_BEFORE = re.compile(r"ngày\s*(?:\d{1,2}\s*(?:và|,|-)\s*)?$", re.I)
-ISO_YEAR_BEFORE = re.compile(r"(?<!\d)(?:19|20)\d\d-$")  # 2021-12
+# ('ngày 27.12', and a news lead's day without 'ngày': 'Hôm qua 24.6', 'Sáng 15.3')
+DAY_BEFORE = re.compile(r"(?:ngày|hôm qua|hôm nay|sáng|chiều|trưa|tối)\s*(?:\d{1,2}\s*(?:và|,|-)\s*)?$", re.I)
+YEAR_SPAN_JOINT = re.compile(r"\s*[-–]\s*")
+ISO_YEAR_BEFORE = re.compile(r"(?<!\d)(?:19|20)\d\d-(?:\d\d-)?$")  # 2021-12, 2025-12-23
 HOUSE_NUMBER_BEFORE = re.compile(r"(?<![\wÀ-ỹ])[Ss]ố\s*$")
 STREET_AFTER = re.compile(r"^\s*(?:đường|phố)\s")
 STREET_BEFORE = re.compile(r"(?<![\wÀ-ỹ])(?:[Đđ]ường|[Pp]hố)\s+$")
@@ -104,7 +106,7 @@ def page_furniture(text: str, start: int, end: int, literal: str, low: str | Non
         return "other"
     if may_hold(PAGE_COUNTER_KEYS, low, lo, start) and PAGE_COUNTER.search(text[max(0, start - 24):start]):
         return "other"
-    just_before = text[max(0, start - 6):start]
+    just_before = text[max(0, start - 9):start]
     if "-" in just_before and ISO_YEAR_BEFORE.search(just_before):
         return "other"  # an ISO date '2021-12'
     if "ố" in just_before and HOUSE_NUMBER_BEFORE.search(just_before) and STREET_AFTER.match(text[end:end + 8]):
@@ -194,6 +196,8 @@ def non_fact_reason(text: str, toks: list[NumToken], i: int, unit: UnitMatch | N
         return "other"
     if unit is None and may_hold(DOC_TYPE_KEYS, low, lo, t.start) and search_before(DOC_NUMBER_BEFORE, text, t.start, 3):
         return "doc_ref"
+    if is_year(t) and i > 0 and is_year(toks[i - 1]) and YEAR_SPAN_JOINT.fullmatch(text, toks[i - 1].end, t.start):
+        return "period"  # the end of a span of years, whatever word follows: 'nhiệm kỳ 2021 - 2026 tổ chức …'
     if unit is None or unit.code == "COUNT" and unit.text.lower() in ("bao", "điểm"):
         if is_year(t):
             return "period"
@@ -351,13 +355,17 @@ REF_AFTER = {
                               r"(?:vụ|tháng|quý)\s+[\wÀ-ỹ ]{0,20}?(?:năm trước|cùng kỳ))", re.I),
     "previous_term": re.compile(r"^\s*(?:so\s+)?(?:với\s+)?nhiệm kỳ trước", re.I),
     "year": re.compile(r"^\s*(?:so\s+)?(?:với\s+)?(?:(?:vụ|tháng|quý)\s+[\wÀ-ỹ ]{0,20}?)?(?:năm\s+|cuối năm\s+)?((?:19|20)\d\d)", re.I),
-    "target": re.compile(r"^\s*(?:so\s+)?(?:với\s+)?(?:kế hoạch|KH|chỉ tiêu|nghị quyết|NQ|dự toán|mục tiêu)(?![\wÀ-ỹ])", re.I),
+    # (the council or committee that assigned the plan stands for it: 'đạt 53% so với HĐND huyện giao')
+    "target": re.compile(r"^\s*(?:so\s+)?(?:với\s+)?(?:kế hoạch|KH|chỉ tiêu|nghị quyết|NQ|dự toán|mục tiêu|"
+                         r"(?:HĐND|UBND)\s+(?:tỉnh|huyện|thị xã|thành phố|xã)\s+giao)(?![\wÀ-ỹ])", re.I),
 }
+SLASH_PLAN_BEFORE = re.compile(r"/\s*(?:KH|kế hoạch|NQ|nghị quyết|chỉ tiêu)\s*(?:năm\s+\d{4}\s*)?(?:là\s+)?(?:tăng\s+|giảm\s+)?(?:từ\s+)?$", re.I)
 TARGET_LEAD = re.compile(r"^\s*\*?\s*(?:chỉ tiêu|kế hoạch|KH|nghị quyết|NQ|mục tiêu|dự toán|phấn đấu)(?![\wÀ-Ỹà-ỹ])", re.I)
 TARGET_IN_SEGMENT = re.compile(r"(?<![\wÀ-ỹ])(?:phấn đấu|mục tiêu(?!\s+quốc gia)|chỉ tiêu(?!\s+(?:tỉnh|huyện|trên)?\s*giao)|kế hoạch(?=\s+(?:là|giao|đề ra)))(?![\wÀ-ỹ])", re.I)
 # (the make-up of a body of cadres by qualification is a set of shares: 'về trình độ chuyên môn, đại học tăng 15%')
 RATE_SUBJECT = re.compile(r"tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng|chiếm|khu vực I|mức độ|tốc độ|về trình độ", re.I)
 GROWTH_SUBJECT = re.compile(r"tốc độ tăng|tăng trưởng|tốc độ phát triển", re.I)
+GROWTH_AT_BEFORE = re.compile(r"(?:tốc độ tăng|tăng trưởng|tốc độ phát triển)[^\d;]{0,40}?(?<![\wÀ-ỹ])đạt\s*(?:khoảng|gần|trên|hơn)?\s*$", re.I)
 REDUCTION_SUBJECT = re.compile(r"nghèo", re.I)
 # a sector's share of the overall growth names that growth without stating it:
 # 'đóng góp 0,6 điểm phần trăm vào mức tăng trưởng chung'
@@ -494,14 +502,18 @@ def _estimate_scope(text: str, c0: int, pos: int) -> str:
 RESTATED_CHANGE = re.compile(r"(?:\(\s*[+\-−–]|(?:tương đương|tương ứng)\s*(?:với\s*)?(?:tăng|giảm)?\s*\(?\s*[+\-−]?)\s*$", re.I)
 GRDP_SUBJECT = re.compile(r"(?<![\wÀ-ỹ])(?:GRDP|tổng sản phẩm(?: trên địa bàn| trong tỉnh| nội tỉnh)?)(?![\wÀ-ỹ])", re.I)
 PLAN_LEAD = re.compile(
-    r"(?<![\wÀ-ỹ])(?:phấn đấu|(?<!chương trình )mục tiêu(?!\s+quốc gia)|(?:thống nhất|thông qua|đề ra|giao)\s+(?:các\s+)?chỉ tiêu)(?![\wÀ-ỹ])",
+    r"(?<![\wÀ-ỹ])(?:phấn đấu|(?<!chương trình )mục tiêu(?!\s+quốc gia)|(?:thống nhất|thông qua|đề ra|giao)\s+(?:các\s+)?chỉ tiêu"
+    # a list quoted from the resolution: '…, theo Nghị quyết: tốc độ tăng trưởng đạt …'
+    r"|theo\s+(?:nghị quyết|NQ)(?:\s+[^:,;.()]{0,40})?\s*:"
+    # a number of targets set: 'đề ra 12 chỉ tiêu cụ thể: …'
+    r"|(?:đề ra|thông qua|thống nhất)\s+\d{1,2}\s+(?:nhóm\s+)?chỉ tiêu[^:;.]{0,40}:)(?![\wÀ-ỹ])",
     re.I)
 ACTUAL_AFTER_LEAD = re.compile(
     r"(?<![\wÀ-ỹ])(?:đã đạt|đạt được|ước đạt|ước thực hiện|ước tính|thực hiện được|đã thực hiện|kết quả|cùng kỳ|hiện có|hiện nay)(?![\wÀ-ỹ])",
     re.I)
 
 
-PLAN_WORDS = re.compile(r"đấu|tiêu", re.I)  # every PLAN_LEAD holds one
+PLAN_WORDS = re.compile(r"đấu|tiêu|quyết|NQ", re.I)  # every PLAN_LEAD holds one
 
 
 @lru_cache(maxsize=256)
@@ -568,6 +580,10 @@ def _read_meaning(ctx: Context, raw_subject: str) -> Meaning:
         inside = text[par[0] + 1:pos]
         if TARGET_LEAD.match(inside):
             return Meaning("target", None, "exact" if qual == "estimate" else qual, True)
+    # the plan's figure written after a slash next to the result: '55,3 triệu đồng/KH 55-56 triệu
+    # đồng', 'ước tăng 8,31%/KH tăng 3-4%'
+    if SLASH_PLAN_BEFORE.search(text, max(c0, pos - 24), pos):
+        return Meaning("target", None, "exact" if qual == "estimate" else qual, True)
     # a change listed with 'và' after another: 'tăng 76 tổ chức đảng và 109 đảng viên so nhiệm kỳ trước'
     if ctx.prev_measure in ("change_abs", "change_pct") and re.fullmatch(r"\s*(?:và|,)\s*", before_local):
         r = _ref_after(after) or _ref_later(text, ctx.unit_end, pos)
@@ -609,7 +625,8 @@ def _read_meaning(ctx: Context, raw_subject: str) -> Meaning:
             and not re.search(r"\d", re.sub(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,])", "", wide_head))
         # 'GRDP tăng 9,07%' with no GRDP level stated is the growth rate itself
         if average or growth_subject or GROWTH_SUBJECT.search(head + " " + verb) and not ref \
-                or (verb.startswith("giảm") and (_poverty_reduction(text[c0:pos]) or POOR_AFTER.match(text, ctx.unit_end))):
+                or (verb.startswith("giảm") and (is_pct or not ref) and (_poverty_reduction(text[c0:pos]) or POOR_AFTER.match(text, ctx.unit_end))):
+            # (a count of poor households fewer than a named year is a change: 'giảm 128 hộ so với năm 2022')
             return Meaning(mode, None, qual, False, verb=verb)
         q = qual if qual in ("approx", "estimate", "at_least", "more_than", "less_than", "at_most") else "exact"
         # ('đạt 88% so với dự toán và tăng 12%': the reference of the attainment before is no subject)
@@ -648,6 +665,11 @@ def _read_meaning(ctx: Context, raw_subject: str) -> Meaning:
             return Meaning("change_abs" if rate else "change_pct", ref, q, True)
         return Meaning("change_abs", ref, q, not own_subject)
     if is_pct:
+        # a growth rate reached against last year is the rate itself, not an index of a level:
+        # 'tăng trưởng kinh tế (GRDP) đạt 8,1% so với cùng kỳ'
+        if (ref == "same_period" or (ref or "").startswith("year:")) and ctx.anchor_unit is None and ctx.value < 50 \
+                and GROWTH_AT_BEFORE.search(text, c0, pos) and not CONTRIBUTION.search(text, c0, pos):
+            return Meaning(mode, None, qual, False)
         if ref and ref != "previous_term" and ATTAIN_VERB.search(before_local) or ref == "target" or (ref and ref.startswith("year") and re.search(r"bằng\s*$", before_local)):
             return Meaning("attainment_pct", ref, qual, True)
         if re.match(r"^\s*\(\s*\*?\s*vượt\s+(?:kế hoạch|chỉ tiêu|nghị quyết|KH|NQ)", after, re.I):

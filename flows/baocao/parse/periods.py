@@ -69,8 +69,11 @@ FROM_END = re.compile(r"từ\s*$", re.I)
 UNTIL_NOW_AFTER = re.compile(r"^\s*(?:đến|tới)\s+nay", re.I)
 
 
-YEAR_OPENING = re.compile(r"^\W*(?:trong\s+|kết quả\s+|ước\s+|dự kiến\s+|phấn đấu\s+)?(?:đến\s+(?:cuối\s+)?)?(?:năm học|năm)\s+"
+YEAR_OPENING = re.compile(r"^\W*(?:trong\s+|kết quả\s+|ước\s+|dự kiến\s+|phấn đấu\s+)?(?:đến\s+(?:cuối\s+)?)?(?:năm học|năm|nhiệm kỳ|giai đoạn)\s+"
                           r"((?:19|20)\d\d)(?:\s*[-–]\s*((?:19|20)\d\d))?\s*,", re.I)
+
+
+DETAILS_OPENING = re.compile(r"\W*(?:cụ thể|trong đó|theo đó)\s*[,:]", re.I)
 
 
 SEASON_EXPR = re.compile(r"(?<![\wÀ-ỹ])vụ\s+(?:đông\s+xuân|hè\s+thu|thu\s+đông|mùa|chiêm|xuân|hè)(?:\s+năm)?\s+"
@@ -153,6 +156,14 @@ def clause_period(text: str, pos: int, unit_end: int, c0: int, now_year: str | N
         m = YEAR_OPENING.match(lead) if "19" in lead or "20" in lead else None  # (it needs a year)
         if m and s0 + m.end() <= pos:
             return f"{m.group(1)}-{m.group(2)}" if m.group(2) else m.group(1)
+        # a sentence going on with the details of the one before ('Cụ thể, …', 'Trong đó, …') keeps
+        # the time that sentence opened with: 'Nhiệm kỳ 2020-2025, xã … đạt nhiều kết quả. Cụ thể, …'
+        if s0 > 1 and DETAILS_OPENING.match(text, s0):
+            p0 = sentence_start(text, s0 - 2)
+            lead = text[p0:p0 + 50]
+            m = YEAR_OPENING.match(lead) if "19" in lead or "20" in lead else None
+            if m and p0 < s0:
+                return f"{m.group(1)}-{m.group(2)}" if m.group(2) else m.group(1)
         return paragraph_season(text, s0)
     y1, y2 = best.group("y1"), best.group("y2")
     # 'từ năm 2016 đến nay' : a span up to the section's (or document's) end year

@@ -258,6 +258,52 @@ PROVINCE_ISSUER = re.compile(r"(?<![\wÀ-ỹ])(?:HĐND|UBND|Hội đồng nhân 
                              r"(?:khóa\s+[IVXLC]+\s*,?\s*)?(?:ban hành|thông qua|quyết nghị)(?![\wÀ-ỹ])")
 
 
+TITLE_WORD = r"[" + UPPER + r"][a-zà-ỹđ']+"  # a name word as a headline writes it (not a caps byline)
+HEADLINE_BARE = re.compile(r"^\W*(" + TITLE_WORD + r"(?:\s+" + TITLE_WORD + r"){1,3})(?=\s*:|\s+[a-zà-ỹđ])")
+
+
+def _headline_districts(header: str, province_votes: dict[str, float]) -> list[Place]:
+    """A district named bare (two words or more) at the start of one of the first short lines,
+    followed by a colon or a lower-case word; a name shared by several districts counts only
+    when the text names the province of exactly one of them."""
+    g = gazetteer()
+    for line in [ln for ln in header.split("\n") if ln.strip()][:6]:
+        if len(line) > 200:
+            continue
+        m = HEADLINE_BARE.match(line)
+        if not m:
+            continue
+        words = m.group(1).split()
+        for k in range(len(words), 1, -1):
+            cands = g.named(" ".join(words[:k]), ("district",))
+            if len(cands) > 1:
+                cands = [p for p in cands if p.province in province_votes]
+            if len(cands) == 1:
+                return cands
+            if cands:
+                break
+    return []
+
+
+COMMUNE_SCOPE_LOWER = re.compile(r"toàn xã|của xã|trên địa bàn xã|đảng bộ xã|đảng ủy xã|đảng uỷ xã|hđnd xã|ubnd xã"
+                                 r"|hội đồng nhân dân xã|ủy ban nhân dân xã|uỷ ban nhân dân xã")
+
+
+def _commune_document(mentions: list[Mention], lower_lines: list[str], dist_scope: int) -> Place | None:
+    """A commune's own text ('HĐND xã X … kỳ họp', 'toàn xã có …'): one commune named, no
+    district named with its level word, and the text speaking of its commune more than of
+    a district."""
+    if any(m.level == "district" for m in mentions):
+        return None
+    communes = {_key(m.name): m for m in mentions if m.level == "commune" and m.name.split()[0] not in ("Thị", "Phường")}
+    if len(communes) != 1:
+        return None
+    m = next(iter(communes.values()))
+    if _count_in_lines(COMMUNE_SCOPE_LOWER, lower_lines, "xã") < 2 or dist_scope > 0:
+        return None
+    return m.candidates[0] if len(m.candidates) == 1 else Place("", m.name, "commune", "", "")
+
+
 def resolve_document_place(text: str, header: str = "") -> Place | None:
     """The district (or province) the document is about, from all the places it names.
     The header (issuer lines, title) settles the level when it names one: 'HUYỆN ỦY …' is a
@@ -300,6 +346,10 @@ def resolve_document_place(text: str, header: str = "") -> Place | None:
         for p in g.named(m.group(1), ("district",)):
             if p.province in provinces:
                 score[p.code] += 3.0
+    # a headline opening with a district named bare, as news titles it: 'Y: thu ngân sách …',
+    # 'Y giải quyết việc làm cho …'
+    for p in _headline_districts(header, province_votes):
+        score[p.code] += 3.0
     # a province named bare ('Năm 2022, Đồng Tháp triển khai …') votes weakly for itself
     for name, count in bare_provinces(text).items():
         for p in g.by_name.get(name, []):
@@ -309,6 +359,9 @@ def resolve_document_place(text: str, header: str = "") -> Place | None:
     prov_scope = _count_in_lines(PROVINCE_SCOPE_LOWER, lower_lines, "tỉnh")
     dist_scope = _count_in_lines(DISTRICT_SCOPE_LOWER, lower_lines, "huyện")
     best = max(score, key=lambda c: score[c]) if score else None
+    commune = _commune_document(mentions, lower_lines, dist_scope)
+    if commune is not None:
+        return commune
     province_level = prov_scope >= 3 and prov_scope > 2 * dist_scope
     if re.search(r"\bHUYỆN\b|\bHuyện ủy\b|\bHuyện uỷ\b|\bTHỊ XÃ\b|\bQUẬN\b|ĐẢNG BỘ HUYỆN|Đảng bộ huyện", header):
         province_level = False
