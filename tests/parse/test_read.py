@@ -6,7 +6,6 @@ import importlib.util
 import io
 import os
 import sys
-import time
 import unicodedata
 import zipfile
 from pathlib import Path
@@ -148,12 +147,10 @@ def test_sample_report_lines_match_the_file(sample: Path) -> None:
     assert lines == [unicodedata.normalize("NFC", line) for line in text.splitlines()]
 
 
-def test_a_135kb_report_reads_in_milliseconds() -> None:
+def test_the_biggest_sample_reads_line_for_line() -> None:
+    # (speed: benchmarks/bench_extract.py)
     biggest = max(SAMPLES, key=lambda p: p.stat().st_size)
-    read_lines(biggest)  # warm caches
-    start = time.perf_counter()
-    read_lines(biggest)
-    assert time.perf_counter() - start < 0.1
+    assert len(read_lines(biggest)) == len(biggest.read_text(encoding="utf-8").splitlines())
 
 
 # ----------------------------------------------------------------------------- docx
@@ -344,12 +341,10 @@ def test_docm_that_python_docx_refuses_is_read_from_the_zip(tmp_path: Path) -> N
     assert read_lines(path) == read_lines(tmp_path / "a.docx")
 
 
-def test_docx_of_a_sample_report_reads_fast(tmp_path: Path) -> None:
+def test_docx_of_a_sample_report_reads_every_line(tmp_path: Path) -> None:
     lines = [line.rstrip("\r") for line in FIXTURE_SAMPLE.read_text(encoding="utf-8").split("\n")]
     path = rb.build_docx(rb.DocxSpec(blocks=[("p", [line]) for line in lines]), tmp_path / "big.docx")
-    start = time.perf_counter()
     assert len(read_lines(path)) == len(lines)
-    assert time.perf_counter() - start < 1.0
 
 
 # ----------------------------------------------------------------------------- pdf
@@ -374,9 +369,7 @@ def test_pdf_text_layer_lines_with_table_and_note(tmp_path: Path) -> None:
         tmp_path / "report.pdf",
         FONT,
     )
-    start = time.perf_counter()
     lines = read_lines(path)
-    assert time.perf_counter() - start < 1.0
     assert lines == [
         "BÁO CÁO KINH TẾ - XÃ HỘI NĂM 2022",
         long,  # wrapped on the page, one line again
