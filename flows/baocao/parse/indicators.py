@@ -69,6 +69,7 @@ NORM_MARKS = re.compile(r"[⁽⁾⁰¹²³⁴⁵⁶⁷⁸⁹]")  # footnote mark
 NORM_QUOTES = re.compile(r"[“”\"'‘’]")
 NORM_PUNCT = re.compile(r"[,;:()\[\]]")
 NORM_DASH = re.compile(r"\s+-\s+|\s-|-\s")
+NORM_WORD_DASH = re.compile(r"(?<=[^\W\d_]{2})-(?=[^\W\d_]{2})")
 
 
 @lru_cache(maxsize=1)
@@ -93,6 +94,7 @@ def norm(s: str) -> str:
     s = NORM_PUNCT.sub(" ", s)
     if "-" in s:
         s = NORM_DASH.sub(" ", s)  # 'nông - lâm - thủy sản' = 'nông, lâm, thủy sản'
+        s = NORM_WORD_DASH.sub(" ", s)  # 'nông-lâm nghiệp' = 'nông - lâm nghiệp' (not 'covid-19', 'n-1')
     return " ".join(s.split())
 
 
