@@ -484,6 +484,9 @@ FILLER_WORDS = re.compile(
     r"khoảng|gần|hơn|trên|đến|tới)(?![\wÀ-ỹ])", re.I)
 
 
+PLACE_LEVEL_WORDS = re.compile(r"(?<![\wÀ-ỹ])(?:thành phố|thị xã|huyện|thị trấn|xã|phường|tp\.?)(?![\wÀ-ỹ])", re.I)
+
+
 RESPECTIVELY = re.compile(r"(?<![\wÀ-ỹ])(?:tương ứng|lần lượt)(?![\wÀ-ỹ])", re.I)
 
 
@@ -532,7 +535,7 @@ def _carried_indicator(text: str, pos: int, raw: str, unit_code: str | None, uni
     if in_list and colon >= 0 and in_list[-1].start > colon:
         last = in_list[-1]
         rest = text[max(colon + 1, pos - len(raw)):last.start] + " " + text[last.end:pos]
-        rest = re.sub(r"(?<![\wÀ-ỹ])(?:thành phố|thị xã|huyện|thị trấn|xã|phường|tp\.?)(?![\wÀ-ỹ])", " ", rest, flags=re.I)
+        rest = PLACE_LEVEL_WORDS.sub(" ", rest)
         if not re.search(r"[\wÀ-ỹ]{2}", FILLER_WORDS.sub(" ", TIME_WORDS.sub(" ", rest))):
             opened = max(text.rfind(ch, s0, colon) for ch in ";()")
             lead = text[max(s0, opened + 1):colon]
@@ -541,6 +544,24 @@ def _carried_indicator(text: str, pos: int, raw: str, unit_code: str | None, uni
                 code = match_code([lead], unit_code)
                 if code is not None:
                     return clean_phrase(lead).lower()[:120], code
+            return None
+    # a place's part of the sentence's level, after 'trong đó': 'toàn tỉnh có 112 xã đạt chuẩn
+    # nông thôn mới; trong đó huyện A có 8 xã, huyện B có 5 xã' (each is the same indicator, there)
+    part_of = text.rfind("trong đó", s0, pos) if in_list and measure in ("actual", "target") else -1
+    if part_of >= 0 and in_list[-1].start > part_of:
+        last = in_list[-1]
+        rest = text[max(part_of + len("trong đó"), pos - len(raw)):last.start] + " " + text[last.end:pos]
+        rest = PLACE_LEVEL_WORDS.sub(" ", rest)
+        rest = re.sub(r"(?<![\wÀ-ỹ])(?:có|riêng|tại|ở)(?![\wÀ-ỹ])", " ", FILLER_WORDS.sub(" ", rest), flags=re.I)
+        if not re.search(r"[\wÀ-ỹ]{2}", rest):
+            for j in sorted(pend, reverse=True):
+                q = pend[j]
+                if j >= idx or q.fact is None or q.tok.start < s0 or q.tok.start > part_of:
+                    continue
+                if q.fact.measure == measure and q.fact.unit == unit_code and is_core(q.fact.indicator_code) \
+                        and (q.fact.unit_text or "").lower() == (unit_text or "").lower():
+                    return q.fact.indicator, q.fact.indicator_code
+                break
             return None
     # a subject of time words only: the last level of the sentence in the same unit
     if measure not in ("actual", "target") or not TIME_WORDS_KEYS.search(words.lower()) or not TIME_WORDS.search(words):
