@@ -43,6 +43,8 @@ MENTION = re.compile(
     + NAME_WORD + r"(?:\s+(?:[-–]\s+)?" + NAME_WORD + r"){0,3})"
 )
 
+LOWER_TAIL = re.compile(r"[ \t]+((?![" + UPPER + r"])[^\W\d_]+)(?![\wÀ-ỹ])")
+
 
 @dataclass
 class Place:
@@ -171,6 +173,17 @@ def find_mentions(text: str) -> list[Mention]:
     for m in _at_word_start(MENTION, text):
         level = LEVEL_WORDS[m.group(1).lower()]
         words = m.group(2).split()
+        tail = LOWER_TAIL.match(text, m.end(2)) if len(words) < 4 else None
+        if tail is not None:
+            # a name's last syllable written in lower case ('xã Tân phước'): taken only when
+            # the name with it is a place of that level in the gazetteer
+            city = level == "district" and m.group(1).lower() in ("thành phố", "tp.")
+            longer = " ".join(words + [tail.group(1)])
+            cands = g.named(longer, (level, "province") if city else (level,))
+            if cands:
+                official = {p.name for p in cands}
+                out.append(Mention(m.start(), tail.end(1), official.pop() if len(official) == 1 else longer, level, cands))
+                continue
         for k in range(len(words), 0, -1):
             name = " ".join(words[:k])
             city = level == "district" and m.group(1).lower() in ("thành phố", "tp.")  # may be a province-level city
