@@ -1,0 +1,74 @@
+"""The place and the catalogue code of facts the extractor already finds, for phrasings met in
+news and reports it had never seen. Sentences are our own (invented, with invented numbers;
+not copied from any text): a sector written with a hyphen glued to its words, a place's
+part of the sentence's count after 'trong đó', a name whose last syllable is written in
+lower case, and a city written 'TP.'."""
+
+PROVINCE_HEADER = ["ỦY BAN NHÂN DÂN TỈNH TRÀ VINH", "BÁO CÁO", "tình hình kinh tế - xã hội năm 2023", ""]
+
+
+# --- sectors written with a hyphen glued to the words ('nông-lâm nghiệp') --------------------
+
+def test_a_glued_hyphen_names_the_same_sector_as_a_spaced_one(extract):
+    get = extract(["Giá trị sản xuất năm 2023 đạt 9.120 tỷ đồng; trong đó ngành nông-lâm nghiệp, thủy sản "
+                   "đạt 3.004 tỷ đồng, ngành công nghiệp-xây dựng đạt 2.716 tỷ đồng, ngành thương mại-dịch vụ "
+                   "đạt 3.400 tỷ đồng."])
+    assert get("3.004").indicator_code == "PV_AGRI"
+    assert get("2.716").indicator_code == "PV_INDUSTRY_CONSTRUCTION"
+    assert get("3.400").indicator_code == "PV_SERVICES"
+
+
+def test_a_sector_named_with_nganh_and_spaced_words(extract):
+    get = extract(["Ngành công nghiệp và xây dựng đạt 1.275 tỷ đồng, tăng 8,2% so với năm 2022."])
+    assert get("1.275").indicator_code == "PV_INDUSTRY_CONSTRUCTION"
+
+
+def test_a_glued_hyphen_before_a_number_is_no_sector(extract):
+    get = extract(["Số ca mắc Covid-19 trong năm là 14 ca."])
+    assert get("14").indicator_code is None
+
+
+# --- a place's part of the sentence's count after 'trong đó' -----------------------------------
+
+def test_districts_parts_after_trong_do_carry_the_count_indicator(extract):
+    get = extract(["Đến cuối năm, toàn tỉnh có 71 xã đạt chuẩn nông thôn mới; trong đó huyện Cầu Kè có 9 xã, "
+                   "huyện Càng Long có 11 xã."], header=PROVINCE_HEADER)
+    assert get("71").indicator_code == "NTM_COMMUNES"
+    assert get("9").indicator_code == "NTM_COMMUNES"
+    assert get("9").locality == "Cầu Kè"
+    assert get("11").indicator_code == "NTM_COMMUNES"
+    assert get("11").locality == "Càng Long"
+
+
+def test_a_part_that_names_its_own_thing_is_not_carried(extract):
+    get = extract(["Toàn tỉnh có 71 xã đạt chuẩn nông thôn mới; trong đó huyện Cầu Kè có 3 xã đạt chuẩn "
+                   "nông thôn mới kiểu mẫu."], header=PROVINCE_HEADER)
+    assert get("3").indicator_code == "NTM_MODEL_COMMUNES"
+
+
+def test_a_place_without_trong_do_is_not_given_the_earlier_count(extract):
+    get = extract(["Toàn tỉnh có 71 xã đạt chuẩn nông thôn mới. Huyện Cầu Kè có 9 xã."], header=PROVINCE_HEADER)
+    assert get("9").indicator_code is None
+
+
+# --- names written partly in lower case -----------------------------------------------------------
+
+def test_a_commune_whose_last_syllable_is_lower_case(extract):
+    get = extract(["Tại xã Hiếu tử, diện tích lúa đạt 2.140 ha."])
+    assert get("2.140").locality == "Hiếu Tử"
+    assert get("2.140").locality_level == "commune"
+
+
+def test_a_lower_case_word_after_a_whole_name_is_not_taken(extract):
+    get = extract(["Xã Tân Hòa đạt 19 tiêu chí nông thôn mới."])
+    assert get("19").locality == "Tân Hòa"
+
+
+# --- a city written 'TP.' -----------------------------------------------------------------------
+
+def test_the_point_of_tp_ends_no_sentence(extract):
+    get = extract(["Năm 2023, TP. Trà Vinh có 1.830 hộ kinh doanh mới; huyện Cầu Ngang 640 hộ."],
+                  header=PROVINCE_HEADER)
+    assert get("1.830").locality == "Trà Vinh"
+    assert get("1.830").locality_level == "district"
+    assert get("640").locality == "Cầu Ngang"
