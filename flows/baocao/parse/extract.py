@@ -131,6 +131,28 @@ def _place_for(text: str, pos: int, after_pos: int, c0: int, c1: int, mentions, 
     return best
 
 
+COUNTRY = "Việt Nam"
+COUNTRY_NAMED = re.compile(
+    r"(?<![\wÀ-ỹ])(?:cả nước|toàn quốc)(?:\s+(?:hiện\s+)?(?:có|đạt|ước|đã|còn)(?![\wÀ-ỹ])|\s*\((?=\s*\d))", re.I)
+OWN_PLACE_AGAIN = re.compile(r"[;:]|(?<![\wÀ-ỹ])(?:riêng|toàn tỉnh|toàn huyện|tỉnh ta|huyện ta|địa phương)(?![\wÀ-ỹ])", re.I)
+
+
+def _country_of(text: str, pos: int, country: list[tuple[int, int]], mentions) -> bool:
+    """Whether the number is the country's: right after 'cả nước (' , or in the clause run
+    of a sentence whose subject is 'cả nước có …' with no place named in between."""
+    s0 = sentence_span(text, pos)[0]
+    for a, b in country:
+        if b > pos or a < s0:
+            continue
+        if text[b - 1] == "(":
+            if not text[b:pos].strip():
+                return True
+            continue
+        if not OWN_PLACE_AGAIN.search(text, b, pos) and not any(b <= m.start < pos for m in mentions):
+            return True
+    return False
+
+
 WHOLE_SCOPE = re.compile(r"(?<![\wÀ-ỹ])(?:toàn|cả|trên địa bàn)\s+(?:tỉnh|huyện|thành phố|thị xã)(?![\wÀ-ỹ])", re.I)
 
 
@@ -233,6 +255,9 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
                      if not any(x.start <= m.start < x.end for x in mentions)]
     # (districts other than the document's, once per paragraph: most paragraphs name none)
     other_districts = any(m.level == "district" and m.name != doc.locality for m in mentions)
+    # the country as the subject ('cả nước có 5.800 xã …') or quoted beside ('gấp 2 lần cả nước (4,5%)'),
+    # once per paragraph: most paragraphs name it nowhere
+    country = [m.span() for m in COUNTRY_NAMED.finditer(text)] if ("ả nước" in text or "oàn quốc" in text) else []
     order = sorted(pend)
     last_base: tuple[int, str] | None = None  # (sentence start, base) of the last change naming its base
     anchors: dict[int, list[Pending]] = {}  # clause start -> facts with their own subject, in order
@@ -368,6 +393,8 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
         if ms:
             loc_name = ", ".join(x.name for x in ms)
             loc_level = ms[0].level if len(ms) == 1 else "commune"
+        elif country and _country_of(text, t.start, country, mentions):
+            loc_name, loc_level = COUNTRY, None
         elif not place and other_districts:
             carried = _sentence_district(text, t.start, c0, mentions, doc)
             if carried is not None:
