@@ -1,8 +1,8 @@
 """The place and the catalogue code of facts the extractor already finds, for phrasings met in
 news and reports it had never seen. Sentences are our own (invented, with invented numbers;
-not copied from any text): a sector written with a hyphen glued to its words, a place's
-part of the sentence's count after 'trong đó', a name whose last syllable is written in
-lower case, and a city written 'TP.'."""
+not copied from any text): a sector written with a hyphen glued to its words, herds counted
+as 'số …', a place's part of the sentence's count after 'trong đó', a name whose last
+syllable is written in lower case, a city written 'TP.', and the country as a place."""
 
 PROVINCE_HEADER = ["ỦY BAN NHÂN DÂN TỈNH TRÀ VINH", "BÁO CÁO", "tình hình kinh tế - xã hội năm 2023", ""]
 
@@ -26,6 +26,20 @@ def test_a_sector_named_with_nganh_and_spaced_words(extract):
 def test_a_glued_hyphen_before_a_number_is_no_sector(extract):
     get = extract(["Số ca mắc Covid-19 trong năm là 14 ca."])
     assert get("14").indicator_code is None
+
+
+# --- herds counted as 'số …' --------------------------------------------------------------------
+
+def test_a_herd_counted_as_so_names_the_herd(extract):
+    get = extract(["Tổng số bò toàn huyện có 6.480 con; số lợn 52.100 con; tổng số gia cầm 288.000 con."])
+    assert get("6.480").indicator_code == "HERD_CATTLE"
+    assert get("52.100").indicator_code == "HERD_PIGS"
+    assert get("288.000").indicator_code == "HERD_POULTRY"
+
+
+def test_buffalo_and_cattle_together_are_cattle(extract):
+    get = extract(["Tổng số trâu bò đạt 7.350 con."])
+    assert get("7.350").indicator_code == "HERD_CATTLE"
 
 
 # --- a place's part of the sentence's count after 'trong đó' -----------------------------------
@@ -72,3 +86,31 @@ def test_the_point_of_tp_ends_no_sentence(extract):
     assert get("1.830").locality == "Trà Vinh"
     assert get("1.830").locality_level == "district"
     assert get("640").locality == "Cầu Ngang"
+
+
+# --- the country ------------------------------------------------------------------------------
+
+def test_the_country_as_the_subject_is_the_place(extract):
+    get = extract(["Đến tháng 10, cả nước có 5.904/8.190 xã đạt chuẩn nông thôn mới, trong đó có 951 xã đạt "
+                   "chuẩn nông thôn mới nâng cao."], header=PROVINCE_HEADER)
+    assert get("5.904").locality == "Việt Nam"
+    assert get("951").locality == "Việt Nam"
+
+
+def test_the_country_figure_quoted_beside_a_comparison(extract):
+    get = extract(["Năm 2023, GRDP của tỉnh tăng 7,4%, cao hơn bình quân chung cả nước (5,1%); "
+                   "thu ngân sách đạt 4.120 tỷ đồng."], header=PROVINCE_HEADER)
+    assert get("7,4").locality == "Trà Vinh"
+    assert get("5,1").locality == "Việt Nam"
+    assert get("4.120").locality == "Trà Vinh"
+
+
+def test_a_rank_in_the_country_is_no_country_fact(extract):
+    get = extract(["Tỉnh xếp thứ 9 cả nước về chỉ số cải cách hành chính, đạt 88,2 điểm."], header=PROVINCE_HEADER)
+    assert get("88,2").locality == "Trà Vinh"
+
+
+def test_the_own_place_after_the_country_in_another_clause(extract):
+    get = extract(["Cả nước có 5.904 xã đạt chuẩn nông thôn mới; toàn tỉnh có 71 xã."], header=PROVINCE_HEADER)
+    assert get("5.904").locality == "Việt Nam"
+    assert get("71").locality == "Trà Vinh"
