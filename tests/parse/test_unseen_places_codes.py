@@ -114,3 +114,12 @@ def test_the_own_place_after_the_country_in_another_clause(extract):
     get = extract(["Cả nước có 5.904 xã đạt chuẩn nông thôn mới; toàn tỉnh có 71 xã."], header=PROVINCE_HEADER)
     assert get("5.904").locality == "Việt Nam"
     assert get("71").locality == "Trà Vinh"
+
+
+def test_town_and_city_abbreviations_without_or_with_a_point(extract):
+    header = ["ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK", "BÁO CÁO", "tình hình kinh tế - xã hội năm 2023", ""]
+    get = extract(["Năm 2023, TX. Buôn Hồ có 920 ha cà phê; TP Buôn Ma Thuột có 310 ha rau; "
+                   "Tp. Buôn Ma Thuột thu 150 tỷ đồng."], header=header)
+    assert get("920").locality == "Buôn Hồ"
+    assert get("310").locality == "Buôn Ma Thuột"
+    assert get("150").locality == "Buôn Ma Thuột"

@@ -511,7 +511,7 @@ FILLER_WORDS = re.compile(
     r"khoảng|gần|hơn|trên|đến|tới)(?![\wÀ-ỹ])", re.I)
 
 
-PLACE_LEVEL_WORDS = re.compile(r"(?<![\wÀ-ỹ])(?:thành phố|thị xã|huyện|thị trấn|xã|phường|tp\.?)(?![\wÀ-ỹ])", re.I)
+PLACE_LEVEL_WORDS = re.compile(r"(?<![\wÀ-ỹ])(?:thành phố|thị xã|huyện|thị trấn|xã|phường|tp\.?|tx\.?)(?![\wÀ-ỹ])", re.I)
 
 
 RESPECTIVELY = re.compile(r"(?<![\wÀ-ỹ])(?:tương ứng|lần lượt)(?![\wÀ-ỹ])", re.I)

@@ -30,6 +30,9 @@ LEVEL_WORDS = {
     "thị xã": "district",
     "thành phố": "district",
     "tp.": "district",
+    "tp": "district",
+    "tx.": "district",
+    "tx": "district",
     "quận": "district",
     "xã": "commune",
     "phường": "commune",
@@ -38,8 +41,8 @@ LEVEL_WORDS = {
 NAME_WORD = r"(?:[" + UPPER + r"][\wÀ-ỹ]*|\d{1,2})"
 # a level word, then the name (matched at the start of a word: see _at_word_start)
 MENTION = re.compile(
-    r"(tỉnh|Tỉnh|huyện|Huyện|thị xã|Thị xã|thành phố|Thành phố|TP\.|quận|Quận|xã|Xã|phường|Phường|thị trấn|Thị trấn)"
-    r"(?:\s+(?:ủy|uỷ|Ủy|Uỷ))?(?:\s+|(?<=TP\.))("
+    r"(tỉnh|Tỉnh|huyện|Huyện|thị xã|Thị xã|thành phố|Thành phố|TP\.|Tp\.|TX\.|Tx\.|TP(?= )|Tp(?= )|TX(?= )|quận|Quận|xã|Xã|phường|Phường|thị trấn|Thị trấn)"
+    r"(?:\s+(?:ủy|uỷ|Ủy|Uỷ))?(?:\s+|(?<=[PpXx]\.))("
     + NAME_WORD + r"(?:\s+(?:[-–]\s+)?" + NAME_WORD + r"){0,3})"
 )
 
@@ -177,7 +180,7 @@ def find_mentions(text: str) -> list[Mention]:
         if tail is not None:
             # a name's last syllable written in lower case ('xã Tân phước'): taken only when
             # the name with it is a place of that level in the gazetteer
-            city = level == "district" and m.group(1).lower() in ("thành phố", "tp.")
+            city = level == "district" and m.group(1).lower() in ("thành phố", "tp.", "tp")
             longer = " ".join(words + [tail.group(1)])
             cands = g.named(longer, (level, "province") if city else (level,))
             if cands:
@@ -186,7 +189,7 @@ def find_mentions(text: str) -> list[Mention]:
                 continue
         for k in range(len(words), 0, -1):
             name = " ".join(words[:k])
-            city = level == "district" and m.group(1).lower() in ("thành phố", "tp.")  # may be a province-level city
+            city = level == "district" and m.group(1).lower() in ("thành phố", "tp.", "tp")  # may be a province-level city
             cands = g.named(name, (level, "province") if city else (level,))
             if cands:
                 end = m.start(2) + len(name)
@@ -244,7 +247,7 @@ def bare_provinces(text: str) -> dict[str, int]:
     counts: dict[str, int] = defaultdict(int)
     for m in _at_word_start(_province_pattern(), text):
         before = text[max(0, m.start() - 12):m.start()].lower()
-        if not re.search(r"(?:tỉnh|thành phố|tp\.)\s*$", before):
+        if not re.search(r"(?:tỉnh|thành phố|tp\.?)\s*$", before):
             counts[_key(m.group(1))] += 1
     return dict(counts)
 

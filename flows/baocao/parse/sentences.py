@@ -19,8 +19,8 @@ from baocao.parse.vocab import UPPER
 # ',(?<!\d,)'): the same matches, but the regex engine can skip ahead to the mark's
 # characters instead of trying every position (SENT_END ~6x faster).
 # SENT_END: '(?<!\d)[.!?…]+(?=\s+[^\s\d,;.)]|\s*$)' or '(?<=\d)\.(?=\s+[UPPER\-])'
-# ('TP. Đà Lạt', 'Tp. Huế': the point of the city's abbreviation ends no sentence)
-SENT_END = re.compile(r"[.!?…](?<!(?<![\wÀ-ỹ])TP\.)(?<!(?<![\wÀ-ỹ])Tp\.)(?:(?<!\d[.!?…])[.!?…]*(?=\s+[^\s\d,;.)]|\s*$)|(?<=\d\.)(?=\s+[" + UPPER + r"\-]))")
+# ('TP. Đà Lạt', 'Tp. Huế', 'TX. Buôn Hồ': the point of a town's abbreviation ends no sentence)
+SENT_END = re.compile(r"[.!?…](?<!(?<![\wÀ-ỹ])TP\.)(?<!(?<![\wÀ-ỹ])Tp\.)(?<!(?<![\wÀ-ỹ])TX\.)(?<!(?<![\wÀ-ỹ])Tx\.)(?:(?<!\d[.!?…])[.!?…]*(?=\s+[^\s\d,;.)]|\s*$)|(?<=\d\.)(?=\s+[" + UPPER + r"\-]))")
 CLAUSE_END = re.compile(r";|:(?!\d)")
 SEG_END = re.compile(r",(?<!\d,)|,(?!\d)|[()\[\]]|\s-\s(?=[A-ZĐ])|\s–\s")
 
