@@ -123,3 +123,20 @@ def test_town_and_city_abbreviations_without_or_with_a_point(extract):
     assert get("920").locality == "Buôn Hồ"
     assert get("310").locality == "Buôn Ma Thuột"
     assert get("150").locality == "Buôn Ma Thuột"
+
+
+# --- two units of one name told apart by their type ---------------------------------------------
+
+def test_a_town_and_a_district_of_one_name(extract):
+    get = extract(["Năm 2023, thị xã Duyên Hải có 920 ha tôm nuôi; huyện Duyên Hải có 410 ha; TX. Duyên Hải thu "
+                   "ngân sách 95 tỷ đồng."], header=PROVINCE_HEADER)
+    assert get("920").locality == "Duyên Hải"
+    assert get("920").locality_level == "district"
+    assert get("410").locality == "Duyên Hải"
+    assert get("95").locality == "Duyên Hải"
+
+
+def test_the_report_of_a_town_sharing_its_name_with_a_district(extract):
+    get = extract(["Thu ngân sách trên địa bàn đạt 210 tỷ đồng."],
+                  header=["ỦY BAN NHÂN DÂN THỊ XÃ CAI LẬY", "BÁO CÁO", "tình hình kinh tế - xã hội năm 2023", ""])
+    assert get("210").locality == "Cai Lậy"

@@ -56,6 +56,14 @@ class Place:
     level: str
     parent: str
     province: str
+    kind: str = ""  # the unit type, when the gazetteer's name carries it: 'Duyên Hải (Thị xã)'
+
+
+# The gazetteer tells apart two units of one name and level by their type in brackets
+# ('Cai Lậy (Huyện)', 'Cai Lậy (Thị xã)'); a report writes the type as its level word.
+TYPED_NAME = re.compile(r"(.+?)\s*\((Huyện|Thị xã|Thành phố|Quận|Xã|Phường|Thị trấn)\)")
+KIND_OF_WORD = {"huyện": "Huyện", "thị xã": "Thị xã", "tx.": "Thị xã", "tx": "Thị xã", "thành phố": "Thành phố",
+                "tp.": "Thành phố", "tp": "Thành phố", "quận": "Quận", "xã": "Xã", "phường": "Phường", "thị trấn": "Thị trấn"}
 
 
 @dataclass
@@ -149,6 +157,9 @@ def gazetteer() -> Gazetteer:
     children: dict[str, list[Place]] = defaultdict(list)
     for row in _gazetteer_rows():
         p = Place(*row)
+        typed = TYPED_NAME.fullmatch(p.name)
+        if typed:  # named as reports write it, its type kept to choose between the two
+            by_name[_key(p.name)].append(p := Place(p.code, typed.group(1), p.level, p.parent, p.province, typed.group(2)))
         by_name[_key(p.name)].append(p)
         by_code[p.code] = p
         if p.parent:
@@ -169,6 +180,14 @@ def caps_to_title(line: str) -> str:
     return _TITLED_LEVEL.sub(lambda m: f"{m.group(1)} {m.group(2).lower()}", line.title())
 
 
+def _of_kind(cands: list[Place], word: str) -> list[Place]:
+    """Of two units of one name told apart by type, the one the level word names."""
+    if not any(p.kind for p in cands):
+        return cands
+    kind = KIND_OF_WORD.get(word.lower())
+    return [p for p in cands if not p.kind or p.kind == kind] or cands
+
+
 def find_mentions(text: str) -> list[Mention]:
     """Places written with a level word; the longest name prefix known to the gazetteer."""
     g = gazetteer()
@@ -182,7 +201,7 @@ def find_mentions(text: str) -> list[Mention]:
             # the name with it is a place of that level in the gazetteer
             city = level == "district" and m.group(1).lower() in ("thành phố", "tp.", "tp")
             longer = " ".join(words + [tail.group(1)])
-            cands = g.named(longer, (level, "province") if city else (level,))
+            cands = _of_kind(g.named(longer, (level, "province") if city else (level,)), m.group(1))
             if cands:
                 official = {p.name for p in cands}
                 out.append(Mention(m.start(), tail.end(1), official.pop() if len(official) == 1 else longer, level, cands))
@@ -190,7 +209,7 @@ def find_mentions(text: str) -> list[Mention]:
         for k in range(len(words), 0, -1):
             name = " ".join(words[:k])
             city = level == "district" and m.group(1).lower() in ("thành phố", "tp.", "tp")  # may be a province-level city
-            cands = g.named(name, (level, "province") if city else (level,))
+            cands = _of_kind(g.named(name, (level, "province") if city else (level,)), m.group(1))
             if cands:
                 end = m.start(2) + len(name)
                 official = {p.name for p in cands}  # 'Lăk' written, 'Lắk' meant
