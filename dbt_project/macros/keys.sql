@@ -10,14 +10,18 @@
     nullif(regexp_replace(trim(nfc_normalize({{ expr }})), '\s+', ' ', 'g'), '')
 {%- endmacro %}
 
-{#- A canonical form for comparing place names (not a spelling): NFC, lower case, and every
+{#- A canonical form for comparing place names (not a spelling): NFC, lower case, every
     tone mark on o/u of the clusters oa, oe, uy moved to the first vowel, so old-style 'Hoà',
-    'Thuỷ' and new-style 'Hòa', 'Thủy' compare equal. Applied to both sides of a match. -#}
+    'Thuỷ' and new-style 'Hòa', 'Thủy' compare equal, and without the unit type the gazetteer
+    adds to tell two units of one name apart ('Cai Lậy (Thị xã)': reports write 'thị xã Cai
+    Lậy', the fact says 'Cai Lậy'; the document's place then picks the unit, or it is
+    ambiguous). Applied to both sides of a match. -#}
 {% macro locality_match_name(expr) -%}
     regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(
     regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(
     regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(
-        lower({{ clean_text(expr) }}),
+        regexp_replace(lower({{ clean_text(expr) }}),
+            '\s*\((huyện|thị xã|thành phố|quận|thị trấn|xã|phường)\)$', ''),
         'oà', 'òa', 'g'), 'oá', 'óa', 'g'), 'oả', 'ỏa', 'g'), 'oã', 'õa', 'g'), 'oạ', 'ọa', 'g'),
         'oè', 'òe', 'g'), 'oé', 'óe', 'g'), 'oẻ', 'ỏe', 'g'), 'oẽ', 'õe', 'g'), 'oẹ', 'ọe', 'g'),
         'uỳ', 'ùy', 'g'), 'uý', 'úy', 'g'), 'uỷ', 'ủy', 'g'), 'uỹ', 'ũy', 'g'), 'uỵ', 'ụy', 'g')
