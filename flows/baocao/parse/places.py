@@ -194,24 +194,18 @@ def find_mentions(text: str) -> list[Mention]:
     out: list[Mention] = []
     for m in _at_word_start(MENTION, text):
         level = LEVEL_WORDS[m.group(1).lower()]
+        city = level == "district" and m.group(1).lower() in ("thành phố", "tp.", "tp")  # may be a province-level city
+        levels = (level, "province") if city else (level,)
         words = m.group(2).split()
+        # the longest name first: one whose last syllable is written in lower case ('xã Tân
+        # phước'), taken only when the gazetteer has it at that level; then the name's prefixes
+        tries = [(" ".join(words[:k]), m.start(2) + len(" ".join(words[:k]))) for k in range(len(words), 0, -1)]
         tail = LOWER_TAIL.match(text, m.end(2)) if len(words) < 4 else None
         if tail is not None:
-            # a name's last syllable written in lower case ('xã Tân phước'): taken only when
-            # the name with it is a place of that level in the gazetteer
-            city = level == "district" and m.group(1).lower() in ("thành phố", "tp.", "tp")
-            longer = " ".join(words + [tail.group(1)])
-            cands = _of_kind(g.named(longer, (level, "province") if city else (level,)), m.group(1))
+            tries.insert(0, (" ".join(words + [tail.group(1)]), tail.end(1)))
+        for name, end in tries:
+            cands = _of_kind(g.named(name, levels), m.group(1))
             if cands:
-                official = {p.name for p in cands}
-                out.append(Mention(m.start(), tail.end(1), official.pop() if len(official) == 1 else longer, level, cands))
-                continue
-        for k in range(len(words), 0, -1):
-            name = " ".join(words[:k])
-            city = level == "district" and m.group(1).lower() in ("thành phố", "tp.", "tp")  # may be a province-level city
-            cands = _of_kind(g.named(name, (level, "province") if city else (level,)), m.group(1))
-            if cands:
-                end = m.start(2) + len(name)
                 official = {p.name for p in cands}  # 'Lăk' written, 'Lắk' meant
                 out.append(Mention(m.start(), end, official.pop() if len(official) == 1 else name, level, cands))
                 break
