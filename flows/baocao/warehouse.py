@@ -263,8 +263,13 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConne
 
 
 def _delete_version_rows(con: duckdb.DuckDBPyConnection, document_id: str, version: int) -> None:
-    con.execute("delete from raw.facts where document_id = ? and version = ?", [document_id, version])
-    con.execute("delete from raw.documents where document_id = ? and version = ?", [document_id, version])
+    # a version's facts are written with its documents row, in one transaction: without that
+    # row there is nothing to delete (the delete scans every fact: once per file, in a bulk
+    # load of thousands, it was most of the writer's time)
+    if con.execute("select count(*) from raw.documents where document_id = ? and version = ?",
+                   [document_id, version]).fetchone()[0]:
+        con.execute("delete from raw.facts where document_id = ? and version = ?", [document_id, version])
+        con.execute("delete from raw.documents where document_id = ? and version = ?", [document_id, version])
     con.execute("insert into raw.pending_documents (document_id) values (?)", [document_id])
 
 
@@ -304,15 +309,7 @@ def load_version(con: duckdb.DuckDBPyConnection, files: VersionFiles, document_i
     Returns the number of facts loaded. Loading the same version twice is a no-op in effect.
     """
     with transaction(con):
-        # a version's facts are written with its documents row, in one transaction: without that
-        # row there is nothing to delete (the delete scans every fact: once per file, in a bulk
-        # load of thousands, it was most of the writer's time)
-        loaded_before = con.execute("select count(*) from raw.documents where document_id = ? and version = ?",
-                                    [document_id, version]).fetchone()[0]
-        if loaded_before:
-            _delete_version_rows(con, document_id, version)
-        else:
-            con.execute("insert into raw.pending_documents (document_id) values (?)", [document_id])
+        _delete_version_rows(con, document_id, version)
         con.execute(
             f"insert into raw.documents ({DOCUMENT_COLUMNS}) select {DOCUMENT_COLUMNS} from read_parquet(?)",
             [str(files.documents)],
