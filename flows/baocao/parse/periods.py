@@ -76,6 +76,16 @@ YEAR_OPENING = re.compile(r"^\W*(?:trong\s+|kết quả\s+|ước\s+|dự kiến
 DETAILS_OPENING = re.compile(r"\W*(?:cụ thể|trong đó|theo đó)\s*[,:]", re.I)
 
 
+def _opening_year(text: str, s0: int, before: int) -> str | None:
+    """The year or span a sentence starting at s0 opens with ('Năm 2022, …', 'Nhiệm kỳ
+    2020-2025, …'), when its opening ends before `before`."""
+    lead = text[s0:s0 + 50]
+    m = YEAR_OPENING.match(lead) if "19" in lead or "20" in lead else None  # (it needs a year)
+    if m and s0 + m.end() <= before:
+        return f"{m.group(1)}-{m.group(2)}" if m.group(2) else m.group(1)
+    return None
+
+
 SEASON_EXPR = re.compile(r"(?<![\wÀ-ỹ])vụ\s+(?:đông\s+xuân|hè\s+thu|thu\s+đông|mùa|chiêm|xuân|hè)(?:\s+năm)?\s+"
                          r"((?:19|20)\d\d)(?:\s*[-–]\s*((?:19|20)\d\d))?(?!\d)", re.I)
 
@@ -152,18 +162,16 @@ def clause_period(text: str, pos: int, unit_end: int, c0: int, now_year: str | N
             if best is not None:
                 return f"{best.group('y1')}-{best.group('y2')}" if best.group("y2") else best.group("y1")
         # a year opening the sentence covers all of it: 'Năm 2022, kinh tế …; đàn heo …'
-        lead = text[s0:s0 + 50]
-        m = YEAR_OPENING.match(lead) if "19" in lead or "20" in lead else None  # (it needs a year)
-        if m and s0 + m.end() <= pos:
-            return f"{m.group(1)}-{m.group(2)}" if m.group(2) else m.group(1)
+        opened = _opening_year(text, s0, pos)
+        if opened:
+            return opened
         # a sentence going on with the details of the one before ('Cụ thể, …', 'Trong đó, …') keeps
         # the time that sentence opened with: 'Nhiệm kỳ 2020-2025, xã … đạt nhiều kết quả. Cụ thể, …'
         if s0 > 1 and DETAILS_OPENING.match(text, s0):
             p0 = sentence_start(text, s0 - 2)
-            lead = text[p0:p0 + 50]
-            m = YEAR_OPENING.match(lead) if "19" in lead or "20" in lead else None
-            if m and p0 < s0:
-                return f"{m.group(1)}-{m.group(2)}" if m.group(2) else m.group(1)
+            opened = _opening_year(text, p0, len(text)) if p0 < s0 else None
+            if opened:
+                return opened
         return paragraph_season(text, s0)
     y1, y2 = best.group("y1"), best.group("y2")
     # 'từ năm 2016 đến nay' : a span up to the section's (or document's) end year
