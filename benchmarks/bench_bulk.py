@@ -140,6 +140,8 @@ def main(argv: list[str] | None = None) -> int:
 
     import duckdb
 
+    from baocao import warehouse
+
     con = duckdb.connect(str(home / "warehouse" / "baocao.duckdb"), read_only=True)
     ledger = con.execute("select count(*), count(distinct file_name) from raw.ingest_ledger").fetchone()
     facts = con.execute("select count(*) from fact_value").fetchone()[0]
@@ -148,18 +150,11 @@ def main(argv: list[str] | None = None) -> int:
                   ledger_files=ledger[1], fact_value_rows=facts, warehouse=str(home / "warehouse" / "baocao.duckdb"),
                   files_per_s=len(files) / result["seconds"], mb_per_s=size / 1e6 / result["seconds"])
     if args.same_as:
-        cmp = duckdb.connect()
-        cmp.execute(f"attach '{home / 'warehouse' / 'baocao.duckdb'}' as a (read_only)")
-        cmp.execute(f"attach '{args.same_as}' as b (read_only)")
         # the other run may cover more of the archive: compare on this run's documents
-        only_here = cmp.execute(f"select count(*) from (select {FACT_COLUMNS} from a.raw.facts except all "
-                                f"select {FACT_COLUMNS} from b.raw.facts where document_id in "
-                                f"(select document_id from a.raw.documents))").fetchone()[0]
-        only_there = cmp.execute(f"select count(*) from (select {FACT_COLUMNS} from b.raw.facts where document_id in "
-                                 f"(select document_id from a.raw.documents) except all "
-                                 f"select {FACT_COLUMNS} from a.raw.facts)").fetchone()[0]
+        _, only_here, only_there = warehouse.differences(
+            home / "warehouse" / "baocao.duckdb", args.same_as,
+            f"select {FACT_COLUMNS} from {{db}}.raw.facts where document_id in (select document_id from a.raw.documents)")
         result.update(same_as=str(args.same_as), facts_only_here=only_here, facts_only_there=only_there)
-        cmp.close()
     print(json.dumps(result, indent=1))
     print(f"\n| bulk | files | MB | workers | wall | files/s | MB/s | peak memory (tree) |\n|---|---|---|---|---|---|---|---|\n"
           f"| {'killed + resumed' if args.kill_after else 'one run'} | {len(files):,} | {size / 1e6:,.0f} | "

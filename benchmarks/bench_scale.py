@@ -148,17 +148,10 @@ def measure(n: int, root: Path, adds: int, compare: bool) -> dict:
             rebuilt = ingest.rebuild(settings)
             row["full_rebuild_s"] = time.perf_counter() - t0
             assert rebuilt.success, rebuilt.summary()
-            import duckdb
-
-            cmp = duckdb.connect()
-            cmp.execute(f"attach '{incremental}' as a (read_only)")
-            cmp.execute(f"attach '{settings.warehouse}' as b (read_only)")
-            row["fact_value_rows"] = cmp.execute("select count(*) from a.main.fact_value").fetchone()[0]
-            row["fact_value_only_incremental"] = cmp.execute(
-                "select count(*) from (from a.main.fact_value except all from b.main.fact_value)").fetchone()[0]
-            row["fact_value_only_rebuild"] = cmp.execute(
-                "select count(*) from (from b.main.fact_value except all from a.main.fact_value)").fetchone()[0]
-            cmp.close()
+            rows, only_incremental, only_rebuild = warehouse.differences(
+                incremental, settings.warehouse, "from {db}.main.fact_value")
+            row.update(fact_value_rows=rows, fact_value_only_incremental=only_incremental,
+                       fact_value_only_rebuild=only_rebuild)
         return row
     finally:
         proc.send_signal(signal.SIGTERM)

@@ -378,6 +378,26 @@ def delete_version(con: duckdb.DuckDBPyConnection, document_id: str, version: in
         _delete_version_rows(con, document_id, version)
 
 
+def differences(a: Path, b: Path, select: str) -> tuple[int, int, int]:
+    """(rows of `select` in a, rows only in a, rows only in b), as multisets (`except all`).
+
+    Two warehouses hold the same rows when both differences are 0: how an incremental build
+    is checked against a full rebuild, and one bulk run against another. `select` names its
+    warehouse `{db}` ('select * from {db}.main.fact_value'); a reads as `a` and b as `b`.
+    """
+    con = duckdb.connect()
+    try:
+        con.execute(f"attach '{a}' as a (read_only)")
+        con.execute(f"attach '{b}' as b (read_only)")
+        side_a, side_b = select.format(db="a"), select.format(db="b")
+        rows = con.execute(f"select count(*) from ({side_a})").fetchone()[0]
+        only_a = con.execute(f"select count(*) from ({side_a} except all {side_b})").fetchone()[0]
+        only_b = con.execute(f"select count(*) from ({side_b} except all {side_a})").fetchone()[0]
+    finally:
+        con.close()
+    return int(rows), int(only_a), int(only_b)
+
+
 def publish_read_copy(warehouse_path: Path, read_copy: Path) -> bool:
     """Publish a consistent copy for BI readers: checkpoint, copy, atomic rename.
 

@@ -42,17 +42,7 @@ def _ingest(settings, *paths: Path) -> ingest.BatchResult:
 
 def _differences(a: Path, b: Path) -> dict[str, tuple[int, int, int]]:
     """Per mart: (rows in a, rows only in a, rows only in b); multiset difference."""
-    con = duckdb.connect()
-    con.execute(f"attach '{a}' as a (read_only)")
-    con.execute(f"attach '{b}' as b (read_only)")
-    out = {}
-    for table in MARTS:
-        rows = con.execute(f"select count(*) from a.main.{table}").fetchone()[0]
-        only_a = con.execute(f"select count(*) from (from a.main.{table} except all from b.main.{table})").fetchone()[0]
-        only_b = con.execute(f"select count(*) from (from b.main.{table} except all from a.main.{table})").fetchone()[0]
-        out[table] = (rows, only_a, only_b)
-    con.close()
-    return out
+    return {table: warehouse.differences(a, b, f"from {{db}}.main.{table}") for table in MARTS}
 
 
 def test_batches_build_incrementally_and_match_a_full_rebuild(baocao_home: Path, tmp_path: Path) -> None:
