@@ -59,6 +59,19 @@ TERM_SPAN = re.compile(r"(?:nhiệm kỳ|giai đoạn)\s+(?:19|20)\d\d\s*[-–]\
 PAGE_DATE = re.compile(r"^\s*date\s+((?:19|20)\d\d)-\d\d|(?<![\d/])\d{1,2}/\d{1,2}/((?:19|20)\d\d)(?!\d)", re.M)
 
 
+# a congress opening a term, reported as it meets: 'đại hội đại biểu Đảng bộ … lần thứ X, nhiệm
+# kỳ 2025-2030, đã thông qua …' (not a resolution of it quoted later: 'Nghị quyết Đại hội …')
+CONGRESS_OPENING = re.compile(r"(?<![\wÀ-ỹ])(?<!quyết\s)đại hội(?![\wÀ-ỹ])[^.;\n]{0,120}?nhiệm kỳ\s+"
+                              r"((?:19|20)\d\d)\s*[-–]\s*(?:19|20)\d\d", re.I)
+
+
+def congress_year(lines: list[str]) -> str | None:
+    """A text that names no year but opens on a congress of a term is of the term's first
+    year: a term's congress meets as the term begins."""
+    m = CONGRESS_OPENING.search("\n".join(lines[:6])[:1500])
+    return m.group(1) if m else None
+
+
 def implied_year(text: str, lines: list[str]) -> str | None:
     """A text naming no year of its own ('6 tháng đầu năm, … tăng 14% so với cùng kỳ năm
     2021'): the year after the latest base it compares with, else the year of the page's
@@ -172,6 +185,8 @@ def document_context(lines: list[str], outline: Outline) -> DocContext:
             break
     if period is None:
         period = dominant_year(text)
+    if period is None:
+        period = congress_year(lines)
     implied = period is None
     if implied:
         period = implied_year(text, lines)

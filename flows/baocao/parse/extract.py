@@ -199,6 +199,19 @@ LIST_JOINT = re.compile(r"\s*(?:,|;)?\s*(?:và\s+)?")
 TRAILING_END = re.compile(r"[,;()]|\.\s|\s+và\s+|\s+với\s+")
 
 
+PLAN_SPAN = re.compile(r"(?<![\wÀ-ỹ])(?:giai đoạn|nhiệm kỳ)\s+((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)(?!\d)", re.I)
+
+
+def _plan_span_ahead(text: str, pos: int, cy: str, sec: Section, doc: DocContext) -> bool:
+    """A term or plan span ('giai đoạn 2020-2025', not a crop season) the sentence names before
+    the number, beginning with the year of a text that has no span of its own: the span ahead."""
+    if not (TERM.fullmatch(cy) and doc.year_end and int(cy[:4]) == doc.year_end < int(cy[-4:])):
+        return False
+    if (sec.period and TERM.fullmatch(sec.period)) or (doc.period and TERM.fullmatch(doc.period)):
+        return False  # a term's own report: its span is its past
+    return any(f"{m.group(1)}-{m.group(2)}" == cy for m in PLAN_SPAN.finditer(text, sentence_span(text, pos)[0], pos))
+
+
 def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list[Fact],
                        place: tuple[str, str] | None = None, caption: ColumnMeaning | None = None) -> None:
     """`caption`: what a caption above says of bare numbers beneath it (a table flattened into
@@ -361,7 +374,10 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
         if m.default and measure == "target" and cy and base and len(cy) == 4 and cy < base[:4]:
             measure = "actual"
         # a year or span after the report's own is a plan: 'đến năm 2025 đạt 80 triệu đồng' in a 2022 report
-        if measure == "actual" and cy and doc.year_end and int(cy[:4]) > doc.year_end and qualifier != "estimate" \
+        # and so is a span that begins with the report's year and runs past it: 'giai đoạn 2020-2025
+        # đưa … đạt 7%' in a text of the congress that opens the 2020-2025 term
+        if measure == "actual" and cy and doc.year_end and qualifier != "estimate" \
+                and (int(cy[:4]) > doc.year_end or _plan_span_ahead(text, t.start, cy, sec, doc)) \
                 and not NOT_YET_DONE_WORDS.search(text[c0:t.start]):
             measure = "target"
         # a plan counting its own parts is describing itself, not setting a target: '07 chỉ tiêu',

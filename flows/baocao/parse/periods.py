@@ -71,6 +71,9 @@ UNTIL_NOW_AFTER = re.compile(r"^\s*(?:đến|tới)\s+nay", re.I)
 
 YEAR_OPENING = re.compile(r"^\W*(?:trong\s+|kết quả\s+|ước\s+|dự kiến\s+|phấn đấu\s+)?(?:đến\s+(?:cuối\s+)?)?(?:năm học|năm|nhiệm kỳ|giai đoạn)\s+"
                           r"((?:19|20)\d\d)(?:\s*[-–]\s*((?:19|20)\d\d))?\s*,", re.I)
+# a span opening a sentence after a linking word, comma or not: 'Theo đó, giai đoạn 2026-2030 đưa …'
+SPAN_OPENING = re.compile(r"^\W*(?:theo đó|cụ thể|trong đó)\s*,?\s*(?:trong\s+)?(?:nhiệm kỳ|giai đoạn)\s+"
+                          r"((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)(?!\d)\s*,?", re.I)
 
 
 DETAILS_OPENING = re.compile(r"\W*(?:cụ thể|trong đó|theo đó)\s*[,:]", re.I)
@@ -80,7 +83,7 @@ def _opening_year(text: str, s0: int, before: int) -> str | None:
     """The year or span a sentence starting at s0 opens with ('Năm 2022, …', 'Nhiệm kỳ
     2020-2025, …'), when its opening ends before `before`."""
     lead = text[s0:s0 + 50]
-    m = YEAR_OPENING.match(lead) if "19" in lead or "20" in lead else None  # (it needs a year)
+    m = (YEAR_OPENING.match(lead) or SPAN_OPENING.match(lead)) if "19" in lead or "20" in lead else None  # (it needs a year)
     if m and s0 + m.end() <= before:
         return f"{m.group(1)}-{m.group(2)}" if m.group(2) else m.group(1)
     return None

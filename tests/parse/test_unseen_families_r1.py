@@ -1,0 +1,52 @@
+"""Phrasing families met in the dev corpus's errors (round r1), each with sentences of our own
+(invented, with invented numbers and places; not copied from any text): a congress's news
+quoting the targets of the term it opens."""
+
+NO_HEADER: list[str] = []
+
+
+# --- a congress opening a term, reported in the news -------------------------------------------
+
+CONGRESS = ["Sáng 12-10, đại hội đại biểu Đảng bộ tỉnh Bình Thuận lần thứ XIV, nhiệm kỳ 2025-2030, đã thông qua "
+            "nghị quyết đại hội với mục tiêu tổng quát là phát triển nhanh và bền vững.", ""]
+
+
+def test_a_span_opening_the_sentence_after_theo_do_covers_its_clauses(extract):
+    get = extract(CONGRESS + ["Theo đó, giai đoạn 2025-2030 đưa tốc độ tăng trưởng kinh tế bình quân đạt 8,2%; "
+                              "tổng vốn đầu tư toàn xã hội 5 năm đạt 310.000 tỷ đồng."], header=NO_HEADER)
+    assert get("8,2").period == "2025-2030"
+    assert get("310.000").period == "2025-2030"
+
+
+def test_the_term_a_congress_opens_is_ahead_of_it(extract):
+    get = extract(CONGRESS + ["Theo đó, giai đoạn 2025-2030 đưa tốc độ tăng trưởng kinh tế bình quân đạt 8,2%; "
+                              "tổng vốn đầu tư toàn xã hội 5 năm đạt 310.000 tỷ đồng; đến năm 2030, tỷ lệ đô thị "
+                              "hóa đạt 47%.",
+                              "Giai đoạn 2030-2035, thu nhập bình quân đầu người đạt 190 triệu đồng/người/năm."],
+                  header=NO_HEADER)
+    assert get("8,2").measure == "target"
+    assert get("310.000").measure == "target"
+    assert get("47").measure == "target"
+    assert get("47").period == "2030"
+    assert get("190").measure == "target"
+
+
+def test_a_resolution_of_a_congress_quoted_gives_no_year(extract):
+    # (a text citing 'Nghị quyết Đại hội … nhiệm kỳ 2025-2030' is not the congress's own news)
+    get = extract(["Thực hiện Nghị quyết Đại hội Đảng bộ huyện lần thứ IX, nhiệm kỳ 2025-2030, giai đoạn "
+                   "2025-2030 toàn huyện đã xây mới 14 trường học."], header=NO_HEADER)
+    assert get("14").measure == "actual"
+
+
+def test_a_crop_season_starting_in_the_reports_year_is_no_plan(extract):
+    header = ["BÁO CÁO", "tình hình kinh tế - xã hội tháng 11 năm 2024", ""]
+    get = extract(["Màu vụ Đông Xuân 2024 - 2025 gieo trồng được 86,4 ha, thu hoạch 30,2 ha."], header=header)
+    assert get("86,4").measure == "actual"
+    assert get("30,2").measure == "actual"
+
+
+def test_a_term_report_keeps_its_span_as_its_past(extract):
+    header = ["BÁO CÁO CHÍNH TRỊ", "của Ban Chấp hành Đảng bộ huyện nhiệm kỳ 2020 - 2025", ""]
+    get = extract(["Giai đoạn 2020-2025, tổng vốn đầu tư toàn xã hội đạt 9.150 tỷ đồng."], header=header)
+    assert get("9.150").measure == "actual"
+
