@@ -50,3 +50,27 @@ def test_a_term_report_keeps_its_span_as_its_past(extract):
     get = extract(["Giai đoạn 2020-2025, tổng vốn đầu tư toàn xã hội đạt 9.150 tỷ đồng."], header=header)
     assert get("9.150").measure == "actual"
 
+
+# --- a chart flattened into lines: bars, value axis, title below --------------------------------
+
+CHART = ["Tổng thu ngân sách 118,6", "", "Vốn đầu tư toàn xã hội 109,3", "", "Số khách du lịch 131,25", "",
+         "0 40 80 120 160", "", "Chỉ số phát triển một số chỉ tiêu chủ yếu", "6 tháng đầu năm 2024 so cùng kỳ năm trước",
+         ""]
+
+
+def test_a_charts_title_below_its_axis_governs_its_bars(extract):
+    get = extract(["BÁO CÁO", "tình hình kinh tế - xã hội 6 tháng đầu năm 2024", ""] + CHART, header=NO_HEADER)
+    for literal in ("118,6", "109,3", "131,25"):
+        f = get(literal)
+        assert (f.unit, f.measure, f.compared_to) == ("PCT", "attainment_pct", "same_period")
+
+
+def test_a_charts_title_does_not_reach_the_text_after_it(extract):
+    get = extract(CHART + ["Số lao động được giải quyết việc làm 412"], header=NO_HEADER)
+    assert get("412").measure == "actual"
+
+
+def test_a_row_of_counts_is_no_axis(extract):
+    get = extract(["Số hộ thoát nghèo 35", "", "0 12 19 40", "", "Tốc độ phát triển so cùng kỳ năm trước"],
+                  header=NO_HEADER)
+    assert get("35").measure == "actual"

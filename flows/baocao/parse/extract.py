@@ -43,7 +43,7 @@ from baocao.parse.sentences import (
     sentence_span,
     topic_of,
 )
-from baocao.parse.structure import Paragraph, Section, build_outline, split_long
+from baocao.parse.structure import Paragraph, Section, build_outline, is_caps_line, split_long
 from baocao.parse.tables import ColumnMeaning, column_meaning, table_facts
 from baocao.parse.units import UnitMatch, match_unit, unit_class
 
@@ -932,6 +932,44 @@ def _caption_meaning(text: str, current: ColumnMeaning | None) -> ColumnMeaning 
     return current
 
 
+AXIS_LINE = re.compile(r"^\s*0(?:\s+\d{1,5}(?:[.,]\d+)?){3,}\s*$")  # a chart's value axis: '0 20 40 60 80'
+CHART_BAR_MAX = 120  # a bar's label and value, short
+
+
+def _axis_ticks_even(text: str) -> bool:
+    """Evenly spaced ticks from 0, as a chart's axis is drawn (not a row of counts)."""
+    vals = [float(v.replace(",", ".")) for v in text.split()]
+    steps = {round(b - a, 6) for a, b in zip(vals, vals[1:], strict=False)}
+    return len(steps) == 1 and next(iter(steps)) > 0
+
+
+def _chart_captions(paragraphs: list[Paragraph]) -> dict[int, ColumnMeaning]:
+    """A chart flattened into lines: its bars ('Thu ngân sách 112,5'), then its value axis ('0 50
+    100 150'), then its title below ('Tốc độ phát triển … so cùng kỳ năm trước'). A title that
+    states a comparison governs the bare numbers of the bars above the axis, as a caption does
+    the short lines beneath it. Paragraph index -> the title's meaning."""
+    out: dict[int, ColumnMeaning] = {}
+    for k, para in enumerate(paragraphs):
+        if not AXIS_LINE.match(para.text) or not _axis_ticks_even(para.text):
+            continue
+        title: list[str] = []
+        for nxt in paragraphs[k + 1:k + 5]:
+            if not re.search(r"[A-Za-zÀ-ỹ]", nxt.text):
+                continue  # a stray mark of the drawing ('>')
+            if len(nxt.text) > CHART_BAR_MAX or is_caps_line(nxt.text.strip()) or len(title) == 2:
+                break
+            title.append(nxt.text.strip())
+        found = column_meaning(" ".join(title), None) if title else None
+        if found is None or found.measure not in ("attainment_pct", "change_pct"):
+            continue
+        for j in range(k - 1, -1, -1):
+            bar = paragraphs[j].text.strip()
+            if len(bar) > CHART_BAR_MAX or is_caps_line(bar) or AXIS_LINE.match(bar):
+                break
+            out[j] = found
+    return out
+
+
 def parse_lines(lines: list[str], source_name: str = "", tables: list[Table] | None = None,
                 ocr: dict[int, float] | None = None) -> ParsedDocument:
     """Facts of a report's lines; `tables` (grids of some of those lines) are read by their
@@ -954,7 +992,8 @@ def parse_lines(lines: list[str], source_name: str = "", tables: list[Table] | N
             in_tables |= got[1]
     # footnote k takes the section of the k-th mark
     marks = outline.footnote_marks
-    for para in outline.paragraphs:
+    charts = _chart_captions(outline.paragraphs) if any(AXIS_LINE.match(p.text) for p in outline.paragraphs) else {}
+    for pi, para in enumerate(outline.paragraphs):
         sec = outline.sections[para.section_index] if para.section_index >= 0 else Section([], None, None)
         place = None
         if para.footnote:
@@ -972,7 +1011,11 @@ def parse_lines(lines: list[str], source_name: str = "", tables: list[Table] | N
             sec = Section(sec.path + [f"chú thích {k}"], sec.period, sec.mode)
         if in_tables and all(seg.line - 1 in in_tables for seg in para.segments):
             continue
-        caption = _caption_meaning(para.text, caption)
+        if pi in charts:
+            caption = charts[pi]
+        else:
+            # (a chart's title reaches up to its bars only, not down into the text after it)
+            caption = _caption_meaning(para.text, None if pi - 1 in charts else caption)
         for piece in split_long(para):
             try:
                 _extract_paragraph(piece, sec, doc, facts, place, caption)
