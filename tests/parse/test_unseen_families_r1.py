@@ -74,3 +74,33 @@ def test_a_row_of_counts_is_no_axis(extract):
     get = extract(["Số hộ thoát nghèo 35", "", "0 12 19 40", "", "Tốc độ phát triển so cùng kỳ năm trước"],
                   header=NO_HEADER)
     assert get("35").measure == "actual"
+
+
+# --- a table flattened into lines under a growth caption: column heads, then row by row ---------
+
+FLAT = ["Tốc độ tăng so với cùng kỳ năm trước - %", "", "9 tháng đầu năm 2022", "", "9 tháng đầu năm 2023", "",
+        "Tổng số", "", "5,31", "", "6,02", "", "Khu vực công nghiệp và xây dựng", "", "8,75", "", "10,4", "",
+        "Thuế sản phẩm trừ trợ cấp sản phẩm", "", "2,18", "", "4,9", ""]
+
+
+def test_each_value_takes_the_period_of_its_column(extract):
+    get = extract(FLAT, header=NO_HEADER)
+    assert [get(x).period for x in ("5,31", "6,02", "8,75", "10,4", "2,18", "4,9")] == \
+        ["2022", "2023", "2022", "2023", "2022", "2023"]
+
+
+def test_the_total_row_is_the_growth_rate_its_parts_are_changes(extract):
+    get = extract(FLAT, header=NO_HEADER)
+    assert get("5,31").measure == "actual"
+    assert get("6,02").measure == "actual"
+    for literal in ("8,75", "10,4", "2,18", "4,9"):
+        f = get(literal)
+        assert (f.unit, f.measure, f.compared_to) == ("PCT", "change_pct", "same_period")
+
+
+def test_rows_without_a_total_stay_growth_rates(extract):
+    get = extract(["Tốc độ tăng trưởng so với cùng kỳ (%)", "", "Năm 2021", "", "Giá trị sản xuất nông nghiệp", "",
+                   "3,8", "", "Giá trị sản xuất công nghiệp", "", "7,15", ""], header=NO_HEADER)
+    assert get("3,8").measure == "actual"
+    assert get("7,15").measure == "actual"
+    assert get("7,15").period == "2021"

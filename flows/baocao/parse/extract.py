@@ -213,9 +213,13 @@ def _plan_span_ahead(text: str, pos: int, cy: str, sec: Section, doc: DocContext
 
 
 def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list[Fact],
-                       place: tuple[str, str] | None = None, caption: ColumnMeaning | None = None) -> None:
+                       place: tuple[str, str] | None = None, caption: ColumnMeaning | None = None,
+                       row: tuple[str | None, bool] | None = None, row_base: str | None = None) -> None:
     """`caption`: what a caption above says of bare numbers beneath it (a table flattened into
-    lines under 'Tốc độ tăng so với cùng kỳ (%)'): their unit, measure and base."""
+    lines under 'Tốc độ tăng so với cùng kỳ (%)'): their unit, measure and base; `row`: for a
+    value alone on its line there, the period of its column and whether its row is a part of
+    the total row above it (a sector's growth is a change against `row_base`, the total's the
+    growth rate itself)."""
     text = para.text
     if PAGE_LINE.match(text):
         return  # a page number or a Word PAGE field left in the export
@@ -357,6 +361,11 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
             period = f"{end}-{end + 5}"
         if caption is not None and p.unit is None and not cy and caption.period and len(caption.period) == 7:
             period = caption.period  # 'Một số chỉ tiêu tháng 12 năm 2020 … (%)': the month of its lines
+        if row is not None and row[0] and not cy:
+            period = row[0]  # the column's head: '6 tháng đầu năm 2018 | 6 tháng đầu năm 2019'
+        if row is not None and row[1] and caption is not None and caption.measure == "actual" and measure == "actual" \
+                and unit_code == "PCT":
+            measure, compared_to = "change_pct", row_base  # a sector's growth under the total's growth rate
         if m.endpoint and not cy and period and TERM.fullmatch(period):
             # over a span, a level's from-to runs from its first year to its last:
             # 'tỷ trọng nông nghiệp giảm từ 55,32% xuống còn 40,04%' in a 2015-2020 report
@@ -970,6 +979,52 @@ def _chart_captions(paragraphs: list[Paragraph]) -> dict[int, ColumnMeaning]:
     return out
 
 
+# a column's head in a table flattened into lines, a period alone: '6 tháng đầu năm 2023', 'Năm 2022',
+# 'Ước tính năm 2024', 'Tháng 6/2023'
+COLUMN_HEAD_LINE = re.compile(r"(?:ước\s+(?:tính\s+|thực hiện\s+|th\s+)?)?(?:(?:(?:\d{1,2}|sáu|chín)\s+tháng(?:\s+đầu)?\s+)?năm\s+"
+                              r"((?:19|20)\d\d)|tháng\s+(\d{1,2})\s*(?:/|năm)\s*((?:19|20)\d\d))", re.I)
+BARE_NUMBER_LINE = re.compile(r"[-+]?\d[\d.,]*")
+TOTAL_ROW = re.compile(r"(?:tổng\s+số|tổng|tổng cộng|chung|toàn\s+(?:tỉnh|huyện|thành phố|thị xã))\s*:?", re.I)
+
+
+@dataclass
+class _FlatRows:
+    """The rows of a table flattened into lines under a caption: the column heads (each a
+    period alone on its line), then each row's label on a line and its values one per line,
+    in the order of the columns. Rows after a total row ('Tổng số') are its parts."""
+    base: str | None
+    columns: list[str]
+    col: int = 0
+    rows_started: bool = False
+    total_seen: bool = False
+    part: bool = False
+
+    def step(self, text: str) -> tuple[str | None, bool]:
+        """(the column period, whether the row is a part of the total) of a line's bare value."""
+        line = text.strip()
+        head = COLUMN_HEAD_LINE.fullmatch(line)
+        if head:
+            if self.rows_started:
+                self.columns, self.rows_started, self.total_seen = [], False, False
+            self.columns.append(head.group(1) or f"{head.group(3)}-{int(head.group(2)):02d}")
+            self.col = 0
+            return None, False
+        if BARE_NUMBER_LINE.fullmatch(line):
+            if not self.columns:
+                return None, False
+            period = self.columns[self.col] if self.col < len(self.columns) else None
+            self.col += 1
+            return period, self.part
+        if re.search(r"[A-Za-zÀ-ỹ]", line) and not re.search(r"\d", line):
+            self.rows_started = True
+            if TOTAL_ROW.fullmatch(line):
+                self.total_seen, self.part = True, False
+            else:
+                self.part = self.total_seen
+            self.col = 0
+        return None, False
+
+
 def parse_lines(lines: list[str], source_name: str = "", tables: list[Table] | None = None,
                 ocr: dict[int, float] | None = None) -> ParsedDocument:
     """Facts of a report's lines; `tables` (grids of some of those lines) are read by their
@@ -981,6 +1036,7 @@ def parse_lines(lines: list[str], source_name: str = "", tables: list[Table] | N
     warnings: list[str] = []
     in_tables: set[int] = set()
     caption: ColumnMeaning | None = None  # a caption's meaning, for the short lines beneath it
+    flat = _FlatRows(None, [])  # the columns and rows of the lines under that caption
     for table in tables or ():
         try:
             got = table_facts(table, doc.period, (doc.locality, doc.locality_level), lines)
@@ -1011,14 +1067,19 @@ def parse_lines(lines: list[str], source_name: str = "", tables: list[Table] | N
             sec = Section(sec.path + [f"chú thích {k}"], sec.period, sec.mode)
         if in_tables and all(seg.line - 1 in in_tables for seg in para.segments):
             continue
+        before = caption
         if pi in charts:
             caption = charts[pi]
         else:
             # (a chart's title reaches up to its bars only, not down into the text after it)
             caption = _caption_meaning(para.text, None if pi - 1 in charts else caption)
+        if caption is not before:
+            found = column_meaning(para.text.strip(), None) if caption is not None else None
+            flat = _FlatRows((found or caption).compared_to or "same_period" if caption else None, [])
+        row = flat.step(para.text) if caption is not None and pi not in charts else None
         for piece in split_long(para):
             try:
-                _extract_paragraph(piece, sec, doc, facts, place, caption)
+                _extract_paragraph(piece, sec, doc, facts, place, caption, row, flat.base if row else None)
             except Exception as exc:  # noqa: BLE001 - one odd paragraph must not lose the whole report
                 warnings.append(f"line {piece.first_line}: {type(exc).__name__}: {exc}")
     for f in facts:
