@@ -104,3 +104,38 @@ def test_rows_without_a_total_stay_growth_rates(extract):
     assert get("3,8").measure == "actual"
     assert get("7,15").measure == "actual"
     assert get("7,15").period == "2021"
+
+
+# --- a level broken down by commune in a bracket, the communes written by their initials --------
+
+DISTRICT_HEADER = ["ỦY BAN NHÂN DÂN HUYỆN CẦU KÈ", "BÁO CÁO", "tình hình kinh tế - xã hội tháng 10 năm 2024", ""]
+
+
+def test_communes_written_by_their_initials_in_a_bracket_list(extract):
+    get = extract(["Cây lúa: diện tích xuống giống là 96,5 ha (NT 10,5 ha; APT 44 ha; CĐ 30 ha; TN 12 ha)."],
+                  header=DISTRICT_HEADER)
+    assert get("96,5").locality == "Cầu Kè"
+    assert (get("10,5").locality, get("10,5").locality_level) == ("Ninh Thới", "commune")
+    assert get("44").locality == "An Phú Tân"
+    assert get("12").locality == "Tam Ngãi"
+
+
+def test_each_commune_of_the_bracket_has_the_indicator_of_the_level(extract):
+    get = extract(["Cây lúa: diện tích xuống giống là 96,5 ha (NT 10,5 ha; APT 44 ha; CĐ 30 ha; TN 12 ha)."],
+                  header=DISTRICT_HEADER)
+    whole = get("96,5")
+    for literal in ("10,5", "44", "30"):
+        assert (get(literal).indicator, get(literal).indicator_code) == (whole.indicator, whole.indicator_code)
+
+
+def test_one_acronym_before_a_number_is_no_commune(extract):
+    # (a single two-letter acronym may be anything: a list of three communes is needed)
+    get = extract(["Thu ngân sách đạt 41 tỷ đồng (TN 6 tỷ đồng)."], header=DISTRICT_HEADER)
+    assert get("6").locality == "Cầu Kè"
+
+
+def test_communes_named_in_full_in_a_bracket_take_the_levels_indicator(extract):
+    get = extract(["Diện tích gieo trồng lúa đạt 2.140 ha (xã Phong Thạnh 310 ha; xã Thông Hòa 275 ha)."],
+                  header=DISTRICT_HEADER)
+    assert get("310").locality == "Phong Thạnh"
+    assert get("275").indicator_code == get("2.140").indicator_code

@@ -33,7 +33,7 @@ from baocao.parse.indicators import (
 )
 from baocao.parse.model import Fact, ParsedDocument
 from baocao.parse.numbers import NumToken, find_numbers, is_range_joint, is_slash_joint
-from baocao.parse.places import find_bare_communes, find_mentions
+from baocao.parse.places import find_bare_communes, find_commune_initials, find_mentions
 from baocao.parse.read.model import Table
 from baocao.parse.sentences import (
     clause_span,
@@ -199,6 +199,10 @@ LIST_JOINT = re.compile(r"\s*(?:,|;)?\s*(?:và\s+)?")
 TRAILING_END = re.compile(r"[,;()]|\.\s|\s+và\s+|\s+với\s+")
 
 
+PLACE_ONLY_GAP = re.compile(r"[\s,;:(]*")  # nothing but punctuation between a place and its figure
+PLACE_LEAD_GAP = re.compile(r"[\s,;:(]*(?:(?:xã|thị trấn|phường|huyện|thị xã)\s+)?", re.I)  # … and its level word before it
+
+
 PLAN_SPAN = re.compile(r"(?<![\wÀ-ỹ])(?:giai đoạn|nhiệm kỳ)\s+((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)(?!\d)", re.I)
 
 
@@ -270,6 +274,7 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
     if doc.district_code:
         mentions += [m for m in find_bare_communes(text, doc.district_code)
                      if not any(x.start <= m.start < x.end for x in mentions)]
+        mentions += find_commune_initials(text, doc.district_code)
     # (districts other than the document's, once per paragraph: most paragraphs name none)
     other_districts = any(m.level == "district" and m.name != doc.locality for m in mentions)
     # the country as the subject ('cả nước có 5.800 xã …') or quoted beside ('gấp 2 lần cả nước (4,5%)'),
@@ -443,6 +448,12 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
         raw_with_brackets = text[max(c0, prev_end):t.start]
         indicator, code = _indicator(p, pend, subject, subj_text, noun, unit_text, trailing, measure, m.inherit, anchor,
                                      prev_in_clause.get(c0), unit_code, text, t.start, c0, c1, raw_with_brackets)
+        if ms and br is not None and anchor is not None and anchor.fact is not None and anchor.tok.start < br[0] \
+                and anchor.fact.unit == unit_code and measure == anchor.fact.measure \
+                and PLACE_LEAD_GAP.fullmatch(text[max(br[0] + 1, c0):ms[0].start]) and PLACE_ONLY_GAP.fullmatch(text[ms[-1].end:t.start]):
+            # a level broken down by place in a bracket after it: '320 ha (TH 12 ha; BPN 41 ha)' is the same
+            # indicator at each commune
+            indicator, code = anchor.fact.indicator, anchor.fact.indicator_code
         if not is_core(code) or _only_time_words(raw_with_brackets):
             # (a subject of time words only is named by the level before it, not by the bullet's topic:
             # 'a. Thu ngân sách: Tổng thu … tháng 9 là 5.199 tỷ đồng; lũy kế 9 tháng là 60.129,9 tỷ đồng')
