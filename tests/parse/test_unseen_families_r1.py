@@ -139,3 +139,34 @@ def test_communes_named_in_full_in_a_bracket_take_the_levels_indicator(extract):
                   header=DISTRICT_HEADER)
     assert get("310").locality == "Phong Thạnh"
     assert get("275").indicator_code == get("2.140").indicator_code
+
+
+# --- page furniture and dates that are no quantity ---------------------------------------------
+
+def test_a_day_listed_before_a_day_and_month_is_a_date(extract):
+    get = extract(["Trong hai ngày (16 và 17-11), Hội đồng nhân dân xã tổ chức kỳ họp thứ 7."], header=NO_HEADER)
+    assert get("16") is None
+    assert get("17") is None
+    assert get("11") is None
+
+
+def test_a_pair_running_up_is_still_a_range(extract):
+    get = extract(["Ngày hội thu hút 40-55 gian hàng tham gia."], header=NO_HEADER)
+    assert get("40").value_high == 55
+
+
+def test_a_pair_running_down_with_its_own_unit_is_no_date(extract):
+    get = extract(["Ngày hội có 24-10 đội đăng ký, 36 đội tham gia."], header=NO_HEADER)
+    assert get("36") is not None
+    assert get("24") is not None
+
+
+def test_a_document_number_with_a_space_before_its_slash(extract):
+    get = extract(["Số:418 /BC-UBND Tân Hiệp, ngày 12 tháng 6 năm 2023"], header=NO_HEADER)
+    assert get("418") is None
+
+
+def test_a_time_zone_and_a_page_counter_are_furniture(extract):
+    get = extract(["Cập nhật: 14:05 GMT+7", "Viewing page 2of 31"], header=NO_HEADER)
+    assert get("7") is None
+    assert get("31") is None
