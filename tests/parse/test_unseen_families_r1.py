@@ -170,3 +170,26 @@ def test_a_time_zone_and_a_page_counter_are_furniture(extract):
     get = extract(["Cập nhật: 14:05 GMT+7", "Viewing page 2of 31"], header=NO_HEADER)
     assert get("7") is None
     assert get("31") is None
+
+
+# --- the plan's indicators counted as met, in a results report ---------------------------------
+
+def test_indicators_counted_as_exceeding_the_plan_are_actual_counts(extract):
+    get = extract(["Năm 2023, có 5/17 chỉ tiêu đạt và 9/17 chỉ tiêu vượt kế hoạch."])
+    for literal, occ in (("5", 0), ("9", 0), ("17", 0), ("17", 1)):
+        assert get(literal, occ).measure == "actual"
+
+
+def test_met_and_exceeded_before_a_count_of_indicators_is_no_excess(extract):
+    get = extract(["Năm 2023, huyện thực hiện đạt và vượt 13/16 chỉ tiêu chủ yếu."])
+    assert (get("13").measure, get("13").compared_to) == ("actual", None)
+
+
+def test_criteria_gained_over_a_year_are_still_a_change(extract):
+    get = extract(["Huyện đạt 121/180 tiêu chí (tăng 6 tiêu chí so với năm 2022)."])
+    assert (get("6").measure, get("6").compared_to) == ("change_abs", "year:2022")
+
+
+def test_a_planned_count_of_indicators_stays_a_target(extract):
+    get = extract(["Năm 2024, phấn đấu có 12/14 chỉ tiêu vượt kế hoạch."])
+    assert get("12").measure == "target"

@@ -199,6 +199,10 @@ LIST_JOINT = re.compile(r"\s*(?:,|;)?\s*(?:và\s+)?")
 TRAILING_END = re.compile(r"[,;()]|\.\s|\s+và\s+|\s+với\s+")
 
 
+COUNTED_PLAN_ITEMS = ("chỉ tiêu", "tiêu chí")
+MET_WORDS = re.compile(r"(?<![\wÀ-ỹ])(?:đạt|vượt|hoàn thành)(?![\wÀ-ỹ])", re.I)
+EXCEEDED_END = re.compile(r"(?<![\wÀ-ỹ])vượt\s*$", re.I)  # 'đạt và vượt 11/14 chỉ tiêu' ('tăng 8 tiêu chí' is a change)
+NOT_YET_WORDS = re.compile(r"(?<![\wÀ-ỹ])(?:phấn đấu|mục tiêu|dự kiến|sẽ)(?![\wÀ-ỹ])", re.I)
 PLACE_ONLY_GAP = re.compile(r"[\s,;:(]*")  # nothing but punctuation between a place and its figure
 PLACE_LEAD_GAP = re.compile(r"[\s,;:(]*(?:(?:xã|thị trấn|phường|huyện|thị xã)\s+)?", re.I)  # … and its level word before it
 
@@ -417,6 +421,16 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
                 period = year or period
             else:
                 measure, compared_to, qualifier = "actual", None, "exact"
+        # the plan's own indicators counted as met in a report: 'có 7/15 chỉ tiêu vượt kế hoạch',
+        # 'đạt và vượt 11/14 chỉ tiêu' count what was achieved (a part and its whole), not a plan
+        # nor an excess
+        if (measure == "target" or (measure == "change_abs" and EXCEEDED_END.search(text, c0, t.start))) \
+                and unit_code == "COUNT" and (sec.mode or doc.mode) != "target" \
+                and (unit_text or (pend[p.partner].unit.text if p.role == "pair_b" and pend[p.partner].unit else "")
+                     or "").lower() in COUNTED_PLAN_ITEMS \
+                and MET_WORDS.search(text, sentence_span(text, t.start)[0], clause_span(text, t.start)[1]) \
+                and not meaning.planned_sentence(text, t.start) and not NOT_YET_WORDS.search(text, c0, t.start):
+            measure, compared_to = "actual", None
         # place
         loc_name, loc_level = place if place else (doc.locality, doc.locality_level)
         ms = _place_for(text, t.start, p.unit_end, c0, c1, mentions, p.unit if p.role != "pair_b" else (p.unit or pend[p.partner].unit))
