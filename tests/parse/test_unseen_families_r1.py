@@ -193,3 +193,34 @@ def test_criteria_gained_over_a_year_are_still_a_change(extract):
 def test_a_planned_count_of_indicators_stays_a_target(extract):
     get = extract(["Năm 2024, phấn đấu có 12/14 chỉ tiêu vượt kế hoạch."])
     assert get("12").measure == "target"
+
+
+# --- periods: a statistics report's month, last year's rate, a year opening a bracket ---------
+
+def test_a_statistics_reports_title_after_the_portal_gives_its_month(extract):
+    lines = ["Trang chủ", "", "Giới thiệu", "", "Tin tức", "", "Chi tiết tin", "",
+             "Báo cáo thống kê tình hình kinh tế - xã hội tháng 4 năm 2023", "",
+             "Sản lượng thu hoạch trong tháng được 182.400 trái, nâng lũy kế đạt 905.000 trái."]
+    get = extract(lines, header=NO_HEADER)
+    assert get("182.400").period == "2023-04"
+    assert get("905.000").period == "2023"
+
+
+def test_the_rate_a_growth_is_compared_with_is_last_years(extract):
+    get = extract(["6 tháng đầu năm 2022, khu vực dịch vụ tăng 6,2%, thấp hơn mức tăng 9,4% so cùng kỳ."],
+                  header=NO_HEADER)
+    assert get("6,2").period == "2022"
+    assert get("9,4").period == "2021"
+
+
+def test_a_rate_compared_with_another_place_keeps_the_year(extract):
+    get = extract(["Năm 2022, GRDP tăng 7,1%, cao hơn mức tăng 5,9% của cả nước."], header=NO_HEADER)
+    assert get("5,9").period == "2022"
+
+
+def test_a_year_opening_a_bracket_covers_its_clauses(extract):
+    get = extract(["Năm 2023, khu vực công nghiệp đóng góp 2,1 điểm phần trăm (6 tháng năm 2022 khu vực công "
+                   "nghiệp đóng góp 1,8 điểm; khu vực dịch vụ đóng góp 3,7 điểm)."], header=NO_HEADER)
+    assert get("2,1").period == "2023"
+    assert get("1,8").period == "2022"
+    assert get("3,7").period == "2022"

@@ -36,7 +36,7 @@ NOT_THE_DOCUMENTS_YEAR = re.compile(
     r"giá\s+ss\s+|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+|từ\s+|sau\s+)$", re.I)
 
 
-REPORT_TITLE_LINE = re.compile(r"^\s*(?:tình hình|báo cáo|kết quả thực hiện)\s+(?:tình hình\s+)?(?:kinh tế|phát triển kinh tế)", re.I)
+REPORT_TITLE_LINE = re.compile(r"^\s*(?:tình hình|báo cáo|kết quả thực hiện)\s+(?:thống kê\s+)?(?:tình hình\s+)?(?:kinh tế|phát triển kinh tế)", re.I)
 
 
 def dominant_year(text: str) -> str | None:
