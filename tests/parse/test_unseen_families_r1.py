@@ -224,3 +224,26 @@ def test_a_year_opening_a_bracket_covers_its_clauses(extract):
     assert get("2,1").period == "2023"
     assert get("1,8").period == "2022"
     assert get("3,7").period == "2022"
+
+
+# --- 'ngày' and 'tháng' before a number that is no day or month --------------------------------
+
+def test_long_and_short_term_crops_are_no_dates(extract):
+    get = extract(["Diện tích cây dài ngày đạt 3.870 ha, cây ngắn ngày 2.415 ha; cây công nghiệp dài ngày 9.300."])
+    assert get("3.870").value == 3870
+    assert get("2.415").unit == "HA"
+    assert get("9.300") is not None
+
+
+def test_an_area_after_the_end_of_the_month_is_no_month(extract):
+    get = extract(["Diện tích thu hoạch đến cuối tháng 86,25 ha; đến cuối tháng 312 ha đã được làm đất."])
+    assert get("86,25").unit == "HA"
+    assert get("312").unit == "HA"
+
+
+def test_real_days_and_months_stay_dates(extract):
+    get = extract(["Ngày 14 tháng 3, đoàn kiểm tra 9 xã; tháng 10.2023 tổ chức hội nghị.", "Chi lương tháng 13 cho 62 người."])
+    assert get("14") is None
+    assert get("3") is None
+    assert get("13") is None
+    assert get("9").value == 9

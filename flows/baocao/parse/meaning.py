@@ -154,6 +154,27 @@ DOC_TYPE_KEYS = keys_re(DOC_TYPES[3:-1].split("|"))
 COVID_KEYS = re.compile("covid")
 
 
+DAY_OR_MONTH_WORD = re.compile(r"(ngày|tháng)\s*[,-]?\s*$", re.I)
+CROP_TERM_BEFORE = re.compile(r"(?<![\wÀ-ỹ])(?:dài|ngắn)\s+$", re.I)  # 'cây dài ngày', 'cây ngắn ngày'
+NUMBER_ONLY_PART = re.compile(r"\d{1,2}(?:\.\d{1,4})?")  # '15', '27.12', '10.2022'
+
+
+def _fits_date_word(text: str, dm: re.Match, first: NumToken, chain_len: int, in_range: bool = True) -> bool:
+    """Whether a number after 'ngày'/'tháng' can be the day or month they name: 'cây dài ngày
+    4.210 ha' is a crop's term and 'đến cuối tháng 179,07 ha' an area, no dates. (`in_range`:
+    a whole number must be a day or month number too; as a label, 'lương tháng 13' need not.)"""
+    word = DAY_OR_MONTH_WORD.search(dm.group(0))
+    if word is None or chain_len > 1:
+        return True
+    if word.group(1).lower() == "ngày" and CROP_TERM_BEFORE.search(text, max(0, dm.start() - 8), dm.start()):
+        return False
+    if not NUMBER_ONLY_PART.fullmatch(first.literal):
+        return False
+    if first.literal.isdigit() and in_range:
+        return 1 <= int(first.literal) <= (31 if word.group(1).lower() == "ngày" else 12)
+    return True
+
+
 DASH_ONLY = re.compile(r"\s?[-–]\s?")
 DAY_LISTED_AFTER = re.compile(r"^\s*(?:và|,)\s*(?=\d)")
 DAY_WORD_NEAR = re.compile(r"(?<![\wÀ-ỹ])(?:ngày|hôm|sáng|chiều|tối|trưa)(?![\wÀ-ỹ])", re.I)
@@ -189,7 +210,7 @@ def non_fact_reason(text: str, toks: list[NumToken], i: int, unit: UnitMatch | N
         return "date"
     first = toks[chain[0]]
     if may_hold(DATE_KEYS, low, lo if first is t else tail_start(text, first.start), first.start) \
-            and search_before(DATE_BEFORE, text, first.start, 3):
+            and (dm := search_before(DATE_BEFORE, text, first.start, 3)) and _fits_date_word(text, dm, first, len(chain)):
         return "date"
     if len(chain) == 2:
         a, b = toks[chain[0]], toks[chain[1]]
@@ -227,7 +248,8 @@ def non_fact_reason(text: str, toks: list[NumToken], i: int, unit: UnitMatch | N
     if unit is None or unit.code == "COUNT" and unit.text.lower() in ("bao", "điểm"):
         if is_year(t):
             return "period"
-        if may_hold(label_keys(), low, lo, t.start) and search_before(label_re(), text, t.start, label_reach()):
+        if may_hold(label_keys(), low, lo, t.start) and (lm := search_before(label_re(), text, t.start, label_reach())) \
+                and _fits_date_word(text, lm, t, len(chain), in_range=False):
             return "other"
         if t.literal == "4.0":
             return "other"
