@@ -247,3 +247,11 @@ def test_real_days_and_months_stay_dates(extract):
     assert get("3") is None
     assert get("13") is None
     assert get("9").value == 9
+
+
+# --- a contribution to growth in points ---------------------------------------------------------
+
+def test_a_contribution_to_growth_in_points_is_in_percentage_points(extract):
+    get = extract(["Khu vực dịch vụ tăng 6,4%, đóng góp 2,85 điểm vào mức tăng chung; toàn huyện có 14 điểm trường."])
+    assert get("2,85").unit == "PCT"
+    assert get("14").unit == "COUNT"

@@ -189,6 +189,7 @@ def _mark_place(text: str, pos: int, doc: DocContext) -> tuple[str, str] | None:
 
 
 SLASH_ONLY = re.compile(r"\s*/\s*")
+CONTRIBUTED_END = re.compile(r"(?<![\wÀ-ỹ])đóng góp(?:\s+(?:được|khoảng|gần|thêm))?\s*$", re.I)
 PER_10K_POP_WORDS = re.compile(r"vạn dân|10\.000 dân")
 MULTIPLE_VERB_END = re.compile(r"(?:gấp|tăng|giảm|hơn)\s*$", re.I)
 # (an amount raised so far for next year's event is reached already: 'phát động … năm 2024, hiện được 2 tỷ đồng')
@@ -306,6 +307,8 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
         if unit_code == "COUNT" and unit_text and PER_10K_POP_WORDS.search(text[c0:c1]) and re.match(r"bác s|giường", unit_text.lower()):
             unit_code = "PER_10K_POP"
             unit_text = f"{unit_text}/vạn dân"  # 'số bác sĩ trên 10.000 dân là 05 bác sĩ', '9,5 bác sĩ … trên 1 vạn dân'
+        if unit_code == "COUNT" and (unit_text or "").lower() == "điểm" and CONTRIBUTED_END.search(text, c0, t.start):
+            unit_code = "PCT"  # a share of growth contributed is in percentage points: 'đóng góp 2,6 điểm'
         anchor = _pick_anchor(text, anchors.get(c0, []), t.start)
         br = paren_span(text, t.start)
         if anchor is None and br is not None and br[0] < c0:
