@@ -1,6 +1,9 @@
 """Phrasing families met in the dev corpus's errors (round r1), each with sentences of our own
-(invented, with invented numbers and places; not copied from any text): a congress's news
-quoting the targets of the term it opens."""
+(invented, with invented numbers; not copied from any text): a congress's news quoting the
+targets of the term it opens, a chart flattened into lines with its title below, a table
+flattened into lines under a growth caption, communes written by their initials, page
+furniture and dates, indicators counted as met, periods of a month's report and of last
+year's rate, 'ngày'/'tháng' before numbers that are no dates, contributions in points."""
 
 NO_HEADER: list[str] = []
 
