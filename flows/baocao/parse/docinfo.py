@@ -36,7 +36,7 @@ NOT_THE_DOCUMENTS_YEAR = re.compile(
     r"giá\s+ss\s+|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+|từ\s+|sau\s+)$", re.I)
 
 
-REPORT_TITLE_LINE = re.compile(r"^\s*(?:tình hình|báo cáo|kết quả thực hiện)\s+(?:tình hình\s+)?(?:kinh tế|phát triển kinh tế)", re.I)
+REPORT_TITLE_LINE = re.compile(r"^\s*(?:tình hình|báo cáo|kết quả thực hiện)\s+(?:thống kê\s+)?(?:tình hình\s+)?(?:kinh tế|phát triển kinh tế)", re.I)
 
 
 def dominant_year(text: str) -> str | None:
@@ -57,6 +57,19 @@ COMPARED_YEAR = re.compile(r"(?<![\wÀ-ỹ])so\s+(?:với\s+)?(?:cùng kỳ\s+|c
 TERM_SPAN = re.compile(r"(?:nhiệm kỳ|giai đoạn)\s+(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d", re.I)
 # a web page's own date line or stamp near its top: ' date 2024-06', 'Ngày đăng: 07/12/2023', '05:21, 21/09/2023'
 PAGE_DATE = re.compile(r"^\s*date\s+((?:19|20)\d\d)-\d\d|(?<![\d/])\d{1,2}/\d{1,2}/((?:19|20)\d\d)(?!\d)", re.M)
+
+
+# a congress opening a term, reported as it meets: 'đại hội đại biểu Đảng bộ … lần thứ X, nhiệm
+# kỳ 2025-2030, đã thông qua …' (not a resolution of it quoted later: 'Nghị quyết Đại hội …')
+CONGRESS_OPENING = re.compile(r"(?<![\wÀ-ỹ])(?<!quyết\s)đại hội(?![\wÀ-ỹ])[^.;\n]{0,120}?nhiệm kỳ\s+"
+                              r"((?:19|20)\d\d)\s*[-–]\s*(?:19|20)\d\d", re.I)
+
+
+def congress_year(lines: list[str]) -> str | None:
+    """A text that names no year but opens on a congress of a term is of the term's first
+    year: a term's congress meets as the term begins."""
+    m = CONGRESS_OPENING.search("\n".join(lines[:6])[:1500])
+    return m.group(1) if m else None
 
 
 def implied_year(text: str, lines: list[str]) -> str | None:
@@ -172,6 +185,8 @@ def document_context(lines: list[str], outline: Outline) -> DocContext:
             break
     if period is None:
         period = dominant_year(text)
+    if period is None:
+        period = congress_year(lines)
     implied = period is None
     if implied:
         period = implied_year(text, lines)

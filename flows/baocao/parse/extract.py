@@ -33,7 +33,7 @@ from baocao.parse.indicators import (
 )
 from baocao.parse.model import Fact, ParsedDocument
 from baocao.parse.numbers import NumToken, find_numbers, is_range_joint, is_slash_joint
-from baocao.parse.places import find_bare_communes, find_mentions
+from baocao.parse.places import find_bare_communes, find_commune_initials, find_mentions
 from baocao.parse.read.model import Table
 from baocao.parse.sentences import (
     clause_span,
@@ -43,7 +43,7 @@ from baocao.parse.sentences import (
     sentence_span,
     topic_of,
 )
-from baocao.parse.structure import Paragraph, Section, build_outline, split_long
+from baocao.parse.structure import Paragraph, Section, build_outline, is_caps_line, split_long
 from baocao.parse.tables import ColumnMeaning, column_meaning, table_facts
 from baocao.parse.units import UnitMatch, match_unit, unit_class
 
@@ -189,6 +189,7 @@ def _mark_place(text: str, pos: int, doc: DocContext) -> tuple[str, str] | None:
 
 
 SLASH_ONLY = re.compile(r"\s*/\s*")
+CONTRIBUTED_END = re.compile(r"(?<![\wÀ-ỹ])đóng góp(?:\s+(?:được|khoảng|gần|thêm))?\s*$", re.I)
 PER_10K_POP_WORDS = re.compile(r"vạn dân|10\.000 dân")
 MULTIPLE_VERB_END = re.compile(r"(?:gấp|tăng|giảm|hơn)\s*$", re.I)
 # (an amount raised so far for next year's event is reached already: 'phát động … năm 2024, hiện được 2 tỷ đồng')
@@ -199,10 +200,35 @@ LIST_JOINT = re.compile(r"\s*(?:,|;)?\s*(?:và\s+)?")
 TRAILING_END = re.compile(r"[,;()]|\.\s|\s+và\s+|\s+với\s+")
 
 
+COUNTED_PLAN_ITEMS = ("chỉ tiêu", "tiêu chí")
+MET_WORDS = re.compile(r"(?<![\wÀ-ỹ])(?:đạt|vượt|hoàn thành)(?![\wÀ-ỹ])", re.I)
+EXCEEDED_END = re.compile(r"(?<![\wÀ-ỹ])vượt\s*$", re.I)  # 'đạt và vượt 11/14 chỉ tiêu' ('tăng 8 tiêu chí' is a change)
+NOT_YET_WORDS = re.compile(r"(?<![\wÀ-ỹ])(?:phấn đấu|mục tiêu|dự kiến|sẽ)(?![\wÀ-ỹ])", re.I)
+PLACE_ONLY_GAP = re.compile(r"[\s,;:(]*")  # nothing but punctuation between a place and its figure
+PLACE_LEAD_GAP = re.compile(r"[\s,;:(]*(?:(?:xã|thị trấn|phường|huyện|thị xã)\s+)?", re.I)  # … and its level word before it
+
+
+PLAN_SPAN = re.compile(r"(?<![\wÀ-ỹ])(?:giai đoạn|nhiệm kỳ)\s+((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)(?!\d)", re.I)
+
+
+def _plan_span_ahead(text: str, pos: int, cy: str, sec: Section, doc: DocContext) -> bool:
+    """A term or plan span ('giai đoạn 2020-2025', not a crop season) the sentence names before
+    the number, beginning with the year of a text that has no span of its own: the span ahead."""
+    if not (TERM.fullmatch(cy) and doc.year_end and int(cy[:4]) == doc.year_end < int(cy[-4:])):
+        return False
+    if (sec.period and TERM.fullmatch(sec.period)) or (doc.period and TERM.fullmatch(doc.period)):
+        return False  # a term's own report: its span is its past
+    return any(f"{m.group(1)}-{m.group(2)}" == cy for m in PLAN_SPAN.finditer(text, sentence_span(text, pos)[0], pos))
+
+
 def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list[Fact],
-                       place: tuple[str, str] | None = None, caption: ColumnMeaning | None = None) -> None:
+                       place: tuple[str, str] | None = None, caption: ColumnMeaning | None = None,
+                       row: tuple[str | None, bool] | None = None, row_base: str | None = None) -> None:
     """`caption`: what a caption above says of bare numbers beneath it (a table flattened into
-    lines under 'Tốc độ tăng so với cùng kỳ (%)'): their unit, measure and base."""
+    lines under 'Tốc độ tăng so với cùng kỳ (%)'): their unit, measure and base; `row`: for a
+    value alone on its line there, the period of its column and whether its row is a part of
+    the total row above it (a sector's growth is a change against `row_base`, the total's the
+    growth rate itself)."""
     text = para.text
     if PAGE_LINE.match(text):
         return  # a page number or a Word PAGE field left in the export
@@ -253,6 +279,7 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
     if doc.district_code:
         mentions += [m for m in find_bare_communes(text, doc.district_code)
                      if not any(x.start <= m.start < x.end for x in mentions)]
+        mentions += find_commune_initials(text, doc.district_code)
     # (districts other than the document's, once per paragraph: most paragraphs name none)
     other_districts = any(m.level == "district" and m.name != doc.locality for m in mentions)
     # the country as the subject ('cả nước có 5.800 xã …') or quoted beside ('gấp 2 lần cả nước (4,5%)'),
@@ -280,6 +307,8 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
         if unit_code == "COUNT" and unit_text and PER_10K_POP_WORDS.search(text[c0:c1]) and re.match(r"bác s|giường", unit_text.lower()):
             unit_code = "PER_10K_POP"
             unit_text = f"{unit_text}/vạn dân"  # 'số bác sĩ trên 10.000 dân là 05 bác sĩ', '9,5 bác sĩ … trên 1 vạn dân'
+        if unit_code == "COUNT" and (unit_text or "").lower() == "điểm" and CONTRIBUTED_END.search(text, c0, t.start):
+            unit_code = "PCT"  # a share of growth contributed is in percentage points: 'đóng góp 2,6 điểm'
         anchor = _pick_anchor(text, anchors.get(c0, []), t.start)
         br = paren_span(text, t.start)
         if anchor is None and br is not None and br[0] < c0:
@@ -344,6 +373,11 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
             period = f"{end}-{end + 5}"
         if caption is not None and p.unit is None and not cy and caption.period and len(caption.period) == 7:
             period = caption.period  # 'Một số chỉ tiêu tháng 12 năm 2020 … (%)': the month of its lines
+        if row is not None and row[0] and not cy:
+            period = row[0]  # the column's head: '6 tháng đầu năm 2018 | 6 tháng đầu năm 2019'
+        if row is not None and row[1] and caption is not None and caption.measure == "actual" and measure == "actual" \
+                and unit_code == "PCT":
+            measure, compared_to = "change_pct", row_base  # a sector's growth under the total's growth rate
         if m.endpoint and not cy and period and TERM.fullmatch(period):
             # over a span, a level's from-to runs from its first year to its last:
             # 'tỷ trọng nông nghiệp giảm từ 55,32% xuống còn 40,04%' in a 2015-2020 report
@@ -361,7 +395,10 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
         if m.default and measure == "target" and cy and base and len(cy) == 4 and cy < base[:4]:
             measure = "actual"
         # a year or span after the report's own is a plan: 'đến năm 2025 đạt 80 triệu đồng' in a 2022 report
-        if measure == "actual" and cy and doc.year_end and int(cy[:4]) > doc.year_end and qualifier != "estimate" \
+        # and so is a span that begins with the report's year and runs past it: 'giai đoạn 2020-2025
+        # đưa … đạt 7%' in a text of the congress that opens the 2020-2025 term
+        if measure == "actual" and cy and doc.year_end and qualifier != "estimate" \
+                and (int(cy[:4]) > doc.year_end or _plan_span_ahead(text, t.start, cy, sec, doc)) \
                 and not NOT_YET_DONE_WORDS.search(text[c0:t.start]):
             measure = "target"
         # a plan counting its own parts is describing itself, not setting a target: '07 chỉ tiêu',
@@ -387,6 +424,16 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
                 period = year or period
             else:
                 measure, compared_to, qualifier = "actual", None, "exact"
+        # the plan's own indicators counted as met in a report: 'có 7/15 chỉ tiêu vượt kế hoạch',
+        # 'đạt và vượt 11/14 chỉ tiêu' count what was achieved (a part and its whole), not a plan
+        # nor an excess
+        if (measure == "target" or (measure == "change_abs" and EXCEEDED_END.search(text, c0, t.start))) \
+                and unit_code == "COUNT" and (sec.mode or doc.mode) != "target" \
+                and (unit_text or (pend[p.partner].unit.text if p.role == "pair_b" and pend[p.partner].unit else "")
+                     or "").lower() in COUNTED_PLAN_ITEMS \
+                and MET_WORDS.search(text, sentence_span(text, t.start)[0], clause_span(text, t.start)[1]) \
+                and not meaning.planned_sentence(text, t.start) and not NOT_YET_WORDS.search(text, c0, t.start):
+            measure, compared_to = "actual", None
         # place
         loc_name, loc_level = place if place else (doc.locality, doc.locality_level)
         ms = _place_for(text, t.start, p.unit_end, c0, c1, mentions, p.unit if p.role != "pair_b" else (p.unit or pend[p.partner].unit))
@@ -418,6 +465,12 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
         raw_with_brackets = text[max(c0, prev_end):t.start]
         indicator, code = _indicator(p, pend, subject, subj_text, noun, unit_text, trailing, measure, m.inherit, anchor,
                                      prev_in_clause.get(c0), unit_code, text, t.start, c0, c1, raw_with_brackets)
+        if ms and br is not None and anchor is not None and anchor.fact is not None and anchor.tok.start < br[0] \
+                and anchor.fact.unit == unit_code and measure == anchor.fact.measure \
+                and PLACE_LEAD_GAP.fullmatch(text[max(br[0] + 1, c0):ms[0].start]) and PLACE_ONLY_GAP.fullmatch(text[ms[-1].end:t.start]):
+            # a level broken down by place in a bracket after it: '320 ha (TH 12 ha; BPN 41 ha)' is the same
+            # indicator at each commune
+            indicator, code = anchor.fact.indicator, anchor.fact.indicator_code
         if not is_core(code) or _only_time_words(raw_with_brackets):
             # (a subject of time words only is named by the level before it, not by the bullet's topic:
             # 'a. Thu ngân sách: Tổng thu … tháng 9 là 5.199 tỷ đồng; lũy kế 9 tháng là 60.129,9 tỷ đồng')
@@ -916,6 +969,90 @@ def _caption_meaning(text: str, current: ColumnMeaning | None) -> ColumnMeaning 
     return current
 
 
+AXIS_LINE = re.compile(r"^\s*0(?:\s+\d{1,5}(?:[.,]\d+)?){3,}\s*$")  # a chart's value axis: '0 20 40 60 80'
+CHART_BAR_MAX = 120  # a bar's label and value, short
+
+
+def _axis_ticks_even(text: str) -> bool:
+    """Evenly spaced ticks from 0, as a chart's axis is drawn (not a row of counts)."""
+    vals = [float(v.replace(",", ".")) for v in text.split()]
+    steps = {round(b - a, 6) for a, b in zip(vals, vals[1:], strict=False)}
+    return len(steps) == 1 and next(iter(steps)) > 0
+
+
+def _chart_captions(paragraphs: list[Paragraph]) -> dict[int, ColumnMeaning]:
+    """A chart flattened into lines: its bars ('Thu ngân sách 112,5'), then its value axis ('0 50
+    100 150'), then its title below ('Tốc độ phát triển … so cùng kỳ năm trước'). A title that
+    states a comparison governs the bare numbers of the bars above the axis, as a caption does
+    the short lines beneath it. Paragraph index -> the title's meaning."""
+    out: dict[int, ColumnMeaning] = {}
+    for k, para in enumerate(paragraphs):
+        if not AXIS_LINE.match(para.text) or not _axis_ticks_even(para.text):
+            continue
+        title: list[str] = []
+        for nxt in paragraphs[k + 1:k + 5]:
+            if not re.search(r"[A-Za-zÀ-ỹ]", nxt.text):
+                continue  # a stray mark of the drawing ('>')
+            if len(nxt.text) > CHART_BAR_MAX or is_caps_line(nxt.text.strip()) or len(title) == 2:
+                break
+            title.append(nxt.text.strip())
+        found = column_meaning(" ".join(title), None) if title else None
+        if found is None or found.measure not in ("attainment_pct", "change_pct"):
+            continue
+        for j in range(k - 1, -1, -1):
+            bar = paragraphs[j].text.strip()
+            if len(bar) > CHART_BAR_MAX or is_caps_line(bar) or AXIS_LINE.match(bar):
+                break
+            out[j] = found
+    return out
+
+
+# a column's head in a table flattened into lines, a period alone: '6 tháng đầu năm 2023', 'Năm 2022',
+# 'Ước tính năm 2024', 'Tháng 6/2023'
+COLUMN_HEAD_LINE = re.compile(r"(?:ước\s+(?:tính\s+|thực hiện\s+|th\s+)?)?(?:(?:(?:\d{1,2}|sáu|chín)\s+tháng(?:\s+đầu)?\s+)?năm\s+"
+                              r"((?:19|20)\d\d)|tháng\s+(\d{1,2})\s*(?:/|năm)\s*((?:19|20)\d\d))", re.I)
+BARE_NUMBER_LINE = re.compile(r"[-+]?\d[\d.,]*")
+TOTAL_ROW = re.compile(r"(?:tổng\s+số|tổng|tổng cộng|chung|toàn\s+(?:tỉnh|huyện|thành phố|thị xã))\s*:?", re.I)
+
+
+@dataclass
+class _FlatRows:
+    """The rows of a table flattened into lines under a caption: the column heads (each a
+    period alone on its line), then each row's label on a line and its values one per line,
+    in the order of the columns. Rows after a total row ('Tổng số') are its parts."""
+    base: str | None
+    columns: list[str]
+    col: int = 0
+    rows_started: bool = False
+    total_seen: bool = False
+    part: bool = False
+
+    def step(self, text: str) -> tuple[str | None, bool]:
+        """(the column period, whether the row is a part of the total) of a line's bare value."""
+        line = text.strip()
+        head = COLUMN_HEAD_LINE.fullmatch(line)
+        if head:
+            if self.rows_started:
+                self.columns, self.rows_started, self.total_seen = [], False, False
+            self.columns.append(head.group(1) or f"{head.group(3)}-{int(head.group(2)):02d}")
+            self.col = 0
+            return None, False
+        if BARE_NUMBER_LINE.fullmatch(line):
+            if not self.columns:
+                return None, False
+            period = self.columns[self.col] if self.col < len(self.columns) else None
+            self.col += 1
+            return period, self.part
+        if re.search(r"[A-Za-zÀ-ỹ]", line) and not re.search(r"\d", line):
+            self.rows_started = True
+            if TOTAL_ROW.fullmatch(line):
+                self.total_seen, self.part = True, False
+            else:
+                self.part = self.total_seen
+            self.col = 0
+        return None, False
+
+
 def parse_lines(lines: list[str], source_name: str = "", tables: list[Table] | None = None,
                 ocr: dict[int, float] | None = None) -> ParsedDocument:
     """Facts of a report's lines; `tables` (grids of some of those lines) are read by their
@@ -927,6 +1064,7 @@ def parse_lines(lines: list[str], source_name: str = "", tables: list[Table] | N
     warnings: list[str] = []
     in_tables: set[int] = set()
     caption: ColumnMeaning | None = None  # a caption's meaning, for the short lines beneath it
+    flat = _FlatRows(None, [])  # the columns and rows of the lines under that caption
     for table in tables or ():
         try:
             got = table_facts(table, doc.period, (doc.locality, doc.locality_level), lines)
@@ -938,7 +1076,8 @@ def parse_lines(lines: list[str], source_name: str = "", tables: list[Table] | N
             in_tables |= got[1]
     # footnote k takes the section of the k-th mark
     marks = outline.footnote_marks
-    for para in outline.paragraphs:
+    charts = _chart_captions(outline.paragraphs) if any(AXIS_LINE.match(p.text) for p in outline.paragraphs) else {}
+    for pi, para in enumerate(outline.paragraphs):
         sec = outline.sections[para.section_index] if para.section_index >= 0 else Section([], None, None)
         place = None
         if para.footnote:
@@ -956,10 +1095,19 @@ def parse_lines(lines: list[str], source_name: str = "", tables: list[Table] | N
             sec = Section(sec.path + [f"chú thích {k}"], sec.period, sec.mode)
         if in_tables and all(seg.line - 1 in in_tables for seg in para.segments):
             continue
-        caption = _caption_meaning(para.text, caption)
+        before = caption
+        if pi in charts:
+            caption = charts[pi]
+        else:
+            # (a chart's title reaches up to its bars only, not down into the text after it)
+            caption = _caption_meaning(para.text, None if pi - 1 in charts else caption)
+        if caption is not before:
+            found = column_meaning(para.text.strip(), None) if caption is not None else None
+            flat = _FlatRows((found or caption).compared_to or "same_period" if caption else None, [])
+        row = flat.step(para.text) if caption is not None and pi not in charts else None
         for piece in split_long(para):
             try:
-                _extract_paragraph(piece, sec, doc, facts, place, caption)
+                _extract_paragraph(piece, sec, doc, facts, place, caption, row, flat.base if row else None)
             except Exception as exc:  # noqa: BLE001 - one odd paragraph must not lose the whole report
                 warnings.append(f"line {piece.first_line}: {type(exc).__name__}: {exc}")
     for f in facts:

@@ -46,7 +46,7 @@ from baocao.parse.vocab import (
 
 DOC_TYPES = (r"(?:Quyết định|Nghị quyết|Chỉ thị|Kế hoạch|Kết luận|Quy định|Quy chế|Đề án|Hướng dẫn|Thông báo|Công văn|"
              r"Thông tư|Nghị định|Luật|Tờ trình|Báo cáo|Chương trình|Thông tri|Chỉ đạo|Điều lệ)")
-DOC_REF_AFTER = re.compile(r"^(?:\s?-\s?[A-ZĐ][A-Za-zĐđ]*\s*/|/[A-ZĐ]|/\d{2,4}/[A-ZĐ]|:\d{4})")
+DOC_REF_AFTER = re.compile(r"^(?:\s?-\s?[A-ZĐ][A-Za-zĐđ]*\s*/|/[A-ZĐ]|\s/[A-ZĐ]{2}|/\d{2,4}/[A-ZĐ]|:\d{4})")
 DOC_NUMBER_BEFORE = re.compile(DOC_TYPES + r"\s+(?:số\s+)?$", re.I)
 SO_BEFORE = re.compile(r"(?:\b(?:bão|hiệu|phòng|nhà|đường|tờ|thửa|hẻm|lô|khu|tổ|mẫu|biểu|phụ lục)\s+số|\bsố\s+hiệu)\s*$", re.I)
 DATE_BEFORE = re.compile(
@@ -79,6 +79,7 @@ PAGE_COUNTER_KEYS = keys_re(PAGE_COUNTER_WORDS)
 WEB_WORD = re.compile(r"https?:|www\.|\.(?:jpe?g|png|gif|html?|aspx?|php)\b", re.I)
 
 
+PAGE_STAMP_BEFORE = re.compile(r"(?:(?<![A-Za-z])(?:GMT|UTC)\s*\+|page\s+\d+\s*of)\s*$", re.I)
 DAY_MONTH_LITERAL = re.compile(r"\d{1,2}\.\d{1,2}")  # 27.12
 # ('ngày 27.12', and a news lead's day without 'ngày': 'Hôm qua 24.6', 'Sáng 15.3')
 DAY_BEFORE = re.compile(r"(?:ngày|hôm qua|hôm nay|sáng|chiều|trưa|tối)\s*(?:\d{1,2}\s*(?:và|,|-)\s*)?$", re.I)
@@ -106,6 +107,9 @@ def page_furniture(text: str, start: int, end: int, literal: str, low: str | Non
         return "other"
     if may_hold(PAGE_COUNTER_KEYS, low, lo, start) and PAGE_COUNTER.search(text[max(0, start - 24):start]):
         return "other"
+    if ("+" in text[max(0, start - 2):start] or "of" in text[max(0, start - 4):start]) \
+            and PAGE_STAMP_BEFORE.search(text[max(0, start - 24):start]):
+        return "other"  # a time zone 'GMT+7', a page counter 'page 1 of 55'
     just_before = text[max(0, start - 9):start]
     if "-" in just_before and ISO_YEAR_BEFORE.search(just_before):
         return "other"  # an ISO date '2021-12'
@@ -150,6 +154,45 @@ DOC_TYPE_KEYS = keys_re(DOC_TYPES[3:-1].split("|"))
 COVID_KEYS = re.compile("covid")
 
 
+DAY_OR_MONTH_WORD = re.compile(r"(ngày|tháng)\s*[,-]?\s*$", re.I)
+CROP_TERM_BEFORE = re.compile(r"(?<![\wÀ-ỹ])(?:dài|ngắn)\s+$", re.I)  # 'cây dài ngày', 'cây ngắn ngày'
+NUMBER_ONLY_PART = re.compile(r"\d{1,2}(?:\.\d{1,4})?")  # '15', '27.12', '10.2022'
+
+
+def _fits_date_word(text: str, dm: re.Match, first: NumToken, chain_len: int, in_range: bool = True) -> bool:
+    """Whether a number after 'ngày'/'tháng' can be the day or month they name: 'cây dài ngày
+    4.210 ha' is a crop's term and 'đến cuối tháng 179,07 ha' an area, no dates. (`in_range`:
+    a whole number must be a day or month number too; as a label, 'lương tháng 13' need not.)"""
+    word = DAY_OR_MONTH_WORD.search(dm.group(0))
+    if word is None or chain_len > 1:
+        return True
+    if word.group(1).lower() == "ngày" and CROP_TERM_BEFORE.search(text, max(0, dm.start() - 8), dm.start()):
+        return False
+    if not NUMBER_ONLY_PART.fullmatch(first.literal):
+        return False
+    if first.literal.isdigit() and in_range:
+        return 1 <= int(first.literal) <= (31 if word.group(1).lower() == "ngày" else 12)
+    return True
+
+
+DASH_ONLY = re.compile(r"\s?[-–]\s?")
+DAY_LISTED_AFTER = re.compile(r"^\s*(?:và|,)\s*(?=\d)")
+DAY_WORD_NEAR = re.compile(r"(?<![\wÀ-ỹ])(?:ngày|hôm|sáng|chiều|tối|trưa)(?![\wÀ-ỹ])", re.I)
+
+
+def _day_month(text: str, toks: list[NumToken], i: int) -> bool:
+    """Token i is a day and the next, joined by a dash, its month ('29-12'): a pair that runs
+    down from a day to a month number, with the word 'ngày' (or a time of day) just before."""
+    if i + 1 >= len(toks):
+        return False
+    a, b = toks[i], toks[i + 1]
+    if not (a.literal.isdigit() and b.literal.isdigit() and DASH_ONLY.fullmatch(text[a.end:b.start])):
+        return False
+    if not (1 <= int(b.literal) <= 12 < int(a.literal) <= 31 or 1 <= int(b.literal) < int(a.literal) <= 12):
+        return False
+    return DAY_WORD_NEAR.search(text, max(0, a.start - 30), a.start) is not None and not re.match(r"\s*[%‰\wÀ-ỹ]", text[b.end:b.end + 2])
+
+
 def non_fact_reason(text: str, toks: list[NumToken], i: int, unit: UnitMatch | None, heading_prefix: int) -> str | None:
     """Why token i is not a quantity, or None when it is one."""
     t = toks[i]
@@ -167,7 +210,7 @@ def non_fact_reason(text: str, toks: list[NumToken], i: int, unit: UnitMatch | N
         return "date"
     first = toks[chain[0]]
     if may_hold(DATE_KEYS, low, lo if first is t else tail_start(text, first.start), first.start) \
-            and search_before(DATE_BEFORE, text, first.start, 3):
+            and (dm := search_before(DATE_BEFORE, text, first.start, 3)) and _fits_date_word(text, dm, first, len(chain)):
         return "date"
     if len(chain) == 2:
         a, b = toks[chain[0]], toks[chain[1]]
@@ -182,6 +225,10 @@ def non_fact_reason(text: str, toks: list[NumToken], i: int, unit: UnitMatch | N
         if search_before(FROM_TO_BEFORE, text, a.start, 1) and a.literal.isdigit() and b.literal.isdigit() \
                 and int(a.literal) <= 31 and int(b.literal) <= 12 and re.match(r"^\s*[-–]\s*\d", text[b.end:]) is None and unit is None:
             return "date"
+    if ("-" in text[t.end:t.end + 12] or "-" in text[max(0, t.start - 3):t.start]) and (
+            _day_month(text, toks, i) or (i > 0 and _day_month(text, toks, i - 1))
+            or (DAY_LISTED_AFTER.match(after) and _day_month(text, toks, i + 1))):
+        return "date"  # 'Trong hai ngày (14 và 15-11)': a day and month, not a range (it runs down)
     if DOC_REF_AFTER.match(after):
         return "doc_ref"
     if furniture := page_furniture(text, t.start, t.end, t.literal, low, lo):
@@ -201,7 +248,8 @@ def non_fact_reason(text: str, toks: list[NumToken], i: int, unit: UnitMatch | N
     if unit is None or unit.code == "COUNT" and unit.text.lower() in ("bao", "điểm"):
         if is_year(t):
             return "period"
-        if may_hold(label_keys(), low, lo, t.start) and search_before(label_re(), text, t.start, label_reach()):
+        if may_hold(label_keys(), low, lo, t.start) and (lm := search_before(label_re(), text, t.start, label_reach())) \
+                and _fits_date_word(text, lm, t, len(chain), in_range=False):
             return "other"
         if t.literal == "4.0":
             return "other"

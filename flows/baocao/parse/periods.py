@@ -61,6 +61,8 @@ def sentence_start(text: str, pos: int) -> int:
 YEAR_AFTER = re.compile(r"^\s*\(?\s*(?:vào\s+)?(?:năm|cuối năm|đầu năm)\s+((?:19|20)\d\d)(?!\s*[-–]\s*\d)")  # '9,29% năm 2015'
 NUMBER_SOON = re.compile(r"^[^)]{0,20}?\d")
 YEAR_BEFORE_AFTER = re.compile(r"^\s*\)?\s*của\s+(?:cùng kỳ\s+)?năm trước", re.I)
+RATE_COMPARED_BEFORE = re.compile(r"(?<![\wÀ-ỹ])(?:cao|thấp)\s+hơn\s+(?:so\s+với\s+)?mức\s+(?:tăng|giảm)(?:\s+trưởng)?\s*$", re.I)
+SAME_PERIOD_AFTER = re.compile(r"\s*(?:so\s+(?:với\s+)?cùng kỳ|của\s+cùng kỳ)(?!\s+năm\s+(?:19|20)\d\d)", re.I)
 FROM_OR_DAY_BEFORE = re.compile(r"(?:từ|ngày)\s*$", re.I)
 REFERENCE_BEFORE = re.compile(r"(?:so\s*(?:với)?(?:\s+(?:tháng|quý|vụ|kỳ))?(?:\s+cùng kỳ)?|định hướng|tầm nhìn)\s*$", re.I)
 QUANTITY_BEFORE = re.compile(r"(?:\d|%|‰)\s*(?:[\wÀ-ỹ/]+\s*){0,2}$")
@@ -71,6 +73,9 @@ UNTIL_NOW_AFTER = re.compile(r"^\s*(?:đến|tới)\s+nay", re.I)
 
 YEAR_OPENING = re.compile(r"^\W*(?:trong\s+|kết quả\s+|ước\s+|dự kiến\s+|phấn đấu\s+)?(?:đến\s+(?:cuối\s+)?)?(?:năm học|năm|nhiệm kỳ|giai đoạn)\s+"
                           r"((?:19|20)\d\d)(?:\s*[-–]\s*((?:19|20)\d\d))?\s*,", re.I)
+# a span opening a sentence after a linking word, comma or not: 'Theo đó, giai đoạn 2026-2030 đưa …'
+SPAN_OPENING = re.compile(r"^\W*(?:theo đó|cụ thể|trong đó)\s*,?\s*(?:trong\s+)?(?:nhiệm kỳ|giai đoạn)\s+"
+                          r"((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)(?!\d)\s*,?", re.I)
 
 
 DETAILS_OPENING = re.compile(r"\W*(?:cụ thể|trong đó|theo đó)\s*[,:]", re.I)
@@ -80,7 +85,7 @@ def _opening_year(text: str, s0: int, before: int) -> str | None:
     """The year or span a sentence starting at s0 opens with ('Năm 2022, …', 'Nhiệm kỳ
     2020-2025, …'), when its opening ends before `before`."""
     lead = text[s0:s0 + 50]
-    m = YEAR_OPENING.match(lead) if "19" in lead or "20" in lead else None  # (it needs a year)
+    m = (YEAR_OPENING.match(lead) or SPAN_OPENING.match(lead)) if "19" in lead or "20" in lead else None  # (it needs a year)
     if m and s0 + m.end() <= before:
         return f"{m.group(1)}-{m.group(2)}" if m.group(2) else m.group(1)
     return None
@@ -113,6 +118,9 @@ def clause_period(text: str, pos: int, unit_end: int, c0: int, now_year: str | N
         return m.group(1)  # not '34,62% (năm 2022 chiếm 32,10%)': that bracket states another year's level
     # 'mức tăng 5,82% của cùng kỳ năm trước': the level of the year before
     if now_year and YEAR_BEFORE_AFTER.match(text[unit_end:unit_end + 30]):
+        return str(int(now_year) - 1)
+    # 'tăng 5,3%, thấp hơn mức tăng 12,1% so cùng kỳ': the rate it is compared with is last year's
+    if now_year and SAME_PERIOD_AFTER.match(text, unit_end) and RATE_COMPARED_BEFORE.search(text, max(0, pos - 40), pos):
         return str(int(now_year) - 1)
     mm = None
     best = None
@@ -151,6 +159,11 @@ def clause_period(text: str, pos: int, unit_end: int, c0: int, now_year: str | N
         opening = text.rfind("(", s0, pos)
         if opening > text.rfind(")", s0, pos):
             s0 = opening + 1  # inside a bracket: '(Cơ cấu tương ứng năm 2021 là: 20,8%; 41,9%)'
+            # a year opening the bracket covers all of it: '(6 tháng năm 2015 khu vực I đóng góp 2,6
+            # điểm; khu vực II 4,4 điểm)'
+            lead = YEAR_EXPR.match(text, s0 + len(text[s0:pos]) - len(text[s0:pos].lstrip()))
+            if lead and lead.end() <= pos:
+                return f"{lead.group('y1')}-{lead.group('y2')}" if lead.group("y2") else lead.group("y1")
         # a year named in a short lead before the sentence's colon covers the list after it:
         # 'Sản xuất vụ Đông xuân 2020-2021: gieo trồng 41.900 ha, …; ngô 2.050 ha'
         colon = text.find(":", s0, pos)

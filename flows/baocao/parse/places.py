@@ -229,6 +229,30 @@ def find_bare_communes(text: str, district_code: str) -> list[Mention]:
     return out
 
 
+INITIALS_BEFORE_NUMBER = re.compile(r"(?<![\wÀ-ỹ])([A-ZĐ]{2,4})\s+(?=\d)")
+INITIALS_LIST_MIN = 3  # a list of communes by their initials, not one stray acronym
+
+
+@lru_cache(maxsize=64)
+def _commune_initials(district_code: str) -> dict[str, Place]:
+    """Initials of the district's communes ('Bình Phục Nhứt' -> 'BPN'), those only one commune has."""
+    seen: dict[str, list[Place]] = {}
+    for p in _communes_by_length(district_code):
+        seen.setdefault("".join(w[0] for w in p.name.split()).upper(), []).append(p)
+    return {k: v[0] for k, v in seen.items() if len(v) == 1}
+
+
+def find_commune_initials(text: str, district_code: str) -> list[Mention]:
+    """Communes of the document's district written by their initials before their figures, in a
+    list of at least three: '… 320 ha (TH 12 ha; BPN 41 ha; LBĐ 9 ha)'."""
+    if not INITIALS_BEFORE_NUMBER.search(text):
+        return []
+    table = _commune_initials(district_code)
+    out = [Mention(m.start(1), m.end(1), table[m.group(1)].name, "commune", [table[m.group(1)]])
+           for m in INITIALS_BEFORE_NUMBER.finditer(text) if m.group(1) in table]
+    return out if len({m.name for m in out}) >= INITIALS_LIST_MIN else []
+
+
 def _whole_name(name: str, text: str):
     """The spans of `re.finditer(r"(?<![\\wÀ-ỹ])" + re.escape(name) + r"(?![\\wÀ-ỹ])", text)`,
     found without compiling a regex per name (a district's names cost a report ~10 ms)."""
