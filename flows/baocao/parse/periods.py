@@ -20,7 +20,7 @@ import re
 MONTH_EXPR = re.compile(r"(?<![\wÀ-ỹ])tháng\s+(\d{1,2})\s*(?:/|năm)\s*((?:19|20)\d\d)(?!\d)", re.I)
 # a cut-off month written without 'tháng': 'tính đến 9 năm 2023', 'đến 6/2023' (not a date 'đến 30/6/2023')
 BARE_MONTH_EXPR = re.compile(r"(?<![\wÀ-ỹ])(?:đến|tới)\s+(?!0\b)(0?[1-9]|1[0-2])\s*(?:/|năm)\s*((?:19|20)\d\d)(?!\d)", re.I)
-CUTOFF_DATE = re.compile(r"(?:đến|tới|đến hết|tính đến)\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*((?:19|20)\d\d)(?!\d)", re.I)
+CUTOFF_DATE = re.compile(r"(?:đến|tới|đến hết|tính đến)\s+(?:thời điểm\s+)?(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*((?:19|20)\d\d)(?!\d)", re.I)
 PRICE_BASE_BEFORE = re.compile(r"giá\s+(?:so\s+sánh|ss|cố\s+định)\s*$", re.I)
 YEAR_EXPR = re.compile(
     r"(?P<kw>năm học|niên học|niên vụ|năm|giai đoạn|đến năm|mục tiêu|kế hoạch|chỉ tiêu|đến cuối năm|cuối năm|đầu năm|"
