@@ -28,3 +28,18 @@ def test_a_document_date_is_no_cut_off(extract):
                    "Thực hiện Quyết định ngày 12/3/2019, xã trồng mới 45 ha rừng, tăng 8% so với cùng kỳ."],
                   header=NO_HEADER)
     assert get("45").period is None
+
+
+# --- a season named only as a comparison base -------------------------------------------------
+
+def test_the_base_season_is_not_the_period_of_the_details(extract):
+    get = extract(["Vụ Hè thu năm 2024, toàn huyện xuống giống 5.400 ha, tăng 3,2% so với vụ Hè thu năm 2023. "
+                   "Trong đó, diện tích lúa là 4.900 ha, tăng 1,1%; đậu các loại 210 ha."], header=NO_HEADER)
+    assert get("4.900").period == "2024"
+    assert get("210").period == "2024"
+
+
+def test_a_season_named_as_the_time_still_covers_the_sentences_after(extract):
+    get = extract(["Vụ Đông xuân 2022 - 2023 gieo cấy được 7.300 ha. Diện tích thu hoạch đạt 6.950 ha."],
+                  header=NO_HEADER)
+    assert get("6.950").period == "2022-2023"

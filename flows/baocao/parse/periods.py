@@ -96,7 +96,8 @@ def paragraph_season(text: str, s0: int) -> str | None:
     it, until another year is named."""
     if "vụ" not in text[:s0].lower():
         return None
-    found = list(SEASON_EXPR.finditer(text, 0, s0))
+    # (not a season named as the base of a comparison: '… so với vụ Mùa năm 2021')
+    found = [m for m in SEASON_EXPR.finditer(text, 0, s0) if not REFERENCE_BEFORE.search(text[max(0, m.start() - 24):m.start()])]
     if not found:
         return None
     m = found[-1]
