@@ -43,3 +43,50 @@ def test_a_season_named_as_the_time_still_covers_the_sentences_after(extract):
     get = extract(["Vụ Đông xuân 2022 - 2023 gieo cấy được 7.300 ha. Diện tích thu hoạch đạt 6.950 ha."],
                   header=NO_HEADER)
     assert get("6.950").period == "2022-2023"
+
+
+# --- an estimate word leading a list ------------------------------------------------------------
+
+def test_an_estimate_word_heading_the_sentence_reaches_each_level(extract):
+    get = extract(["Ước 6 tháng diện tích chè thu hoạch là 640 ha, năng suất bình quân 92 tạ/ha, "
+                   "sản lượng 5.900 tấn."])
+    assert get("640").qualifier == "estimate"
+    assert get("92").qualifier == "estimate"
+    assert get("5.900").qualifier == "estimate"
+
+
+def test_an_estimate_in_the_lead_before_a_colon_reaches_the_list(extract):
+    get = extract(["Sản lượng một số cây trồng chính ước tính như sau: khoai lang 2.300 tấn, "
+                   "tăng 3,5%; sắn 11.800 tấn; lạc 410 tấn."])
+    assert get("2.300").qualifier == "estimate"
+    assert get("11.800").qualifier == "estimate"
+    assert get("410").qualifier == "estimate"
+    assert get("2.300").measure == "actual"
+
+
+def test_the_details_of_an_estimated_total_are_estimated(extract):
+    get = extract(["Tổng vốn huy động ước đạt 8.400 tỷ đồng, tăng 5% so với cùng kỳ. "
+                   "Trong đó: tiền gửi dân cư 6.100 tỷ đồng; tiền gửi tổ chức kinh tế 2.300 tỷ đồng."])
+    assert get("6.100").qualifier == "estimate"
+    assert get("2.300").qualifier == "estimate"
+
+
+def test_the_change_said_of_an_estimated_level_keeps_its_own_qualifier(extract):
+    # (the contract's samples read a change after an estimated level as stated, not estimated)
+    get = extract(["Ước tính đàn lợn có 41.000 con, tăng 2,6% so với cùng kỳ."])
+    assert get("41.000").qualifier == "estimate"
+    assert get("2,6").qualifier == "exact"
+
+
+def test_no_estimate_reaches_a_sentence_without_one(extract):
+    get = extract(["Tổng vốn huy động đạt 8.400 tỷ đồng. Trong đó: tiền gửi dân cư 6.100 tỷ đồng.",
+                   "Năng suất lúa bình quân như sau: vụ chiêm 58 tạ/ha; vụ mùa 52 tạ/ha."])
+    assert get("6.100").qualifier == "exact"
+    assert get("58").qualifier == "exact"
+
+
+def test_a_long_clause_before_a_colon_is_no_lead(extract):
+    get = extract(["Giá trị sản xuất nông nghiệp ước đạt 1.250 tỷ đồng, tăng 4% so với cùng kỳ, trong đó trồng "
+                   "trọt chiếm tỷ trọng lớn nhất của toàn ngành nhờ diện tích và năng suất lúa đều tăng khá: "
+                   "diện tích lúa 9.800 ha."])
+    assert get("9.800").qualifier == "exact"

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from baocao.parse.numbers import NumToken, is_year
-from baocao.parse.periods import clause_period, sentence_start  # noqa: F401  (re-exported)
+from baocao.parse.periods import DETAILS_OPENING, clause_period, sentence_start  # noqa: F401  (re-exported)
 from baocao.parse.sentences import search_before
 from baocao.parse.units import UnitMatch
 from baocao.parse.vocab import (
@@ -489,13 +489,39 @@ def _estimate_scope(text: str, c0: int, pos: int) -> str:
     s = text[c0:pos]
     ms = list(cue_re("estimate", "any").finditer(s))
     if not ms:
-        return ""
+        return _estimate_lead(text, pos)
     s = s[ms[-1].start():]
     parts = COMMA_OR_BRACKET.split(s)
     for part in parts[1:]:
         if not ESTIMATE_GOES_ON.match(part):
-            return ""
+            return _estimate_lead(text, pos)
     return s
+
+
+LEAD_BEFORE_COLON_WORDS = 16  # a lead longer than this before its colon is a clause of its own
+
+
+def _estimate_lead(text: str, pos: int) -> str:
+    """A statistics office's estimate word leading a list reaches each level of it: at the head
+    of the sentence ('Ước 9 tháng, diện tích … là 1.200 ha, năng suất 50 tạ/ha'), in the short
+    lead before the sentence's colon ('Sản lượng … ước tính như sau: lúa 30 nghìn tấn; ngô …'),
+    or in the sentence whose details this one gives ('… ước đạt 900 tỷ đồng. Trong đó: chi
+    thường xuyên 500 tỷ đồng')."""
+    if not cue_words_re("estimate_lead").search(text):
+        return ""
+    s0 = sentence_start(text, pos)
+    if cue_re("estimate_lead", "start").match(re.sub(r"^\W+", "", text[s0:s0 + 30])):
+        return text[s0:pos]
+    colon = text.find(":", s0, pos)
+    if colon > 0 and len(text[s0:colon].split()) <= LEAD_BEFORE_COLON_WORDS \
+            and cue_re("estimate_lead", "any").search(text, s0, colon):
+        return text[s0:pos]
+    if s0 > 1 and DETAILS_OPENING.match(text, s0):
+        p0 = sentence_start(text, s0 - 2)
+        first = re.search(r"\d", text[p0:s0])  # the cue must reach the earlier sentence's first level
+        if p0 < s0 and first and cue_re("estimate_lead", "any").search(text, p0, p0 + first.start()):
+            return text[p0:pos]
+    return ""
 
 
 # the same change restated in the level's unit: '(+233 ha)', 'tương đương tăng (50,4 ha)'
