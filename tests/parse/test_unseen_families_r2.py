@@ -90,3 +90,17 @@ def test_a_long_clause_before_a_colon_is_no_lead(extract):
                    "trọt chiếm tỷ trọng lớn nhất của toàn ngành nhờ diện tích và năng suất lúa đều tăng khá: "
                    "diện tích lúa 9.800 ha."])
     assert get("9.800").qualifier == "exact"
+
+
+# --- the plan's year written after 'so kế hoạch' without 'năm' ---------------------------------
+
+def test_a_plan_year_after_the_reference_is_no_target_value(extract):
+    get = extract(["Doanh thu du lịch 730 tỷ đồng, đạt 91,5% so kế hoạch 2023, tăng 6,2% so cùng kỳ 2022."])
+    assert get("91,5").measure == "attainment_pct"
+    assert get("91,5").compared_to == "target"
+    assert get("6,2").measure == "change_pct"
+
+
+def test_a_plan_value_after_the_reference_is_still_a_target(extract):
+    get = extract(["Tốc độ tăng trưởng đạt 7,1% (kế hoạch 7,5%)."])
+    assert get("7,5").measure == "target"

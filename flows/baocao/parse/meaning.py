@@ -412,7 +412,9 @@ ATTAIN_VERB = re.compile(r"(?<![\wÀ-ỹ])(?:đạt|đạt được|đạt tỷ 
 
 
 LEADING_CLOSERS = re.compile(r"^[\s*)]*")
-TARGET_WITH_NUMBER_AFTER = re.compile(r"^\s*(?:so\s+)?(?:với\s+)?(?:kế hoạch|KH|chỉ tiêu|nghị quyết|NQ|dự toán|mục tiêu)\s*(?:là\s*)?(?:tăng|giảm)?\s*\d", re.I)
+# (not the plan's year written without 'năm': 'đạt 93% so kế hoạch 2021')
+TARGET_WITH_NUMBER_AFTER = re.compile(r"^\s*(?:so\s+)?(?:với\s+)?(?:kế hoạch|KH|chỉ tiêu|nghị quyết|NQ|dự toán|mục tiêu)\s*(?:là\s*)?(?:tăng|giảm)?\s*"
+                                      r"(?!(?:19|20)\d\d(?![\d%‰]|[.,]\d))\d", re.I)
 
 
 def _ref_after(s: str) -> str | None:
