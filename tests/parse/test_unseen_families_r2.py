@@ -104,3 +104,27 @@ def test_a_plan_year_after_the_reference_is_no_target_value(extract):
 def test_a_plan_value_after_the_reference_is_still_a_target(extract):
     get = extract(["Tốc độ tăng trưởng đạt 7,1% (kế hoạch 7,5%)."])
     assert get("7,5").measure == "target"
+
+
+# --- a percentage change restated in the level's own unit ---------------------------------------
+
+def test_a_change_restated_in_hectares_is_a_change_of_the_area_not_of_the_share(extract):
+    get = extract(["Diện tích mía thu hoạch 2.640 ha, chiếm 37,5% diện tích cây công nghiệp, "
+                   "tăng 4,6% (+116 ha) so với cùng kỳ."])
+    assert get("4,6").measure == "change_pct"
+    assert get("116").measure == "change_abs"
+
+
+def test_a_change_of_a_share_without_restatement_stays_in_points(extract):
+    get = extract(["Tỷ lệ che phủ rừng đạt 46,2%, tăng 0,4% so với cùng kỳ."])
+    assert get("0,4").measure == "change_abs"
+
+
+def test_a_share_of_a_named_base_after_a_change_is_a_level(extract):
+    get = extract(["Diện tích đậu thu hoạch được 1.980 ha, giảm 5,5% (-115 ha), đạt 98% diện tích gieo trồng."])
+    assert get("98").measure == "actual"
+
+
+def test_a_share_of_the_level_a_cut_left_is_still_a_change(extract):
+    get = extract(["Toàn huyện giảm 14 biên chế so với năm 2021, đạt 9%."])
+    assert get("9").measure == "change_pct"

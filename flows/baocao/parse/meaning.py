@@ -588,6 +588,14 @@ def read_meaning(ctx: Context, raw_subject: str) -> Meaning:
     return m
 
 
+# a signed amount in a unit other than a percentage, in brackets: '(+260 ha)', '(-1,2 nghìn tấn)'
+RESTATED_IN_LEVEL_UNIT = re.compile(r"\s*\(\s*[+\-−–]\s*\d[\d.,]*\s*(?![%‰\d\s])[^\W\d]", re.I)
+
+
+# a percentage followed by the quantity it is a share of: '100% diện tích gieo trồng'
+SHARE_OF_NAMED_BASE = re.compile(r"^\s*(?!(?:so|với|và|trong|do|nhờ|còn|là)(?![\wÀ-ỹ]))[^\W\d_]", re.I)
+
+
 def _read_meaning(ctx: Context, raw_subject: str) -> Meaning:
     text, pos = ctx.text, ctx.pos
     c0, c1 = ctx.clause
@@ -682,6 +690,10 @@ def _read_meaning(ctx: Context, raw_subject: str) -> Meaning:
             # 'trong đó: nông, lâm, thủy sản tăng 6,4%' after a growth rate; a planned growth
             return Meaning(mode, None, q, False)
         if is_pct:
+            if RESTATED_IN_LEVEL_UNIT.match(text, ctx.unit_end):
+                # the same change restated in a level's own unit right after it is a change of that
+                # level, not of the share before: 'chiếm 40%, tăng 8% (+50 ha)'
+                return Meaning("change_pct", ref, q, True)
             # a change of a rate or share is in points: its own words or the level it comments on say so
             if own_subject:  # 'thu ngân sách tăng 10%': a change of its own subject, not of the number before
                 return Meaning("change_abs" if RATE_SUBJECT.search(head) else "change_pct", ref, q, False)
@@ -717,8 +729,9 @@ def _read_meaning(ctx: Context, raw_subject: str) -> Meaning:
                 if r is not None:
                     return Meaning("attainment_pct", r, qual, True)
         if ref is None and ctx.prev_measure == "change_abs" and ctx.prev_unit not in (None, "PCT", "PERMILLE") \
-                and ATTAIN_VERB.search(before_local) and not clean(before_local):
-            # 'giảm 12 biên chế, đạt 10%': the same change as a share of the level it left
+                and ATTAIN_VERB.search(before_local) and not clean(before_local) and not SHARE_OF_NAMED_BASE.match(after):
+            # 'giảm 12 biên chế, đạt 10%': the same change as a share of the level it left (not
+            # 'giảm 80 ha, đạt 100% diện tích gieo trồng': a share of the base named after it)
             return Meaning("change_pct", ctx.prev_compared, qual, True)
         if ATTAIN_VERB.search(before_local) and is_ratio_of(ctx.value, ctx.prev_values):
             return Meaning(mode, None, qual, True)  # 'thụ lý 8.844 vụ; xét xử 7.485 vụ, đạt 84,63%' is a share
