@@ -128,3 +128,27 @@ def test_a_share_of_a_named_base_after_a_change_is_a_level(extract):
 def test_a_share_of_the_level_a_cut_left_is_still_a_change(extract):
     get = extract(["Toàn huyện giảm 14 biên chế so với năm 2021, đạt 9%."])
     assert get("9").measure == "change_pct"
+
+
+# --- a sentence headed by the plan itself -------------------------------------------------------
+
+def test_a_sentence_headed_by_the_plan_states_targets(extract):
+    get = extract(["Kế hoạch vốn đầu tư phát triển năm 2023 được giao là 412 tỷ đồng, trong đó vốn ngân sách "
+                   "tỉnh 250 tỷ đồng, vốn ngân sách huyện 162 tỷ đồng."])
+    assert get("412").measure == "target"
+    assert get("250").measure == "target"
+    assert get("162").measure == "target"
+
+
+def test_the_details_of_a_plan_headed_sentence_are_targets(extract):
+    get = extract(["Dự toán chi ngân sách năm 2023 là 530 tỷ đồng. Trong đó, chi thường xuyên là 410 tỷ đồng."])
+    assert get("530").measure == "target"
+    assert get("410").measure == "target"
+
+
+def test_results_after_a_plan_head_are_actual(extract):
+    get = extract(["Kế hoạch vốn năm 2023 là 90 tỷ đồng, đã giải ngân 61 tỷ đồng, đạt 67,8%.",
+                   "Kế hoạch số 15-KH/UBND triển khai tại 12 xã."])
+    assert get("90").measure == "target"
+    assert get("61").measure == "actual"
+    assert get("12").measure == "actual"

@@ -554,10 +554,31 @@ def planned_sentence(text: str, pos: int) -> bool:
     """A sentence that opens a list of targets reaches every clause after it:
     'Năm 2023, phấn đấu GRDP tăng 8%; thu ngân sách 8.000 tỷ đồng; …' (unless a clause
     goes back to results: 'đã đạt', 'ước thực hiện', 'so cùng kỳ')."""
+    s0 = sentence_start(text, pos)
+    if _plan_headed(text, s0, pos):
+        return True
     if not _has_plan_words(text):
         return False
-    leads = list(PLAN_LEAD.finditer(text, sentence_start(text, pos), pos))
+    leads = list(PLAN_LEAD.finditer(text, s0, pos))
     return bool(leads) and not ACTUAL_AFTER_LEAD.search(text, leads[-1].end(), pos)
+
+
+# a sentence whose subject is the plan itself: 'Kế hoạch vốn năm 2024 được giao là 90 tỷ đồng,
+# trong đó …', 'Dự toán thu năm 2024 là 60 tỷ đồng' (not 'Kế hoạch số 12-KH/UBND …')
+PLAN_HEAD = re.compile(r"[\W\d]*(?:kế hoạch|dự toán)(?![\wÀ-ỹ])(?!\s+(?:số|\d))", re.I)
+# a word of results or of a comparison between the plan head and the number ends its reach
+PLAN_HEAD_ENDS = re.compile(r"(?<![\wÀ-ỹ])(?:đạt|đã|giải ngân|thực hiện|ước|thu được|so|tăng|giảm|vượt|bằng|chiếm)(?![\wÀ-ỹ])", re.I)
+
+
+def _plan_headed(text: str, s0: int, pos: int) -> bool:
+    """Whether the number stands in a sentence headed by the plan ('Kế hoạch … là 90 tỷ đồng'),
+    or in the details ('Trong đó, …') of one, with no word of results in between."""
+    if PLAN_HEAD.match(text, s0) and not PLAN_HEAD_ENDS.search(text, s0, pos):
+        return True
+    if s0 > 1 and DETAILS_OPENING.match(text, s0):
+        p0 = sentence_start(text, s0 - 2)
+        return p0 < s0 and PLAN_HEAD.match(text, p0) is not None and not PLAN_HEAD_ENDS.search(text, p0, pos)
+    return False
 
 
 PLAN_REFERENCE = re.compile(r"(?<![\wÀ-ỹ])so\s+(?:với\s+)?(?:dự toán|kế hoạch|chỉ tiêu|nghị quyết|KH|NQ)(?:\s+(?:tỉnh|huyện|trên)?\s*giao)?(?![\wÀ-ỹ])", re.I)
