@@ -152,3 +152,19 @@ def test_results_after_a_plan_head_are_actual(extract):
     assert get("90").measure == "target"
     assert get("61").measure == "actual"
     assert get("12").measure == "actual"
+
+
+# --- a range written with its unit at each end ------------------------------------------------
+
+def test_a_from_to_range_with_percent_at_each_end(extract):
+    get = extract(["Các chỉ số giá tiêu dùng đều tăng từ 3,1% đến 4,6% so với cùng kỳ."])
+    f = get("3,1")
+    assert f.value_high == 4.6
+    assert f.qualifier == "range"
+    assert f.measure == "change_pct"
+    assert get("4,6") is None
+
+
+def test_two_percentages_joined_by_den_without_tu_are_no_range(extract):
+    get = extract(["Tỷ lệ che phủ rừng tăng 41,2% đến 2023 nhờ trồng mới."])
+    assert get("41,2").value_high is None
