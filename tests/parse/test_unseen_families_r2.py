@@ -168,3 +168,21 @@ def test_a_from_to_range_with_percent_at_each_end(extract):
 def test_two_percentages_joined_by_den_without_tu_are_no_range(extract):
     get = extract(["Tỷ lệ che phủ rừng tăng 41,2% đến 2023 nhờ trồng mới."])
     assert get("41,2").value_high is None
+
+
+# --- a web page's stamp line and visitor widget -------------------------------------------------
+
+def test_the_counters_on_a_page_stamp_line_are_no_facts(extract):
+    get = extract(["Huyện đạt kết quả khả quan", "09:41, Thứ Ba, 14-3-2023 4127 3", "",
+                   "Năm 2022, toàn huyện có 86 hợp tác xã."], header=NO_HEADER)
+    assert get("4127") is None
+    assert get("3", 1) is None
+    assert get("86").value == 86
+
+
+def test_a_visitor_widget_is_no_fact(extract):
+    get = extract(["Thống kê truy cập", "Hôm nay: 318", "Tất cả: 58,204", "",
+                   "Tất cả 14 xã đã đạt chuẩn nông thôn mới."], header=NO_HEADER)
+    assert get("318") is None
+    assert get("58,204") is None
+    assert get("14").value == 14

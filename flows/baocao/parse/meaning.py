@@ -76,6 +76,11 @@ PAGE_COUNTER_WORDS = ("lượt xem", "lượt truy cập", "truy cập", "đang 
                       "hotline", "điện thoại", "fax")
 PAGE_COUNTER = re.compile(r"(?:" + "|".join(PAGE_COUNTER_WORDS) + r")\s*:?\s*(?:\d+\s+)*$", re.I)
 PAGE_COUNTER_KEYS = keys_re(PAGE_COUNTER_WORDS)
+# a visitor-statistics widget's line: 'Hôm nay: 120', 'Tuần hiện tại: 900', 'Tất cả: 45,210'
+COUNTER_WIDGET_LINE = re.compile(r"\s*(?:hôm nay|hôm qua|tuần (?:này|trước|hiện tại)|tháng (?:này|trước|hiện tại)|"
+                                 r"năm (?:này|hiện tại)|tất cả|tổng cộng|tổng truy cập)\s*:\s*[\d.,]+\s*", re.I)
+# a page's stamp line: a time of day with a date, then its counters ('08:15, Thứ Hai, 3-4-2023 1520 2')
+STAMP_DATE = re.compile(r"(?<![\d/.-])\d{1,2}([/-])\d{1,2}\1(?:19|20)\d\d(?![\d/.-])")
 WEB_WORD = re.compile(r"https?:|www\.|\.(?:jpe?g|png|gif|html?|aspx?|php)\b", re.I)
 
 
@@ -119,6 +124,12 @@ def page_furniture(text: str, start: int, end: int, literal: str, low: str | Non
     line0 = text.rfind("\n", 0, start) + 1
     line1 = text.find("\n", end)
     line = text[line0:line1 if line1 >= 0 else len(text)]
+    if len(line) <= 60 and ":" in line and COUNTER_WIDGET_LINE.fullmatch(line):
+        return "other"
+    if len(line) <= 80 and ":" in line and PAGE_TIME.search(line):
+        stamp = STAMP_DATE.search(line)
+        if stamp:
+            return "date" if stamp.start() <= start - line0 < stamp.end() else "other"
     if AXIS_LINE.fullmatch(line):
         values = [int(x) for x in line.split()]
         return "other" if len({b - a for a, b in zip(values, values[1:], strict=False)}) == 1 else None
