@@ -186,3 +186,21 @@ def test_a_visitor_widget_is_no_fact(extract):
     assert get("318") is None
     assert get("58,204") is None
     assert get("14").value == 14
+
+
+# --- a poverty standard's span is no period -------------------------------------------------
+
+def test_the_span_of_a_poverty_standard_is_not_the_period(extract):
+    get = extract(["Năm 2023, hộ nghèo theo tiêu chí giai đoạn 2022-2025 còn 3,4%."])
+    assert get("3,4").period == "2023"
+    assert get("3,4").indicator_code == "POVERTY_RATE"
+
+
+def test_a_count_of_poor_households_by_the_standard_is_no_rate(extract):
+    get = extract(["Năm 2023, toàn xã còn 57 hộ nghèo theo chuẩn mới."])
+    assert get("57").indicator_code != "POVERTY_RATE"
+
+
+def test_a_span_after_giai_doan_still_names_the_period(extract):
+    get = extract(["Giai đoạn 2021-2025, huyện có 6 xã đạt chuẩn nông thôn mới nâng cao."], header=NO_HEADER)
+    assert get("6").period == "2021-2025"
