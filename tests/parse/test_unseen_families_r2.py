@@ -204,3 +204,10 @@ def test_a_count_of_poor_households_by_the_standard_is_no_rate(extract):
 def test_a_span_after_giai_doan_still_names_the_period(extract):
     get = extract(["Giai đoạn 2021-2025, huyện có 6 xã đạt chuẩn nông thôn mới nâng cao."], header=NO_HEADER)
     assert get("6").period == "2021-2025"
+
+
+# --- catalogue aliases --------------------------------------------------------------------------
+
+def test_mobilised_development_investment_is_total_investment(extract):
+    get = extract(["Tổng huy động vốn đầu tư phát triển đạt 2.740 tỷ đồng, tăng 7,3% so với cùng kỳ."])
+    assert get("2.740").indicator_code == "INVESTMENT_TOTAL"
