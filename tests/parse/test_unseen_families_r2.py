@@ -211,3 +211,15 @@ def test_a_span_after_giai_doan_still_names_the_period(extract):
 def test_mobilised_development_investment_is_total_investment(extract):
     get = extract(["Tổng huy động vốn đầu tư phát triển đạt 2.740 tỷ đồng, tăng 7,3% so với cùng kỳ."])
     assert get("2.740").indicator_code == "INVESTMENT_TOTAL"
+
+
+# --- goals reported as reached ---------------------------------------------------------------
+
+def test_goals_reported_as_reached_open_results(extract):
+    get = extract(["Năm 2023, xã đã hoàn thành các mục tiêu đề ra, trong đó thu nhập bình quân đạt 58 triệu đồng/người/năm."])
+    assert get("58").measure == "actual"
+
+
+def test_a_goal_set_still_opens_targets(extract):
+    get = extract(["Năm 2023, xã đặt mục tiêu thu nhập bình quân đạt 62 triệu đồng/người/năm."])
+    assert get("62").measure == "target"

@@ -570,8 +570,13 @@ def planned_sentence(text: str, pos: int) -> bool:
         return True
     if not _has_plan_words(text):
         return False
-    leads = list(PLAN_LEAD.finditer(text, s0, pos))
+    leads = [m for m in PLAN_LEAD.finditer(text, s0, pos)
+             if not ACCOMPLISHED_BEFORE.search(text, max(s0, m.start() - 40), m.start())]
     return bool(leads) and not ACTUAL_AFTER_LEAD.search(text, leads[-1].end(), pos)
+
+
+# goals reported as reached open results, not a plan: 'đã hoàn thành nhiều mục tiêu quan trọng, trong đó …'
+ACCOMPLISHED_BEFORE = re.compile(r"(?<![\wÀ-ỹ])(?:hoàn thành|đạt được|vượt)\s+(?:(?:nhiều|các|những|hầu hết|toàn bộ|cơ bản)\s+)?$", re.I)
 
 
 # a sentence whose subject is the plan itself: 'Kế hoạch vốn năm 2024 được giao là 90 tỷ đồng,
