@@ -223,3 +223,10 @@ def test_goals_reported_as_reached_open_results(extract):
 def test_a_goal_set_still_opens_targets(extract):
     get = extract(["Năm 2023, xã đặt mục tiêu thu nhập bình quân đạt 62 triệu đồng/người/năm."])
     assert get("62").measure == "target"
+
+
+# --- a counted noun after a scale word -------------------------------------------------------
+
+def test_millions_of_flower_stems_are_a_count(extract):
+    get = extract(["Sản lượng hoa cắt cành đạt 41,5 triệu cành, tăng 6% so với cùng kỳ."])
+    assert get("41,5").unit == "COUNT_M"
