@@ -230,3 +230,20 @@ def test_a_goal_set_still_opens_targets(extract):
 def test_millions_of_flower_stems_are_a_count(extract):
     get = extract(["Sản lượng hoa cắt cành đạt 41,5 triệu cành, tăng 6% so với cùng kỳ."])
     assert get("41,5").unit == "COUNT_M"
+
+
+# --- a per-unit written with spaces at its slash ----------------------------------------------
+
+def test_a_yield_with_a_space_after_the_slash(extract):
+    get = extract(["Năng suất lúa bình quân đạt 57,3 tạ/ ha, tăng 1,2 tạ/ha."])
+    assert get("57,3").unit == "QUINTAL_PER_HA"
+
+
+def test_an_income_with_spaces_around_the_slashes(extract):
+    get = extract(["Thu nhập bình quân đầu người đạt 49 triệu đồng / người / năm."])
+    assert get("49").unit == "VND_M_PER_PERSON_YEAR"
+
+
+def test_a_slash_between_two_quantities_is_no_per_unit(extract):
+    get = extract(["Toàn huyện trồng 30 ha / 12 xã tham gia."])
+    assert get("30").unit == "HA"
