@@ -247,3 +247,11 @@ def test_an_income_with_spaces_around_the_slashes(extract):
 def test_a_slash_between_two_quantities_is_no_per_unit(extract):
     get = extract(["Toàn huyện trồng 30 ha / 12 xã tham gia."])
     assert get("30").unit == "HA"
+
+
+# --- the level a reduction leaves -------------------------------------------------------------
+
+def test_the_rate_a_reduction_leaves_is_the_rate_itself(extract):
+    get = extract(["Năm 2024, phấn đấu giảm tỷ lệ hộ nghèo đa chiều còn 1,8%; giảm tỷ lệ hộ nghèo 0,6%."])
+    assert get("1,8").indicator_code == "POVERTY_RATE"
+    assert get("0,6").indicator_code == "POVERTY_RATE_REDUCTION"

@@ -23,6 +23,7 @@ from pathlib import Path
 from baocao.parse import meaning, periods
 from baocao.parse.docinfo import DocContext, document_context
 from baocao.parse.indicators import (
+    catalogue_names,
     clean_phrase,
     code_fits_unit,
     complete_code,
@@ -49,6 +50,10 @@ from baocao.parse.units import UnitMatch, match_unit, unit_class
 
 CATALOG = Path(__file__).resolve().parent.parent / "catalog"
 PAGE_LINE = re.compile(r"^\s*(?:-\s*)?(?:PAGE\b.*|\d{1,3}|Trang\s+\d+(?:\s*/\s*\d+)?)\s*(?:-\s*)?$")
+# a catalogue code naming the reduction of a level ('POVERTY_RATE_REDUCTION' of 'POVERTY_RATE'), and
+# the words before a number that state the level the reduction leaves
+REDUCTION_SUFFIX = "_REDUCTION"
+LEFT_LEVEL_BEFORE = re.compile(r"(?<![\wÀ-ỹ])(?:xuống\s+)?còn\s*(?:khoảng|dưới|gần|trên)?\s*$", re.I)
 NEXT_SHARE = re.compile(r"(?<![\d.,])\d[\d.,]*\s*%")
 ADMIN_NOUNS = {"xã", "thị trấn", "xã, thị trấn", "xã, phường, thị trấn", "phường", "ấp", "khóm", "ấp, khóm", "huyện"}
 
@@ -469,6 +474,10 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
             # an average change of the level just named: '(bình quân giảm 1,28%/năm)' after 'tỷ lệ hộ nghèo …'
             code = match_code([f"{m.verb} {anchor.subject}", f"{anchor.subject} {m.verb}"], unit_code) or code
             indicator = f"{m.verb} {anchor.subject}".lower()
+        if code and code.endswith(REDUCTION_SUFFIX) and LEFT_LEVEL_BEFORE.search(text, max(0, t.start - 20), t.start):
+            # the level a reduction leaves is the level's own indicator: 'giảm tỷ lệ hộ nghèo còn 2,5%'
+            level = code[:-len(REDUCTION_SUFFIX)]
+            code = level if level in catalogue_names() else code
         f = Fact(
             line=para.locate(t.start)[0], col=para.locate(t.start)[1], value=t.value, value_high=p.value_high,
             unit=unit_code or None, unit_text=unit_text, measure=measure, compared_to=compared_to, qualifier=qualifier,
