@@ -255,3 +255,22 @@ def test_the_rate_a_reduction_leaves_is_the_rate_itself(extract):
     get = extract(["Năm 2024, phấn đấu giảm tỷ lệ hộ nghèo đa chiều còn 1,8%; giảm tỷ lệ hộ nghèo 0,6%."])
     assert get("1,8").indicator_code == "POVERTY_RATE"
     assert get("0,6").indicator_code == "POVERTY_RATE_REDUCTION"
+
+
+# --- a generic head completed by a crop other than the indicator's ----------------------------
+
+def test_the_yield_of_another_crop_is_no_rice_yield(extract):
+    get = extract(["Cây đậu tương gieo trồng được 310 ha; năng suất bình quân đạt 18,5 tạ/ha."])
+    assert get("18,5").indicator_code is None
+
+
+def test_the_nearest_crop_of_the_paragraph_completes_the_head(extract):
+    get = extract(["Lúa mùa thu hoạch được 4.200 ha, sản lượng ước đạt 21.000 tấn. "
+                   "Cây lạc thu hoạch được 150 ha; sản lượng thu hoạch được 300 tấn."])
+    assert get("21.000").indicator_code == "RICE_OUTPUT"
+    assert get("300").indicator_code is None
+
+
+def test_the_rice_yield_is_still_the_rice_yield(extract):
+    get = extract(["Cây lúa: diện tích gieo cấy 2.450 ha, năng suất bình quân đạt 56,2 tạ/ha."])
+    assert get("56,2").indicator_code == "RICE_YIELD"

@@ -23,6 +23,7 @@ from pathlib import Path
 from baocao.parse import meaning, periods
 from baocao.parse.docinfo import DocContext, document_context
 from baocao.parse.indicators import (
+    aliases,
     catalogue_names,
     clean_phrase,
     code_fits_unit,
@@ -30,6 +31,7 @@ from baocao.parse.indicators import (
     is_core,
     match_code,
     names_sector,
+    norm,
     sector_code,
 )
 from baocao.parse.model import Fact, ParsedDocument
@@ -769,6 +771,17 @@ def _topic_noun(text: str, last: bool = False) -> str | None:
     return best[1] if best else None
 
 
+@lru_cache(maxsize=256)
+def _code_fits_topic(code: str, topic: str) -> bool:
+    """Whether an indicator may be about the topic noun (crop, herd, sector) a generic head is
+    completed with: one of its names holds the topic, or none names another topic."""
+    names = [a.text for a in aliases() if a.code == code]
+    topic_re = re.compile(r"(?<![\wÀ-ỹ])" + re.escape(norm(topic)) + r"(?![\wÀ-ỹ])")
+    if any(topic_re.search(n) for n in names):
+        return True
+    return not any(pat.search(n) for tw, pat in _topic_patterns() for n in names)
+
+
 RATE_ONLY = re.compile(r"(?:tỷ lệ|tỉ lệ)")
 NUMBER_LITERAL = re.compile(r"\d[\d.,]*")
 YEARLY_ONLY = re.compile(r"(?:bình quân|hàng năm|mỗi năm|\s)*")
@@ -806,7 +819,7 @@ def _indicator(p: Pending, pend: dict[int, Pending], subject: str, subj_text: st
     low = subject.lower()
     if low in heads or low.startswith(_heads_tuple()) and any(low.startswith(h_) and len(low.split()) <= n + 2
                                                              for h_, n in _heads_spaced()):
-        topic = _topic_noun(subject) or _topic_noun(trailing) or _topic_noun(text[c0:pos]) or _topic_noun(text[:pos])
+        topic = _topic_noun(subject) or _topic_noun(trailing) or _topic_noun(text[c0:pos]) or _topic_noun(text[:pos], last=True)
         if topic:
             # a generic head completed by its topic noun names the indicator, or nothing
             named = subject if re.search(r"(?<![\wÀ-ỹ])" + re.escape(topic) + r"(?![\wÀ-ỹ])", low) else f"{subject} {topic}"
@@ -815,6 +828,8 @@ def _indicator(p: Pending, pend: dict[int, Pending], subject: str, subj_text: st
             # 'Cây lúa: Diện tích thực hiện 23.255 ha': the head and its topic, without the filler between
             code = match_code([named, f"{subj_text} {topic}", f"{head} {topic}"],
                               unit_code if measure in ("actual", "target") else None)
+            if code and not _code_fits_topic(code, topic):
+                code = None  # 'năng suất ngô' is not the rice yield the bare 'năng suất bình quân' may name
             return (named.lower()[:120], code)
     if "(" in raw and ")" in raw:
         phrases.append(re.split(r"[,;]", raw.replace("(", " ").replace(")", " "))[-1])  # 'tăng trưởng kinh tế (GRDP)'
