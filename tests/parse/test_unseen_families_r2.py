@@ -274,3 +274,18 @@ def test_the_nearest_crop_of_the_paragraph_completes_the_head(extract):
 def test_the_rice_yield_is_still_the_rice_yield(extract):
     get = extract(["Cây lúa: diện tích gieo cấy 2.450 ha, năng suất bình quân đạt 56,2 tạ/ha."])
     assert get("56,2").indicator_code == "RICE_YIELD"
+
+
+# --- a comparison base outside the contract's list --------------------------------------------
+
+def test_a_change_against_a_dated_level_has_no_listed_base(extract):
+    get = extract(["Dư nợ cho vay đạt 9.400 tỷ đồng, so với 31/12/2022 tăng 610 tỷ đồng, tăng 6,9%. "
+                   "Trong đó: dư nợ ngắn hạn 5.100 tỷ đồng, tăng 220 tỷ đồng."])
+    assert get("610").compared_to is None
+    assert get("6,9").compared_to is None
+    assert get("220").compared_to is None
+
+
+def test_a_change_with_no_base_named_still_defaults_to_the_same_period(extract):
+    get = extract(["Dư nợ cho vay đạt 9.400 tỷ đồng, tăng 6,9%."])
+    assert get("6,9").compared_to == "same_period"

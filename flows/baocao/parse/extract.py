@@ -650,7 +650,17 @@ def _default_base(text: str, pos: int, unit_end: int, period: str | None, last_b
         return None
     if last_base is not None and last_base[0] in (sentence_span(text, pos)[0], _previous_sentence_start(text, pos)):
         return last_base[1]
+    s0 = sentence_span(text, pos)[0]
+    if periods.DETAILS_OPENING.match(text, s0):
+        s0 = _previous_sentence_start(text, pos)
+    if OTHER_BASE.search(text, s0, pos):
+        return None  # a base outside the contract's list: 'so với 31/12/2020 tăng 375 tỷ đồng', 'so với đầu năm'
     return "previous_term" if period and TERM.fullmatch(period) else "same_period"
+
+
+# a comparison base named in the sentence that is none of compared_to's values (NOTES.md: null)
+OTHER_BASE = re.compile(r"(?<![\wÀ-ỹ])so\s+(?:với\s+)?(?:ngày\s+|thời điểm\s+)?"
+                        r"(?:\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)\d\d|đầu năm|tháng trước)(?![\wÀ-ỹ])", re.I)
 
 
 def _default_period(doc: DocContext, sec: Section) -> str | None:
