@@ -289,3 +289,8 @@ def test_a_change_against_a_dated_level_has_no_listed_base(extract):
 def test_a_change_with_no_base_named_still_defaults_to_the_same_period(extract):
     get = extract(["Dư nợ cho vay đạt 9.400 tỷ đồng, tăng 6,9%."])
     assert get("6,9").compared_to == "same_period"
+
+
+def test_a_yearly_rate_with_a_space_after_the_slash(extract):
+    get = extract(["Tốc độ tăng trưởng kinh tế bình quân đạt 8,7%/ năm."])
+    assert get("8,7").unit == "PCT_PER_YEAR"

@@ -92,7 +92,7 @@ def _match_word(text: str, pos: int) -> tuple[str, str, bool, int] | None:
     return got
 
 
-SPACED_SLASH = re.compile(r"(?<=[^\W\d])(?:\s+/\s*|/\s+)(?=[^\W\d])")
+SPACED_SLASH = re.compile(r"(?<=[^\W\d]|[%‰])(?:\s+/\s*|/\s+)(?=[^\W\d])")
 
 
 def _match_low(text: str, pos: int, low: str, ends: list[int] | None = None) -> tuple[str, str, bool, int] | None:
