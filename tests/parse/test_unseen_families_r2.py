@@ -294,3 +294,17 @@ def test_a_change_with_no_base_named_still_defaults_to_the_same_period(extract):
 def test_a_yearly_rate_with_a_space_after_the_slash(extract):
     get = extract(["Tốc độ tăng trưởng kinh tế bình quân đạt 8,7%/ năm."])
     assert get("8,7").unit == "PCT_PER_YEAR"
+
+
+# --- the base named in the lead of a list ------------------------------------------------------
+
+def test_the_base_in_the_lead_of_a_list_wins_over_the_sentence_before(extract):
+    get = extract(["Diện tích cây lâu năm đạt 9.000 ha, tăng 1,5% so với năm 2021. Sản lượng một số cây ăn quả "
+                   "so với cùng kỳ năm trước như sau: cam 2,4 nghìn tấn, tăng 3,1%; bưởi 800 tấn, tăng 2,2%."])
+    assert get("3,1").compared_to == "same_period"
+    assert get("2,2").compared_to == "same_period"
+
+
+def test_a_change_without_a_lead_keeps_the_headline_base(extract):
+    get = extract(["Tổng giá trị sản xuất tăng 8,1% so với năm 2021. Trong đó, dịch vụ tăng 9,4%."])
+    assert get("9,4").compared_to == "year:2021"

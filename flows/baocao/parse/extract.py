@@ -648,9 +648,17 @@ def _default_base(text: str, pos: int, unit_end: int, period: str | None, last_b
     none when it compares with the country ('gấp 2,95 lần bình quân cả nước')."""
     if re.match(r"^[^;.]{0,30}?(?:cả nước|toàn quốc|bình quân chung|của vùng)", text[unit_end:unit_end + 40], re.I):
         return None
-    if last_base is not None and last_base[0] in (sentence_span(text, pos)[0], _previous_sentence_start(text, pos)):
-        return last_base[1]
     s0 = sentence_span(text, pos)[0]
+    colon = text.find(":", s0, pos)
+    if colon > 0:
+        # the base named in the lead of a list: 'Sản lượng … so với cùng kỳ năm trước như sau: cam 2,4 nghìn
+        # tấn, tăng 3,1%; …'
+        leads = [m.start() for m in LEAD_BASE.finditer(text, s0, colon)]
+        lead_ref = meaning._ref_after(text[leads[-1]:colon]) if leads else None
+        if lead_ref:
+            return lead_ref
+    if last_base is not None and last_base[0] in (s0, _previous_sentence_start(text, pos)):
+        return last_base[1]
     if periods.DETAILS_OPENING.match(text, s0):
         s0 = _previous_sentence_start(text, pos)
     if OTHER_BASE.search(text, s0, pos):
@@ -658,6 +666,7 @@ def _default_base(text: str, pos: int, unit_end: int, period: str | None, last_b
     return "previous_term" if period and TERM.fullmatch(period) else "same_period"
 
 
+LEAD_BASE = re.compile(r"(?<![\wÀ-ỹ])so\s+(?:với\s+)?", re.I)
 # a comparison base named in the sentence that is none of compared_to's values (NOTES.md: null)
 OTHER_BASE = re.compile(r"(?<![\wÀ-ỹ])so\s+(?:với\s+)?(?:ngày\s+|thời điểm\s+)?"
                         r"(?:\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)\d\d|đầu năm|tháng trước)(?![\wÀ-ỹ])", re.I)
