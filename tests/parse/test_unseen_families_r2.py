@@ -71,6 +71,18 @@ def test_the_details_of_an_estimated_total_are_estimated(extract):
     assert get("2.300").qualifier == "estimate"
 
 
+def test_a_comma_after_the_estimates_time_does_not_end_it(extract):
+    get = extract(["Ngành dịch vụ phát triển khá, ước hết năm 2024, khu vực dịch vụ đạt 1.870 tỷ đồng.",
+                   "Ước 6 tháng, thu ngân sách đạt 64 tỷ đồng, toàn xã có 9 hợp tác xã."])
+    assert get("1.870").qualifier == "estimate"
+    assert get("64").qualifier == "estimate"
+
+
+def test_a_new_subject_after_the_estimate_still_ends_it(extract):
+    get = extract(["Thu ngân sách ước đạt 64 tỷ đồng, toàn xã có 9 hợp tác xã."])
+    assert get("9").qualifier == "exact"
+
+
 def test_the_change_said_of_an_estimated_level_keeps_its_own_qualifier(extract):
     # (the contract's samples read a change after an estimated level as stated, not estimated)
     get = extract(["Ước tính đàn lợn có 41.000 con, tăng 2,6% so với cùng kỳ."])

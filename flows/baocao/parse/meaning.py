@@ -505,10 +505,15 @@ def _estimate_scope(text: str, c0: int, pos: int) -> str:
         return _estimate_lead(text, pos)
     s = s[ms[-1].start():]
     parts = COMMA_OR_BRACKET.split(s)
-    for part in parts[1:]:
+    # (a comma after the estimate's time only, 'ước cuối năm 2024, khu vực … đạt …', does not end it)
+    start = 2 if len(parts) > 1 and ESTIMATE_TIME_ONLY.fullmatch(parts[0][ms[-1].end() - ms[-1].start():]) else 1
+    for part in parts[start:]:
         if not ESTIMATE_GOES_ON.match(part):
             return _estimate_lead(text, pos)
     return s
+
+
+ESTIMATE_TIME_ONLY = re.compile(r"(?:\s|đến|hết|cuối|đầu|cả|năm|tháng|quý|ngày|\d|/)+", re.I)
 
 
 LEAD_BEFORE_COLON_WORDS = 16  # a lead longer than this before its colon is a clause of its own
