@@ -320,3 +320,10 @@ def test_the_base_in_the_lead_of_a_list_wins_over_the_sentence_before(extract):
 def test_a_change_without_a_lead_keeps_the_headline_base(extract):
     get = extract(["Tổng giá trị sản xuất tăng 8,1% so với năm 2021. Trong đó, dịch vụ tăng 9,4%."])
     assert get("9,4").compared_to == "year:2021"
+
+
+def test_a_part_of_a_sentence_headed_by_the_plan_is_a_target(extract):
+    get = extract(["Toàn huyện có 31 công trình đầu tư công, kế hoạch vốn 212 tỷ đồng, đã giải ngân 150 tỷ đồng."])
+    assert get("31").measure == "actual"
+    assert get("212").measure == "target"
+    assert get("150").measure == "actual"

@@ -794,6 +794,9 @@ def _read_meaning(ctx: Context, raw_subject: str) -> Meaning:
             return Meaning(mode, None, qual, True, default=True)
     if TARGET_IN_SEGMENT.search(before_seg):
         return Meaning("target", None, qual, False)
+    if mode == "actual" and PLAN_HEAD.match(text, g0) and not PLAN_HEAD_ENDS.search(text, g0, pos):
+        # a part of the sentence headed by the plan: 'đạt 95% kế hoạch; …, kế hoạch vốn 146 tỷ đồng'
+        return Meaning("target", None, "exact" if qual == "estimate" else qual, False)
     m = PLAN_YEAR_BEFORE.search(text[c0:pos])
     if m and ctx.doc_year and int(m.group(1)) > ctx.doc_year and len(m.group("gap").split()) <= 8:
         return Meaning("target", None, qual, False, m.group(1))
