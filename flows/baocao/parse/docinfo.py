@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from baocao.parse.model import DocumentInfo
-from baocao.parse.periods import MONTH_EXPR, end_year
+from baocao.parse.periods import CUTOFF_DATE, MONTH_EXPR, end_year
 from baocao.parse.places import caps_to_title, resolve_document_place
 from baocao.parse.structure import YEAR, YEAR_SPAN, Outline, is_caps_line, match_heading
 
@@ -75,7 +75,7 @@ def congress_year(lines: list[str]) -> str | None:
 def implied_year(text: str, lines: list[str]) -> str | None:
     """A text naming no year of its own ('6 tháng đầu năm, … tăng 14% so với cùng kỳ năm
     2021'): the year after the latest base it compares with, else the year of the page's
-    own date near its top."""
+    own date near its top, else the year of a cut-off date it counts to."""
     # (not in a term's text, where bases reach back to the start of a term and forward to the next)
     bases = [] if TERM_SPAN.search(text) else [int(m.group(1)) for m in COMPARED_YEAR.finditer(text)]
     if bases:
@@ -83,7 +83,10 @@ def implied_year(text: str, lines: list[str]) -> str | None:
     m = PAGE_DATE.search("\n".join(lines[:4]))
     if m:
         return m.group(1) or m.group(2)
-    return None
+    # else the year of the latest cut-off date its figures are counted to ('tính đến ngày
+    # 15/5/2021', 'đến thời điểm 20/4/2021')
+    cutoffs = [int(m.group(1)) for m in CUTOFF_DATE.finditer(text)]
+    return str(max(cutoffs)) if cutoffs else None
 
 
 @dataclass

@@ -23,12 +23,15 @@ from pathlib import Path
 from baocao.parse import meaning, periods
 from baocao.parse.docinfo import DocContext, document_context
 from baocao.parse.indicators import (
+    aliases,
+    catalogue_names,
     clean_phrase,
     code_fits_unit,
     complete_code,
     is_core,
     match_code,
     names_sector,
+    norm,
     sector_code,
 )
 from baocao.parse.model import Fact, ParsedDocument
@@ -49,6 +52,10 @@ from baocao.parse.units import UnitMatch, match_unit, unit_class
 
 CATALOG = Path(__file__).resolve().parent.parent / "catalog"
 PAGE_LINE = re.compile(r"^\s*(?:-\s*)?(?:PAGE\b.*|\d{1,3}|Trang\s+\d+(?:\s*/\s*\d+)?)\s*(?:-\s*)?$")
+# a catalogue code naming the reduction of a level ('POVERTY_RATE_REDUCTION' of 'POVERTY_RATE'), and
+# the words before a number that state the level the reduction leaves
+REDUCTION_SUFFIX = "_REDUCTION"
+LEFT_LEVEL_BEFORE = re.compile(r"(?<![\wÀ-ỹ])(?:xuống\s+)?còn\s*(?:khoảng|dưới|gần|trên)?\s*$", re.I)
 NEXT_SHARE = re.compile(r"(?<![\d.,])\d[\d.,]*\s*%")
 ADMIN_NOUNS = {"xã", "thị trấn", "xã, thị trấn", "xã, phường, thị trấn", "phường", "ấp", "khóm", "ấp, khóm", "huyện"}
 
@@ -522,6 +529,10 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
             # an average change of the level just named: '(bình quân giảm 1,28%/năm)' after 'tỷ lệ hộ nghèo …'
             code = match_code([f"{m.verb} {anchor.subject}", f"{anchor.subject} {m.verb}"], unit_code) or code
             indicator = f"{m.verb} {anchor.subject}".lower()
+        if code and code.endswith(REDUCTION_SUFFIX) and LEFT_LEVEL_BEFORE.search(text, max(0, t.start - 20), t.start):
+            # the level a reduction leaves is the level's own indicator: 'giảm tỷ lệ hộ nghèo còn 2,5%'
+            level = code[:-len(REDUCTION_SUFFIX)]
+            code = level if level in catalogue_names() else code
         f = Fact(
             line=para.locate(t.start)[0], col=para.locate(t.start)[1], value=t.value, value_high=p.value_high,
             unit=unit_code or None, unit_text=unit_text, measure=measure, compared_to=compared_to, qualifier=qualifier,
@@ -690,9 +701,28 @@ def _default_base(text: str, pos: int, unit_end: int, period: str | None, last_b
     none when it compares with the country ('gấp 2,95 lần bình quân cả nước')."""
     if re.match(r"^[^;.]{0,30}?(?:cả nước|toàn quốc|bình quân chung|của vùng)", text[unit_end:unit_end + 40], re.I):
         return None
-    if last_base is not None and last_base[0] in (sentence_span(text, pos)[0], _previous_sentence_start(text, pos)):
+    s0 = sentence_span(text, pos)[0]
+    colon = text.find(":", s0, pos)
+    if colon > 0:
+        # the base named in the lead of a list: 'Sản lượng … so với cùng kỳ năm trước như sau: cam 2,4 nghìn
+        # tấn, tăng 3,1%; …'
+        leads = [m.start() for m in LEAD_BASE.finditer(text, s0, colon)]
+        lead_ref = meaning._ref_after(text[leads[-1]:colon]) if leads else None
+        if lead_ref:
+            return lead_ref
+    if last_base is not None and last_base[0] in (s0, _previous_sentence_start(text, pos)):
         return last_base[1]
+    if periods.DETAILS_OPENING.match(text, s0):
+        s0 = _previous_sentence_start(text, pos)
+    if OTHER_BASE.search(text, s0, pos):
+        return None  # a base outside the contract's list: 'so với 31/12/2020 tăng 375 tỷ đồng', 'so với đầu năm'
     return "previous_term" if period and TERM.fullmatch(period) else "same_period"
+
+
+LEAD_BASE = re.compile(r"(?<![\wÀ-ỹ])so\s+(?:với\s+)?", re.I)
+# a comparison base named in the sentence that is none of compared_to's values (NOTES.md: null)
+OTHER_BASE = re.compile(r"(?<![\wÀ-ỹ])so\s+(?:với\s+)?(?:ngày\s+|thời điểm\s+)?"
+                        r"(?:\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)\d\d|đầu năm|tháng trước)(?![\wÀ-ỹ])", re.I)
 
 
 def _default_period(doc: DocContext, sec: Section) -> str | None:
@@ -813,6 +843,17 @@ def _topic_noun(text: str, last: bool = False) -> str | None:
     return best[1] if best else None
 
 
+@lru_cache(maxsize=256)
+def _code_fits_topic(code: str, topic: str) -> bool:
+    """Whether an indicator may be about the topic noun (crop, herd, sector) a generic head is
+    completed with: one of its names holds the topic, or none names another topic."""
+    names = [a.text for a in aliases() if a.code == code]
+    topic_re = re.compile(r"(?<![\wÀ-ỹ])" + re.escape(norm(topic)) + r"(?![\wÀ-ỹ])")
+    if any(topic_re.search(n) for n in names):
+        return True
+    return not any(pat.search(n) for tw, pat in _topic_patterns() for n in names)
+
+
 RATE_ONLY = re.compile(r"(?:tỷ lệ|tỉ lệ)")
 NUMBER_LITERAL = re.compile(r"\d[\d.,]*")
 YEARLY_ONLY = re.compile(r"(?:bình quân|hàng năm|mỗi năm|\s)*")
@@ -850,7 +891,7 @@ def _indicator(p: Pending, pend: dict[int, Pending], subject: str, subj_text: st
     low = subject.lower()
     if low in heads or low.startswith(_heads_tuple()) and any(low.startswith(h_) and len(low.split()) <= n + 2
                                                              for h_, n in _heads_spaced()):
-        topic = _topic_noun(subject) or _topic_noun(trailing) or _topic_noun(text[c0:pos]) or _topic_noun(text[:pos])
+        topic = _topic_noun(subject) or _topic_noun(trailing) or _topic_noun(text[c0:pos]) or _topic_noun(text[:pos], last=True)
         if topic:
             # a generic head completed by its topic noun names the indicator, or nothing
             named = subject if re.search(r"(?<![\wÀ-ỹ])" + re.escape(topic) + r"(?![\wÀ-ỹ])", low) else f"{subject} {topic}"
@@ -859,6 +900,8 @@ def _indicator(p: Pending, pend: dict[int, Pending], subject: str, subj_text: st
             # 'Cây lúa: Diện tích thực hiện 23.255 ha': the head and its topic, without the filler between
             code = match_code([named, f"{subj_text} {topic}", f"{head} {topic}"],
                               unit_code if measure in ("actual", "target") else None)
+            if code and not _code_fits_topic(code, topic):
+                code = None  # 'năng suất ngô' is not the rice yield the bare 'năng suất bình quân' may name
             return (named.lower()[:120], code)
     if "(" in raw and ")" in raw:
         phrases.append(re.split(r"[,;]", raw.replace("(", " ").replace(")", " "))[-1])  # 'tăng trưởng kinh tế (GRDP)'

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from baocao.parse.numbers import NumToken, is_year
-from baocao.parse.periods import clause_period, sentence_start  # noqa: F401  (re-exported)
+from baocao.parse.periods import DETAILS_OPENING, clause_period, sentence_start  # noqa: F401  (re-exported)
 from baocao.parse.sentences import search_before
 from baocao.parse.units import UnitMatch
 from baocao.parse.vocab import (
@@ -76,6 +76,11 @@ PAGE_COUNTER_WORDS = ("lượt xem", "lượt truy cập", "truy cập", "đang 
                       "hotline", "điện thoại", "fax")
 PAGE_COUNTER = re.compile(r"(?:" + "|".join(PAGE_COUNTER_WORDS) + r")\s*:?\s*(?:\d+\s+)*$", re.I)
 PAGE_COUNTER_KEYS = keys_re(PAGE_COUNTER_WORDS)
+# a visitor-statistics widget's line: 'Hôm nay: 120', 'Tuần hiện tại: 900', 'Tất cả: 45,210'
+COUNTER_WIDGET_LINE = re.compile(r"\s*(?:hôm nay|hôm qua|tuần (?:này|trước|hiện tại)|tháng (?:này|trước|hiện tại)|"
+                                 r"năm (?:này|hiện tại)|tất cả|tổng cộng|tổng truy cập)\s*:\s*[\d.,]+\s*", re.I)
+# a page's stamp line: a time of day with a date, then its counters ('08:15, Thứ Hai, 3-4-2023 1520 2')
+STAMP_DATE = re.compile(r"(?<![\d/.-])\d{1,2}([/-])\d{1,2}\1(?:19|20)\d\d(?![\d/.-])")
 WEB_WORD = re.compile(r"https?:|www\.|\.(?:jpe?g|png|gif|html?|aspx?|php)\b", re.I)
 
 
@@ -123,6 +128,12 @@ def page_furniture(text: str, start: int, end: int, literal: str, low: str | Non
     line0 = text.rfind("\n", 0, start) + 1
     line1 = text.find("\n", end)
     line = text[line0:line1 if line1 >= 0 else len(text)]
+    if len(line) <= 60 and ":" in line and COUNTER_WIDGET_LINE.fullmatch(line):
+        return "other"
+    if len(line) <= 80 and ":" in line and PAGE_TIME.search(line):
+        stamp = STAMP_DATE.search(line)
+        if stamp:
+            return "date" if stamp.start() <= start - line0 < stamp.end() else "other"
     if AXIS_LINE.fullmatch(line):
         values = [int(x) for x in line.split()]
         return "other" if len({b - a for a, b in zip(values, values[1:], strict=False)}) == 1 else None
@@ -460,7 +471,9 @@ ATTAIN_VERB = re.compile(r"(?<![\wÀ-ỹ])(?:đạt|đạt được|đạt tỷ 
 
 
 LEADING_CLOSERS = re.compile(r"^[\s*)]*")
-TARGET_WITH_NUMBER_AFTER = re.compile(r"^\s*(?:so\s+)?(?:với\s+)?(?:kế hoạch|KH|chỉ tiêu|nghị quyết|NQ|dự toán|mục tiêu)\s*(?:là\s*)?(?:tăng|giảm)?\s*\d", re.I)
+# (not the plan's year written without 'năm': 'đạt 93% so kế hoạch 2021')
+TARGET_WITH_NUMBER_AFTER = re.compile(r"^\s*(?:so\s+)?(?:với\s+)?(?:kế hoạch|KH|chỉ tiêu|nghị quyết|NQ|dự toán|mục tiêu)\s*(?:là\s*)?(?:tăng|giảm)?\s*"
+                                      r"(?!(?:19|20)\d\d(?![\d%‰]|[.,]\d))\d", re.I)
 
 
 def _ref_after(s: str) -> str | None:
@@ -537,13 +550,44 @@ def _estimate_scope(text: str, c0: int, pos: int) -> str:
     s = text[c0:pos]
     ms = list(cue_re("estimate", "any").finditer(s))
     if not ms:
-        return ""
+        return _estimate_lead(text, pos)
     s = s[ms[-1].start():]
     parts = COMMA_OR_BRACKET.split(s)
-    for part in parts[1:]:
+    # (a comma after the estimate's time only, 'ước cuối năm 2024, khu vực … đạt …', does not end it)
+    start = 2 if len(parts) > 1 and ESTIMATE_TIME_ONLY.fullmatch(parts[0][ms[-1].end() - ms[-1].start():]) else 1
+    for part in parts[start:]:
         if not ESTIMATE_GOES_ON.match(part):
-            return ""
+            return _estimate_lead(text, pos)
     return s
+
+
+ESTIMATE_TIME_ONLY = re.compile(r"(?:\s|đến|hết|cuối|đầu|cả|năm|tháng|quý|ngày|\d|/)+", re.I)
+
+
+LEAD_BEFORE_COLON_WORDS = 16  # a lead longer than this before its colon is a clause of its own
+
+
+def _estimate_lead(text: str, pos: int) -> str:
+    """A statistics office's estimate word leading a list reaches each level of it: at the head
+    of the sentence ('Ước 9 tháng, diện tích … là 1.200 ha, năng suất 50 tạ/ha'), in the short
+    lead before the sentence's colon ('Sản lượng … ước tính như sau: lúa 30 nghìn tấn; ngô …'),
+    or in the sentence whose details this one gives ('… ước đạt 900 tỷ đồng. Trong đó: chi
+    thường xuyên 500 tỷ đồng')."""
+    if not cue_words_re("estimate_lead").search(text):
+        return ""
+    s0 = sentence_start(text, pos)
+    if cue_re("estimate_lead", "start").match(re.sub(r"^\W+", "", text[s0:s0 + 30])):
+        return text[s0:pos]
+    colon = text.find(":", s0, pos)
+    if colon > 0 and len(text[s0:colon].split()) <= LEAD_BEFORE_COLON_WORDS \
+            and cue_re("estimate_lead", "any").search(text, s0, colon):
+        return text[s0:pos]
+    if s0 > 1 and DETAILS_OPENING.match(text, s0):
+        p0 = sentence_start(text, s0 - 2)
+        first = re.search(r"\d", text[p0:s0])  # the cue must reach the earlier sentence's first level
+        if p0 < s0 and first and cue_re("estimate_lead", "any").search(text, p0, p0 + first.start()):
+            return text[p0:pos]
+    return ""
 
 
 # the same change restated in the level's unit: '(+233 ha)', 'tương đương tăng (50,4 ha)'
@@ -574,10 +618,36 @@ def planned_sentence(text: str, pos: int) -> bool:
     """A sentence that opens a list of targets reaches every clause after it:
     'Năm 2023, phấn đấu GRDP tăng 8%; thu ngân sách 8.000 tỷ đồng; …' (unless a clause
     goes back to results: 'đã đạt', 'ước thực hiện', 'so cùng kỳ')."""
+    s0 = sentence_start(text, pos)
+    if _plan_headed(text, s0, pos):
+        return True
     if not _has_plan_words(text):
         return False
-    leads = list(PLAN_LEAD.finditer(text, sentence_start(text, pos), pos))
+    leads = [m for m in PLAN_LEAD.finditer(text, s0, pos)
+             if not ACCOMPLISHED_BEFORE.search(text, max(s0, m.start() - 40), m.start())]
     return bool(leads) and not ACTUAL_AFTER_LEAD.search(text, leads[-1].end(), pos)
+
+
+# goals reported as reached open results, not a plan: 'đã hoàn thành nhiều mục tiêu quan trọng, trong đó …'
+ACCOMPLISHED_BEFORE = re.compile(r"(?<![\wÀ-ỹ])(?:hoàn thành|đạt được|vượt)\s+(?:(?:nhiều|các|những|hầu hết|toàn bộ|cơ bản)\s+)?$", re.I)
+
+
+# a sentence whose subject is the plan itself: 'Kế hoạch vốn năm 2024 được giao là 90 tỷ đồng,
+# trong đó …', 'Dự toán thu năm 2024 là 60 tỷ đồng' (not 'Kế hoạch số 12-KH/UBND …')
+PLAN_HEAD = re.compile(r"[\W\d]*(?:kế hoạch|dự toán)(?![\wÀ-ỹ])(?!\s+(?:số|\d))", re.I)
+# a word of results or of a comparison between the plan head and the number ends its reach
+PLAN_HEAD_ENDS = re.compile(r"(?<![\wÀ-ỹ])(?:đạt|đã|giải ngân|thực hiện|ước|thu được|so|tăng|giảm|vượt|bằng|chiếm)(?![\wÀ-ỹ])", re.I)
+
+
+def _plan_headed(text: str, s0: int, pos: int) -> bool:
+    """Whether the number stands in a sentence headed by the plan ('Kế hoạch … là 90 tỷ đồng'),
+    or in the details ('Trong đó, …') of one, with no word of results in between."""
+    if PLAN_HEAD.match(text, s0) and not PLAN_HEAD_ENDS.search(text, s0, pos):
+        return True
+    if s0 > 1 and DETAILS_OPENING.match(text, s0):
+        p0 = sentence_start(text, s0 - 2)
+        return p0 < s0 and PLAN_HEAD.match(text, p0) is not None and not PLAN_HEAD_ENDS.search(text, p0, pos)
+    return False
 
 
 PLAN_REFERENCE = re.compile(r"(?<![\wÀ-ỹ])so\s+(?:với\s+)?(?:dự toán|kế hoạch|chỉ tiêu|nghị quyết|KH|NQ)(?:\s+(?:tỉnh|huyện|trên)?\s*giao)?(?![\wÀ-ỹ])", re.I)
@@ -606,6 +676,14 @@ def read_meaning(ctx: Context, raw_subject: str) -> Meaning:
     if m.qualifier == "estimate" and m.measure in COMMENTS and not cue_re("estimate", "any").search(raw_subject):
         m.qualifier = "exact"
     return m
+
+
+# a signed amount in a unit other than a percentage, in brackets: '(+260 ha)', '(-1,2 nghìn tấn)'
+RESTATED_IN_LEVEL_UNIT = re.compile(r"\s*\(\s*[+\-−–]\s*\d[\d.,]*\s*(?![%‰\d\s])[^\W\d]", re.I)
+
+
+# a percentage followed by the quantity it is a share of: '100% diện tích gieo trồng'
+SHARE_OF_NAMED_BASE = re.compile(r"^\s*(?!(?:so|với|và|trong|do|nhờ|còn|là)(?![\wÀ-ỹ]))[^\W\d_]", re.I)
 
 
 def _read_meaning(ctx: Context, raw_subject: str) -> Meaning:
@@ -702,6 +780,10 @@ def _read_meaning(ctx: Context, raw_subject: str) -> Meaning:
             # 'trong đó: nông, lâm, thủy sản tăng 6,4%' after a growth rate; a planned growth
             return Meaning(mode, None, q, False)
         if is_pct:
+            if RESTATED_IN_LEVEL_UNIT.match(text, ctx.unit_end):
+                # the same change restated in a level's own unit right after it is a change of that
+                # level, not of the share before: 'chiếm 40%, tăng 8% (+50 ha)'
+                return Meaning("change_pct", ref, q, True)
             # a change of a rate or share is in points: its own words or the level it comments on say so
             if own_subject:  # 'thu ngân sách tăng 10%': a change of its own subject, not of the number before
                 return Meaning("change_abs" if RATE_SUBJECT.search(head) else "change_pct", ref, q, False)
@@ -737,8 +819,9 @@ def _read_meaning(ctx: Context, raw_subject: str) -> Meaning:
                 if r is not None:
                     return Meaning("attainment_pct", r, qual, True)
         if ref is None and ctx.prev_measure == "change_abs" and ctx.prev_unit not in (None, "PCT", "PERMILLE") \
-                and ATTAIN_VERB.search(before_local) and not clean(before_local):
-            # 'giảm 12 biên chế, đạt 10%': the same change as a share of the level it left
+                and ATTAIN_VERB.search(before_local) and not clean(before_local) and not SHARE_OF_NAMED_BASE.match(after):
+            # 'giảm 12 biên chế, đạt 10%': the same change as a share of the level it left (not
+            # 'giảm 80 ha, đạt 100% diện tích gieo trồng': a share of the base named after it)
             return Meaning("change_pct", ctx.prev_compared, qual, True)
         if ATTAIN_VERB.search(before_local) and is_ratio_of(ctx.value, ctx.prev_values):
             return Meaning(mode, None, qual, True)  # 'thụ lý 8.844 vụ; xét xử 7.485 vụ, đạt 84,63%' is a share
@@ -759,6 +842,9 @@ def _read_meaning(ctx: Context, raw_subject: str) -> Meaning:
             return Meaning(mode, None, qual, True, default=True)
     if TARGET_IN_SEGMENT.search(before_seg):
         return Meaning("target", None, qual, False)
+    if mode == "actual" and PLAN_HEAD.match(text, g0) and not PLAN_HEAD_ENDS.search(text, g0, pos):
+        # a part of the sentence headed by the plan: 'đạt 95% kế hoạch; …, kế hoạch vốn 146 tỷ đồng'
+        return Meaning("target", None, "exact" if qual == "estimate" else qual, False)
     m = PLAN_YEAR_BEFORE.search(text[c0:pos])
     if m and ctx.doc_year and int(m.group(1)) > ctx.doc_year and len(m.group("gap").split()) <= 8:
         return Meaning("target", None, qual, False, m.group(1))

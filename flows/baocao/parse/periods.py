@@ -20,7 +20,8 @@ import re
 MONTH_EXPR = re.compile(r"(?<![\wÀ-ỹ])tháng\s+(\d{1,2})\s*(?:/|năm)\s*((?:19|20)\d\d)(?!\d)", re.I)
 # a cut-off month written without 'tháng': 'tính đến 9 năm 2023', 'đến 6/2023' (not a date 'đến 30/6/2023')
 BARE_MONTH_EXPR = re.compile(r"(?<![\wÀ-ỹ])(?:đến|tới)\s+(?!0\b)(0?[1-9]|1[0-2])\s*(?:/|năm)\s*((?:19|20)\d\d)(?!\d)", re.I)
-CUTOFF_DATE = re.compile(r"(?:đến|tới|đến hết|tính đến)\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*((?:19|20)\d\d)(?!\d)", re.I)
+CUTOFF_DATE = re.compile(r"(?:đến|tới|đến hết|tính đến)\s+(?:thời điểm\s+)?(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*((?:19|20)\d\d)(?!\d)", re.I)
+STANDARD_BEFORE = re.compile(r"(?<![\wÀ-ỹ])(?:chuẩn|tiêu chí)(?:\s+nghèo)?(?:\s+đa chiều)?(?:\s+(?:áp dụng\s+)?cho)?\s*$", re.I)
 PRICE_BASE_BEFORE = re.compile(r"giá\s+(?:so\s+sánh|ss|cố\s+định)\s*$", re.I)
 YEAR_EXPR = re.compile(
     r"(?P<kw>năm học|niên học|niên vụ|năm|giai đoạn|đến năm|mục tiêu|kế hoạch|chỉ tiêu|đến cuối năm|cuối năm|đầu năm|"
@@ -101,7 +102,8 @@ def paragraph_season(text: str, s0: int) -> str | None:
     it, until another year is named."""
     if "vụ" not in text[:s0].lower():
         return None
-    found = list(SEASON_EXPR.finditer(text, 0, s0))
+    # (not a season named as the base of a comparison: '… so với vụ Mùa năm 2021')
+    found = [m for m in SEASON_EXPR.finditer(text, 0, s0) if not REFERENCE_BEFORE.search(text[max(0, m.start() - 24):m.start()])]
     if not found:
         return None
     m = found[-1]
@@ -142,6 +144,8 @@ def clause_period(text: str, pos: int, unit_end: int, c0: int, now_year: str | N
             continue
         if PRICE_BASE_BEFORE.search(text[max(c0, m.start() - 20):m.start()]):
             continue  # 'theo giá so sánh năm 2010' is a price base, not the period
+        if STANDARD_BEFORE.search(text[max(c0, m.start() - 24):m.start()]):
+            continue  # 'hộ nghèo theo chuẩn giai đoạn 2022-2025 còn 2%' names the standard, not the period
         if not m.group("y2") and m.group("kw").lower() in ("mục tiêu", "kế hoạch", "chỉ tiêu"):
             continue  # a plan word names a period only as a span: '(mục tiêu 2016-2020 đạt 7,5%)'
         if QUANTITY_BEFORE.search(text[max(c0, m.start() - 14):m.start()]):

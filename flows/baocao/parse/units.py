@@ -75,12 +75,34 @@ NEXT_WORD = re.compile(r"\s*(\w+)")
 
 def _match_word(text: str, pos: int) -> tuple[str, str, bool, int] | None:
     low = text[pos:pos + 40].lower()
+    got = _match_low(text, pos, low)
+    if "/" in low and SPACED_SLASH.search(low):
+        # a per-unit written with spaces at its slash: 'tạ/ ha', 'người / năm'
+        ends: list[int] = []  # the original offset after each character of the closed-up text
+        k = 0
+        for m in SPACED_SLASH.finditer(low):
+            ends.extend(range(k + 1, m.start() + 1))
+            ends.append(m.end())
+            k = m.end()
+        ends.extend(range(k + 1, len(low) + 1))
+        closed = SPACED_SLASH.sub("/", low)
+        spaced = _match_low(text, pos, closed, ends)
+        if spaced is not None and "/" in spaced[0] and (got is None or spaced[3] > got[3]):
+            got = spaced
+    return got
+
+
+SPACED_SLASH = re.compile(r"(?<=[^\W\d]|[%‰])(?:\s+/\s*|/\s+)(?=[^\W\d])")
+
+
+def _match_low(text: str, pos: int, low: str, ends: list[int] | None = None) -> tuple[str, str, bool, int] | None:
     for written, code, noun in _candidates(low):
-        if low.startswith(written) and _boundary_ok(text, pos + len(written), written):
-            nxt = NEXT_WORD.match(text[pos + len(written):pos + len(written) + 12])
+        end = pos + (ends[len(written) - 1] if ends else len(written))
+        if low.startswith(written) and _boundary_ok(text, end, written):
+            nxt = NEXT_WORD.match(text[end:end + 12])
             if written in NOT_UNIT_AFTER and nxt and nxt.group(1).lower() in NOT_UNIT_AFTER[written]:
                 continue
-            return written, code, noun, pos + len(written)
+            return written, code, noun, end
     return None
 
 
