@@ -58,13 +58,13 @@ def check_texts(rows, texts):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--split", choices=["dev", "dev3", "heldout", "heldout2", "all"], required=True)
+    ap.add_argument("--split", choices=["dev", "dev3", "dev4", "heldout", "heldout2", "all"], required=True)
     ap.add_argument("--run", required=True, help="command printing JSONL facts; {doc} is the text's path")
     ap.add_argument("--texts", default=os.path.join(HERE, "texts"))
     ap.add_argument("--errors", type=int, default=0, help="dev only: show up to N mistakes per field")
     ap.add_argument("--json", help="write the figures to this file")
     a = ap.parse_args()
-    if a.errors and a.split not in ("dev", "dev3"):
+    if a.errors and a.split not in ("dev", "dev3", "dev4"):
         ap.error("errors are shown for the dev split only: the held-out split is scored blind")
     rows = [r for r in sources() if a.split == "all" or r["split"] == a.split]
     present = check_texts(rows, a.texts)
@@ -79,7 +79,7 @@ def main():
     print(f"strict     P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}")
     print("field accuracy on matched facts: " + "  ".join(f"{k} {v:.3f}" for k, v in res["field_accuracy"].items()))
     print(f"key-indicator recall {res['key_indicator_recall']:.3f} of {res['key_indicator_gold']}")
-    if a.split in ("dev", "dev3"):
+    if a.split in ("dev", "dev3", "dev4"):
         for f, items in mistakes.items():
             for item in items:
                 print(f"  [{f}] {item}")
