@@ -26,3 +26,34 @@ def test_a_place_written_with_eth_is_found(tmp_path: Path) -> None:
     path.write_text("Năm 2022, huyện Ðức Huệ (Long An) thu ngân sách ðạt 215 tỷ ðồng.\n", encoding="utf-8")
     facts = parse_file(path).facts
     assert [(f.value, f.locality, f.unit) for f in facts] == [(215.0, "Đức Huệ", "VND_BN")]
+
+
+# --- a place spelled with old-style tone marks ---------------------------------------------------
+
+def test_a_place_written_only_old_style_keeps_the_texts_spelling(extract):
+    get = extract(["Thạnh Hoá: năm 2023 thu ngân sách đạt 96 tỷ đồng",
+                   "Năm 2023, huyện Thạnh Hoá (Long An) có 18 hợp tác xã, tăng 2 hợp tác xã so với năm trước."],
+                  header=NO_HEADER)
+    assert get("18").locality == "Thạnh Hoá"
+    assert get("96").locality == "Thạnh Hoá"
+
+
+def test_a_place_also_written_as_the_gazetteer_does_keeps_the_gazetteers(extract):
+    get = extract(["Huyện Thạnh Hoá tổng kết năm 2023",
+                   "Năm 2023, huyện Thạnh Hóa (Long An) có 18 hợp tác xã, huyện Thạnh Hoá có 7 chợ."],
+                  header=NO_HEADER)
+    assert get("18").locality == "Thạnh Hóa"
+    assert get("7").locality == "Thạnh Hóa"
+
+
+def test_a_named_place_of_a_clause_keeps_the_texts_spelling(extract):
+    get = extract(["Năm 2023, giá trị sản xuất toàn tỉnh đạt 9.300 tỷ đồng; riêng huyện Lệ Thuỷ đạt 1.150 tỷ đồng."],
+                  header=["UBND TỈNH QUẢNG BÌNH", "BÁO CÁO", "tình hình kinh tế - xã hội năm 2023", ""])
+    assert get("1.150").locality == "Lệ Thuỷ"
+    assert get("9.300").locality == "Quảng Bình"
+
+
+def test_a_name_without_the_tone_mark_is_no_spelling_of_it(extract):
+    # ('Hoa' is another word, not 'Hòa' spelled otherwise)
+    get = extract(["Năm 2023, huyện Thạnh Hóa có 18 hợp tác xã; hoa Thanh Hoa trồng 6 ha."], header=NO_HEADER)
+    assert get("18").locality == "Thạnh Hóa"

@@ -36,7 +36,7 @@ from baocao.parse.indicators import (
 )
 from baocao.parse.model import Fact, ParsedDocument
 from baocao.parse.numbers import NumToken, find_numbers, is_range_joint, is_slash_joint
-from baocao.parse.places import find_bare_communes, find_commune_initials, find_mentions
+from baocao.parse.places import find_bare_communes, find_commune_initials, find_mentions, text_spellings
 from baocao.parse.read.model import Table
 from baocao.parse.sentences import (
     clause_span,
@@ -1153,7 +1153,11 @@ def parse_lines(lines: list[str], source_name: str = "", tables: list[Table] | N
                 _extract_paragraph(piece, sec, doc, facts, place, caption, row, flat.base if row else None)
             except Exception as exc:  # noqa: BLE001 - one odd paragraph must not lose the whole report
                 warnings.append(f"line {piece.first_line}: {type(exc).__name__}: {exc}")
+    # a place the text spells only with its tone marks placed the other way keeps its spelling
+    spelled = text_spellings({f.locality for f in facts if f.locality}, "\n".join(lines))
     for f in facts:
+        if f.locality in spelled:
+            f.locality = spelled[f.locality]
         # the contract's field names only the contract's codes; the catalogue's finer code rides beside it
         f.catalogue_code = f.indicator_code
         if f.indicator_code is not None and not is_core(f.indicator_code):

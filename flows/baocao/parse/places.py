@@ -82,12 +82,17 @@ class Gazetteer:
     children: dict[str, list[Place]]
     province_names: set[str]
     by_folded: dict[str, list[Place]] = field(default_factory=dict)
+    by_tone: dict[str, list[Place]] = field(default_factory=dict)
 
     def named(self, name: str, levels: tuple[str, ...]) -> list[Place]:
-        """Places of this name at these levels; else of this name spelled without tone marks,
-        as reports often write highland names ('Đak Song', 'Đăk Lăk' for Đắk Song, Đắk Lắk)."""
+        """Places of this name at these levels; else of this name with its tone marks placed
+        the other way ('Hoà', 'Thuỷ' for Hòa, Thủy); else spelled without tone marks, as reports
+        often write highland names ('Đak Song', 'Đăk Lăk' for Đắk Song, Đắk Lắk)."""
         exact = [p for p in self.by_name.get(_key(name), []) if p.level in levels]
-        return exact or [p for p in self.by_folded.get(_folded(name), []) if p.level in levels]
+        if exact:
+            return exact
+        toned = [p for p in self.by_tone.get(tone_key(name), []) if p.level in levels] if _TONE_VARIANT.search(name) else []
+        return toned or [p for p in self.by_folded.get(_folded(name), []) if p.level in levels]
 
 
 WORD_CHAR = re.compile(r"[\wÀ-ỹ]")
@@ -166,9 +171,12 @@ def gazetteer() -> Gazetteer:
             children[p.parent].append(p)
     provinces = {k for k, v in by_name.items() if any(p.level == "province" for p in v)}
     by_folded: dict[str, list[Place]] = defaultdict(list)
+    by_tone: dict[str, list[Place]] = defaultdict(list)
     for name, places in by_name.items():
         by_folded[_folded(name)].extend(places)
-    return Gazetteer(dict(by_name), by_code, dict(children), provinces, dict(by_folded))
+        if _TONE_VARIANT.search(name):
+            by_tone[tone_key(name)].extend(places)
+    return Gazetteer(dict(by_name), by_code, dict(children), provinces, dict(by_folded), dict(by_tone))
 
 
 _TITLED_LEVEL = re.compile(r"\b(Thị|Thành|Thị) (Xã|Phố|Trấn)\b")
@@ -287,6 +295,45 @@ def bare_provinces(text: str) -> dict[str, int]:
         if not re.search(r"(?:tỉnh|thành phố|tp\.?)\s*$", before):
             counts[_key(m.group(1))] += 1
     return dict(counts)
+
+
+# Two ways of placing a tone mark in the clusters oa, oe, uy: old style on the second vowel
+# ('Hoà', 'Thuỷ', 'Hoá'), new style on the first ('Hòa', 'Thủy', 'Hóa'). The gazetteer writes
+# one, offices write either; the same name either way.
+_OLD_TONE = {"oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa", "oè": "òe", "oé": "óe", "oẻ": "ỏe",
+             "oẽ": "õe", "oẹ": "ọe", "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy"}
+_OLD_TONE_RE = re.compile("|".join(_OLD_TONE), re.I)
+_NEW_TONE = {new: old for old, new in _OLD_TONE.items()}
+_TONE_VARIANT = re.compile(r"(?i)[òóỏõọ][ae]|[ùúủũụ]y|o[àáảãạèéẻẽẹ]|u[ỳýỷỹỵ]")
+
+
+def tone_key(name: str) -> str:
+    """A name compared modulo where its tone marks sit: lower case, marks on the first vowel."""
+    return _OLD_TONE_RE.sub(lambda m: _OLD_TONE[m.group(0).lower()], _key(name))
+
+
+def text_spellings(names: set[str], text: str) -> dict[str, str]:
+    """Gazetteer names the text writes only with its tone marks placed the other way: the
+    name as the text writes it (its most frequent form, cased as the gazetteer's), so a fact
+    keeps the place's spelling of its own report ('Hoà Thành' where the gazetteer has 'Hòa
+    Thành'). A name the text also writes as the gazetteer does keeps the gazetteer's."""
+    out: dict[str, str] = {}
+    low = text.casefold()
+    for name in names:
+        if not name or "," in name or not _TONE_VARIANT.search(name):
+            continue
+        key = tone_key(name)
+        body = re.sub(r"[òóỏõọ][ae]|[ùúủũụ]y", lambda m: f"(?:{m.group(0)}|{_NEW_TONE[m.group(0)]})",
+                      r"\s+".join(re.escape(w) for w in key.split()))
+        forms: dict[str, int] = defaultdict(int)
+        for m in _at_word_start(re.compile(body + r"(?![\wÀ-ỹ])"), low):
+            forms[_key(m.group(0))] += 1
+        if not forms or _key(name) in forms:
+            continue
+        written = max(forms, key=lambda f: forms[f])
+        if len(written) == len(name):
+            out[name] = "".join(w.upper() if c.isupper() else w for c, w in zip(name, written, strict=True))
+    return out
 
 
 BARE_WITH_PROVINCE = re.compile(r"([A-ZĐ][\wÀ-ỹ']*(?:\s+[A-ZĐ][\wÀ-ỹ']*){0,3})\s*\(([A-ZĐ][\wÀ-ỹ]*(?:\s+[A-ZĐ][\wÀ-ỹ]*){0,3})\)")
