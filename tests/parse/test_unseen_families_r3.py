@@ -57,3 +57,31 @@ def test_a_name_without_the_tone_mark_is_no_spelling_of_it(extract):
     # ('Hoa' is another word, not 'Hòa' spelled otherwise)
     get = extract(["Năm 2023, huyện Thạnh Hóa có 18 hợp tác xã; hoa Thanh Hoa trồng 6 ha."], header=NO_HEADER)
     assert get("18").locality == "Thạnh Hóa"
+
+
+# --- a text introducing one district ------------------------------------------------------------
+
+def test_a_district_founded_and_bounded_by_its_neighbours(extract):
+    get = extract(["1. Vị trí địa lý",
+                   "Huyện Tuyên Hóa được tái lập năm 1990, nằm ở phía Tây Bắc tỉnh Quảng Bình. Phía Bắc giáp huyện "
+                   "Minh Hóa; phía Nam giáp huyện Bố Trạch; phía Đông giáp thị xã Ba Đồn và huyện Quảng Trạch. "
+                   "Huyện có 19 xã, 1 thị trấn.",
+                   "2. Kinh tế",
+                   "Năm 2021, tổng giá trị sản xuất đạt 3.640 tỷ đồng, tăng 6,2% so với năm 2020."], header=NO_HEADER)
+    assert get("3.640").locality == "Tuyên Hóa"
+    assert get("3.640").locality_level == "district"
+    assert get("19").locality == "Tuyên Hóa"
+
+
+def test_a_district_said_to_be_one_of_its_province(extract):
+    get = extract(["Mộc Hóa là một huyện biên giới thuộc tỉnh Long An, giáp huyện Tân Thạnh, thị xã Kiến Tường "
+                   "và huyện Vĩnh Hưng. Năm 2022, toàn huyện thu hoạch 41.200 tấn lúa; huyện Tân Thạnh có 5 chợ."],
+                  header=NO_HEADER)
+    assert get("41.200").locality == "Mộc Hóa"
+
+
+def test_a_provincial_report_naming_a_founded_town_stays_provincial(extract):
+    get = extract(["Năm 2023, thị xã Kiến Tường được thành lập thêm 2 phường. Toàn tỉnh có 920 hợp tác xã; "
+                   "huyện Đức Hòa 140 hợp tác xã, huyện Bến Lức 85 hợp tác xã."],
+                  header=["ỦY BAN NHÂN DÂN TỈNH LONG AN", "BÁO CÁO", "tình hình kinh tế - xã hội năm 2023", ""])
+    assert get("920").locality == "Long An"

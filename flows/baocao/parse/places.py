@@ -404,6 +404,42 @@ def _commune_document(mentions: list[Mention], lower_lines: list[str], dist_scop
     return m.candidates[0] if len(m.candidates) == 1 else Place("", m.name, "commune", "", "")
 
 
+# the district (or town) a text introduces: its founding, or what kind of unit it is and where
+NEIGHBOUR_BEFORE = re.compile(r"(?<![\wÀ-ỹ])giáp(?:\s+(?:với|ranh|ranh với))?(?:\s+(?:các|hai|ba))?\s*$", re.I)
+DISTRICT_FOUNDED = re.compile(r"(?<![\wÀ-ỹ])(?:[Hh]uyện|[Tt]hị xã)\s+(" + NAME_WORD + r"(?:\s+" + NAME_WORD + r"){0,3})\s+"
+                              r"(?:được|đã được)\s+(?:thành lập|tái lập|chia tách|tách ra)")
+DISTRICT_IS_A = re.compile(r"(?<![\wÀ-ỹ])(" + NAME_WORD + r"(?:\s+" + NAME_WORD + r"){0,3})\s+là\s+(?:một\s+)?"
+                           r"(?:huyện|thị xã)(?:\s+[a-zà-ỹđ]+){0,4}?\s+(?:thuộc|của|nằm ở phía [a-zà-ỹđ ]+ của)\s+tỉnh\s+("
+                           + NAME_WORD + r"(?:\s+" + NAME_WORD + r"){0,3})")
+
+
+DEFINITION_WINDOW = 2000  # an introduction opens the text; a passing remark later is no subject
+PROVINCE_HEADER = re.compile(r"TỈNH ỦY|TỈNH UỶ|ĐẢNG BỘ TỈNH|ỦY BAN NHÂN DÂN TỈNH|UBND TỈNH|HỘI ĐỒNG NHÂN DÂN TỈNH")
+
+
+def _defined_district(text: str, province_votes: dict[str, float]) -> Place | None:
+    """The one district a text introduces ('Huyện X được thành lập theo …', 'X là một huyện
+    thuộc tỉnh Y'); None when it introduces none or several."""
+    g = gazetteer()
+    found: dict[str, Place] = {}
+    for m in DISTRICT_FOUNDED.finditer(text):
+        words = m.group(1).split()
+        cands = next((c for k in range(len(words), 0, -1) if (c := g.named(" ".join(words[:k]), ("district",)))), [])
+        if len(cands) > 1:
+            cands = [p for p in cands if p.province in province_votes]
+        if len(cands) == 1:
+            found[cands[0].code] = cands[0]
+    for m in DISTRICT_IS_A.finditer(text):
+        provinces = {p.code for p in g.named(m.group(2), ("province",))}
+        words = m.group(1).split()
+        for k in range(len(words)):  # the name is the tail of the words before 'là'
+            cands = [p for p in g.named(" ".join(words[k:]), ("district",)) if p.province in provinces]
+            if len(cands) == 1:
+                found[cands[0].code] = cands[0]
+                break
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def resolve_document_place(text: str, header: str = "") -> Place | None:
     """The district (or province) the document is about, from all the places it names.
     The header (issuer lines, title) settles the level when it names one: 'HUYỆN ỦY …' is a
@@ -414,6 +450,8 @@ def resolve_document_place(text: str, header: str = "") -> Place | None:
     province_votes: dict[str, float] = defaultdict(float)
     seen_communes: set[str] = set()
     for m in mentions:
+        if NEIGHBOUR_BEFORE.search(text, max(0, m.start - 40), m.start):
+            continue  # a neighbour in the boundary description: 'phía Bắc giáp huyện X'
         if m.level == "district":
             for p in m.candidates:
                 score[p.code] += 3.0 / len(m.candidates) + 1.0
@@ -455,6 +493,11 @@ def resolve_document_place(text: str, header: str = "") -> Place | None:
         for p in g.by_name.get(name, []):
             if p.level == "province":
                 province_votes[p.code] += 0.5 * min(count, 4)
+    # a text introducing one district as such: 'Huyện X được thành lập …', 'X là một huyện
+    # (miền núi) thuộc tỉnh Y' is about that district, however many neighbours it names
+    defined = _defined_district(text[:DEFINITION_WINDOW], province_votes)
+    if defined is not None and not PROVINCE_HEADER.search(header):
+        return defined
     lower_lines = text.lower().split("\n")
     prov_scope = _count_in_lines(PROVINCE_SCOPE_LOWER, lower_lines, "tỉnh")
     dist_scope = _count_in_lines(DISTRICT_SCOPE_LOWER, lower_lines, "huyện")
@@ -465,7 +508,7 @@ def resolve_document_place(text: str, header: str = "") -> Place | None:
     province_level = prov_scope >= 3 and prov_scope > 2 * dist_scope
     if re.search(r"\bHUYỆN\b|\bHuyện ủy\b|\bHuyện uỷ\b|\bTHỊ XÃ\b|\bQUẬN\b|ĐẢNG BỘ HUYỆN|Đảng bộ huyện", header):
         province_level = False
-    elif re.search(r"TỈNH ỦY|TỈNH UỶ|ĐẢNG BỘ TỈNH|ỦY BAN NHÂN DÂN TỈNH|UBND TỈNH|HỘI ĐỒNG NHÂN DÂN TỈNH", header) and province_votes:
+    elif PROVINCE_HEADER.search(header) and province_votes:
         province_level = True
     elif PROVINCE_ISSUER.search(header):
         # issued by the province's own bodies, named by their level only ('HĐND tỉnh ban hành Nghị
