@@ -85,3 +85,51 @@ def test_a_provincial_report_naming_a_founded_town_stays_provincial(extract):
                    "huyện Đức Hòa 140 hợp tác xã, huyện Bến Lức 85 hợp tác xã."],
                   header=["ỦY BAN NHÂN DÂN TỈNH LONG AN", "BÁO CÁO", "tình hình kinh tế - xã hội năm 2023", ""])
     assert get("920").locality == "Long An"
+
+
+# --- a council's term is its title, not the time of a text ---------------------------------------
+
+def test_a_councils_term_does_not_stop_the_year_after_the_base(extract):
+    get = extract(["HĐND xã (khóa XII, nhiệm kỳ 2021 - 2026) họp kỳ thứ 5. Sáu tháng đầu năm, thu ngân sách "
+                   "ước đạt 14 tỷ đồng, tăng 6,5% so với cùng kỳ năm 2022."], header=NO_HEADER)
+    assert get("14").period == "2023"
+    assert get("6,5").period == "2023"
+
+
+def test_a_term_the_text_is_about_still_stops_it(extract):
+    # (in a term's text the bases reach back to the term's start: no year is implied)
+    get = extract(["Nhiệm kỳ 2015 - 2020, thu ngân sách bình quân tăng 11% so với năm 2015; "
+                   "năm cuối nhiệm kỳ thu 62 tỷ đồng."], header=NO_HEADER)
+    assert get("62").period != "2016"
+
+
+# --- a crop season opening a sentence, and lists announced by their lead --------------------------
+
+def test_a_season_opening_a_sentence_covers_its_details(extract):
+    get = extract(["Kết thúc vụ Hè thu 2021 - 2022, toàn huyện xuống giống 6.300 ha, tăng 2,1% so cùng kỳ; "
+                   "trong đó, lúa 5.800 ha, tăng 1,2%."])
+    assert get("6.300").period == "2021-2022"
+    assert get("5.800").period == "2021-2022"
+    assert get("1,2").period == "2021-2022"
+
+
+def test_a_one_year_span_compares_with_the_same_season_not_a_term(extract):
+    get = extract(["Trong vụ Đông xuân 2022 - 2023, toàn xã gieo cấy 720 ha, tăng 3,4%."])
+    assert get("3,4").compared_to == "same_period"
+    assert get("3,4").period == "2022-2023"
+
+
+def test_a_long_lead_announcing_its_list_gives_the_list_its_season(extract):
+    get = extract(["Kết quả xuống giống vụ Thu đông năm 2022 - 2023 tính đến giữa tháng trên toàn tỉnh như sau: "
+                   "bắp 1.420 ha, đạt 61% kế hoạch; đậu nành 96 ha, đạt 40% kế hoạch."])
+    assert get("1.420").period == "2022-2023"
+    assert get("96").period == "2022-2023"
+    assert get("40").period == "2022-2023"
+
+
+def test_a_bracket_giving_the_levels_of_a_year_is_that_years(extract):
+    get = extract(["Cơ cấu kinh tế năm 2023: nông nghiệp 24,0%; công nghiệp 38,2%; dịch vụ 37,8% "
+                   "(cơ cấu tương ứng của cùng kỳ năm 2022 là: 26,1%; 36,5%; 37,4%)."])
+    assert get("36,5").period == "2022"
+    assert get("37,4").period == "2022"
+    assert get("38,2").period == "2023"
