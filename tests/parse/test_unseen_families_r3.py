@@ -133,3 +133,31 @@ def test_a_bracket_giving_the_levels_of_a_year_is_that_years(extract):
     assert get("36,5").period == "2022"
     assert get("37,4").period == "2022"
     assert get("38,2").period == "2023"
+
+
+# --- the growth of GRDP and of its sectors ------------------------------------------------------
+
+PROVINCE_HEADER = ["ỦY BAN NHÂN DÂN TỈNH LONG AN", "BÁO CÁO", "tình hình kinh tế - xã hội quý I năm 2023", ""]
+
+
+def test_the_growth_of_grdp_in_a_quarter_is_the_growth_rate(extract):
+    get = extract(["Tổng sản phẩm trong tỉnh (GRDP) quý I năm 2023 tăng 5,4% so với cùng kỳ năm 2022."],
+                  header=PROVINCE_HEADER)
+    assert get("5,4").measure == "actual"
+    assert get("5,4").indicator_code == "GRDP_GROWTH"
+
+
+def test_sectors_named_by_their_roman_numbers_grow_in_percent(extract):
+    get = extract(["GRDP quý I năm 2023 tăng 5,4% so với cùng kỳ. Trong đó: khu vực I (nông, lâm nghiệp và "
+                   "thủy sản) tăng 2,15%, đóng góp 0,52 điểm phần trăm; khu vực II (công nghiệp và xây dựng) tăng "
+                   "9,8%, đóng góp 3,1 điểm phần trăm; khu vực III (dịch vụ) tăng 4,05%."], header=PROVINCE_HEADER)
+    for lit in ("2,15", "9,8", "4,05"):
+        assert get(lit).measure == "change_pct", lit
+        assert get(lit).indicator_code is None, lit  # a sector's growth inside GRDP names no indicator
+
+
+def test_a_share_of_a_roman_numbered_sector_still_changes_in_points(extract):
+    get = extract(["Cơ cấu kinh tế: khu vực I chiếm 27,3% (giảm 1,6%), khu vực II chiếm 35,2% (tăng 1,1%)."],
+                  header=PROVINCE_HEADER)
+    assert get("1,6").measure == "change_abs"
+    assert get("1,1").measure == "change_abs"

@@ -467,6 +467,16 @@ SHARE_WORDS = re.compile(r"(?<![\wÀ-ỹ])(?:chiếm|tỷ trọng|tỉ trọng|c
 VALUE_ADDED = re.compile(r"(?<![\wÀ-ỹ])(?:grdp|tổng sản phẩm|giá trị tăng thêm|va)(?![\wÀ-ỹ])", re.I)
 
 
+def is_sector_code(code: str) -> bool:
+    """A sector's share or value code (catalog/sectors.csv)."""
+    return any(code in (share, value) for _, share, value in _sectors())
+
+
+def in_value_added(subject: str, context: str) -> bool:
+    """Whether the subject or the sentences before it speak of GRDP (value added)."""
+    return bool(VALUE_ADDED.search(subject) or VALUE_ADDED.search(context))
+
+
 def names_sector(subject: str) -> bool:
     """Whether sector_code can find a sector in this subject (else it returns None)."""
     return _sector_named(norm(subject))[0] is not None

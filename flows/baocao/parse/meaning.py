@@ -422,7 +422,7 @@ SLASH_PLAN_BEFORE = re.compile(r"/\s*(?:KH|kế hoạch|NQ|nghị quyết|chỉ 
 TARGET_LEAD = re.compile(r"^\s*\*?\s*(?:chỉ tiêu|kế hoạch|KH|nghị quyết|NQ|mục tiêu|dự toán|phấn đấu)(?![\wÀ-Ỹà-ỹ])", re.I)
 TARGET_IN_SEGMENT = re.compile(r"(?<![\wÀ-ỹ])(?:phấn đấu|mục tiêu(?!\s+quốc gia)|chỉ tiêu(?!\s+(?:tỉnh|huyện|trên)?\s*giao)|kế hoạch(?=\s+(?:là|giao|đề ra)))(?![\wÀ-ỹ])", re.I)
 # (the make-up of a body of cadres by qualification is a set of shares: 'về trình độ chuyên môn, đại học tăng 15%')
-RATE_SUBJECT = re.compile(r"tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng|chiếm|khu vực I|mức độ|tốc độ|về trình độ", re.I)
+RATE_SUBJECT = re.compile(r"tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng|chiếm|mức độ|tốc độ|về trình độ", re.I)
 GROWTH_SUBJECT = re.compile(r"tốc độ tăng|tăng trưởng|tốc độ phát triển", re.I)
 GROWTH_AT_BEFORE = re.compile(r"(?:tốc độ tăng|tăng trưởng|tốc độ phát triển)[^\d;]{0,40}?(?<![\wÀ-ỹ])đạt\s*(?:khoảng|gần|trên|hơn)?\s*$", re.I)
 REDUCTION_SUBJECT = re.compile(r"nghèo", re.I)
