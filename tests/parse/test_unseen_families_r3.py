@@ -161,3 +161,20 @@ def test_a_share_of_a_roman_numbered_sector_still_changes_in_points(extract):
                   header=PROVINCE_HEADER)
     assert get("1,6").measure == "change_abs"
     assert get("1,1").measure == "change_abs"
+
+
+# --- a range written with the percent sign on both ends ----------------------------------------
+
+def test_a_range_with_a_percent_sign_on_each_end(extract):
+    get = extract(["Năm 2024 phấn đấu tỷ trọng dịch vụ chiếm từ 31,2% - 31,8%; nông nghiệp chiếm dưới 12,4% – 12,9%."])
+    assert get("31,2").value_high == 31.8
+    assert get("31,2").qualifier == "range"
+    assert get("31,8") is None
+    assert get("12,4").value_high == 12.9
+    assert get("12,9") is None
+
+
+def test_two_percentages_joined_by_a_dash_with_words_are_no_range(extract):
+    get = extract(["Tỷ lệ hộ nghèo 4,1% - tỷ lệ hộ cận nghèo 6,3%."])
+    assert get("4,1").value_high is None
+    assert get("6,3") is not None
