@@ -178,3 +178,16 @@ def test_two_percentages_joined_by_a_dash_with_words_are_no_range(extract):
     get = extract(["Tỷ lệ hộ nghèo 4,1% - tỷ lệ hộ cận nghèo 6,3%."])
     assert get("4,1").value_high is None
     assert get("6,3") is not None
+
+
+# --- a sentence headed by the plan's total, after its year -------------------------------------
+
+def test_the_plans_total_after_the_opening_year_is_a_target(extract):
+    get = extract(["Trong năm 2023, tổng kế hoạch vốn đầu tư công của huyện là 410 tỷ đồng, đã giải ngân 300 tỷ đồng."])
+    assert get("410").measure == "target"
+    assert get("300").measure == "actual"
+
+
+def test_a_plan_named_by_its_number_heads_nothing(extract):
+    get = extract(["Năm 2023, kế hoạch số 12 được triển khai tại 5 xã."])
+    assert get("5").measure == "actual"

@@ -634,7 +634,8 @@ ACCOMPLISHED_BEFORE = re.compile(r"(?<![\wÀ-ỹ])(?:hoàn thành|đạt đượ
 
 # a sentence whose subject is the plan itself: 'Kế hoạch vốn năm 2024 được giao là 90 tỷ đồng,
 # trong đó …', 'Dự toán thu năm 2024 là 60 tỷ đồng' (not 'Kế hoạch số 12-KH/UBND …')
-PLAN_HEAD = re.compile(r"[\W\d]*(?:kế hoạch|dự toán)(?![\wÀ-ỹ])(?!\s+(?:số|\d))", re.I)
+# (after the year it opens with, and as a total: 'Trong năm 2024, tổng kế hoạch vốn … là 410 tỷ đồng')
+PLAN_HEAD = re.compile(r"[\W\d]*(?:(?:trong\s+)?năm\s+(?:19|20)\d\d\s*,\s*)?(?:tổng\s+)?(?:kế hoạch|dự toán)(?![\wÀ-ỹ])(?!\s+(?:số|\d))", re.I)
 # a word of results or of a comparison between the plan head and the number ends its reach
 PLAN_HEAD_ENDS = re.compile(r"(?<![\wÀ-ỹ])(?:đạt|đã|giải ngân|thực hiện|ước|thu được|so|tăng|giảm|vượt|bằng|chiếm)(?![\wÀ-ỹ])", re.I)
 
