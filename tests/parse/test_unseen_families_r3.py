@@ -191,3 +191,13 @@ def test_the_plans_total_after_the_opening_year_is_a_target(extract):
 def test_a_plan_named_by_its_number_heads_nothing(extract):
     get = extract(["Năm 2023, kế hoạch số 12 được triển khai tại 5 xã."])
     assert get("5").measure == "actual"
+
+
+# --- a sector's revenue is not its production value --------------------------------------------
+
+def test_the_revenue_of_trade_and_services_names_no_production_value(extract):
+    get = extract(["Năm 2023, tổng doanh thu thương mại, dịch vụ đạt 12.400 tỷ đồng, tăng 9% so với năm 2022; "
+                   "giá trị sản xuất thương mại, dịch vụ đạt 3.150 tỷ đồng."])
+    assert get("12.400").indicator_code is None
+    assert get("9").indicator_code is None
+    assert get("3.150").indicator_code == "PV_SERVICES"
