@@ -201,3 +201,40 @@ def test_the_revenue_of_trade_and_services_names_no_production_value(extract):
     assert get("12.400").indicator_code is None
     assert get("9").indicator_code is None
     assert get("3.150").indicator_code == "PV_SERVICES"
+
+
+# --- numbers that count nothing: deep section numbers, ages of a group, doses, phases ------------
+
+def test_a_four_level_section_number_is_a_heading(extract):
+    get = extract(["3.2.1.4. Điều kiện kinh tế", "Năm 2023, toàn huyện có 64 hợp tác xã."])
+    assert [f.value for f in get.facts] == [64.0]
+
+
+def test_the_ages_that_name_a_group_of_people_are_no_quantities(extract):
+    get = extract(["Có 90.500 người từ 18 tuổi trở lên được tiêm vắc xin, đạt 97,2%; trẻ từ 12-17 tuổi là 21.300 người."])
+    assert get("18") is None
+    assert get("12") is None
+    assert get("17") is None
+    assert get("90.500").value == 90500.0
+    assert get("21.300").value == 21300.0
+
+
+def test_children_of_an_age_without_a_bound_are_a_group_too(extract):
+    get = extract(["Duy trì phổ cập giáo dục mầm non cho trẻ 5 tuổi; 100% xã đạt chuẩn."])
+    assert get("5") is None
+    assert get("100").value == 100.0
+
+
+def test_an_average_age_is_still_a_quantity(extract):
+    get = extract(["Tuổi bình quân của cán bộ là 41,5 tuổi, giảm 1,2 tuổi so với nhiệm kỳ trước."])
+    assert get("41,5").unit == "AGE_YEARS"
+    assert get("1,2").measure == "change_abs"
+
+
+def test_a_dose_number_and_an_electric_phase_count_nothing(extract):
+    get = extract(["Tiêm mũi 3 cho 4.100 người; đã tiêm 12.000 mũi. Lưới điện 3 pha được kéo đến 14 xã."])
+    assert get("3") is None
+    assert get("3", 1) is None
+    assert get("4.100").value == 4100.0
+    assert get("12.000").unit_text == "mũi"
+    assert get("14").value == 14.0
