@@ -55,6 +55,7 @@ def dominant_year(text: str) -> str | None:
 # cuối năm 2021', 'so với năm 2021'
 COMPARED_YEAR = re.compile(r"(?<![\wÀ-ỹ])so\s+(?:với\s+)?(?:cùng kỳ\s+|cuối\s+)?năm\s+((?:19|20)\d\d)(?!\s*[-–]\s*\d)(?!\d)", re.I)
 TERM_SPAN = re.compile(r"(?:nhiệm kỳ|giai đoạn)\s+(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d", re.I)
+COUNCIL_TERM_BEFORE = re.compile(r"(?<![\wÀ-ỹ])(?:khóa|khoá)\s+[IVXLC]+\s*[,;]?\s*$", re.I)
 # a web page's own date line or stamp near its top: ' date 2024-06', 'Ngày đăng: 07/12/2023', '05:21, 21/09/2023'
 PAGE_DATE = re.compile(r"^\s*date\s+((?:19|20)\d\d)-\d\d|(?<![\d/])\d{1,2}/\d{1,2}/((?:19|20)\d\d)(?!\d)", re.M)
 
@@ -77,7 +78,10 @@ def implied_year(text: str, lines: list[str]) -> str | None:
     2021'): the year after the latest base it compares with, else the year of the page's
     own date near its top, else the year of a cut-off date it counts to."""
     # (not in a term's text, where bases reach back to the start of a term and forward to the next)
-    bases = [] if TERM_SPAN.search(text) else [int(m.group(1)) for m in COMPARED_YEAR.finditer(text)]
+    # (a council's own term, named with its 'khóa', is its title, not a term the text is about:
+    # 'HĐND huyện (khóa XI, nhiệm kỳ 2016 - 2021) họp kỳ thứ 7')
+    terms = [m for m in TERM_SPAN.finditer(text) if not COUNCIL_TERM_BEFORE.search(text, max(0, m.start() - 20), m.start())]
+    bases = [] if terms else [int(m.group(1)) for m in COMPARED_YEAR.finditer(text)]
     if bases:
         return str(max(bases) + 1)
     m = PAGE_DATE.search("\n".join(lines[:4]))

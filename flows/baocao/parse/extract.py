@@ -28,7 +28,9 @@ from baocao.parse.indicators import (
     clean_phrase,
     code_fits_unit,
     complete_code,
+    in_value_added,
     is_core,
+    is_sector_code,
     match_code,
     names_sector,
     norm,
@@ -36,7 +38,7 @@ from baocao.parse.indicators import (
 )
 from baocao.parse.model import Fact, ParsedDocument
 from baocao.parse.numbers import NumToken, find_numbers, is_range_joint, is_slash_joint
-from baocao.parse.places import find_bare_communes, find_commune_initials, find_mentions
+from baocao.parse.places import find_bare_communes, find_commune_initials, find_mentions, text_spellings
 from baocao.parse.read.model import Table
 from baocao.parse.sentences import (
     clause_span,
@@ -207,6 +209,9 @@ LIST_JOINT = re.compile(r"\s*(?:,|;)?\s*(?:và\s+)?")
 TRAILING_END = re.compile(r"[,;()]|\.\s|\s+và\s+|\s+với\s+")
 
 
+# the time words of a subject, which name no indicator: 'GRDP quý I năm 2023', '… 6 tháng đầu năm 2022'
+PERIOD_WORDS = re.compile(r"(?<![\wÀ-ỹ])(?:(?:quý\s+[IV1-4]+|\d{1,2}\s+tháng(?:\s+đầu)?|tháng\s+\d{1,2})\s*)?(?:năm\s+(?:19|20)\d\d)?"
+                          r"(?<=\S)(?![\wÀ-ỹ])", re.I)
 COUNTED_PLAN_ITEMS = ("chỉ tiêu", "tiêu chí")
 MET_WORDS = re.compile(r"(?<![\wÀ-ỹ])(?:đạt|vượt|hoàn thành)(?![\wÀ-ỹ])", re.I)
 EXCEEDED_END = re.compile(r"(?<![\wÀ-ỹ])vượt\s*$", re.I)  # 'đạt và vượt 11/14 chỉ tiêu' ('tăng 8 tiêu chí' is a change)
@@ -512,6 +517,11 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
         respective = _respective_of(text, t.start, p, pend, unit_code)
         if respective is not None:
             indicator, code = respective.indicator, respective.indicator_code
+        if code is None and m.verb and m.verb.startswith("tăng") and subject and not m.inherit and unit_code == "PCT" \
+                and measure in ("actual", "target"):
+            # a level's growth stated as the rate itself: 'Tổng sản phẩm trong tỉnh (GRDP) quý I tăng 6,1%'
+            bare = re.sub(r"\s+", " ", PERIOD_WORDS.sub(" ", subject)).strip()  # ('… quý I năm 2023 tăng')
+            code = match_code([f"{bare} {m.verb}", f"{m.verb} {bare}"], unit_code)
         if code is None and unit_class(unit_code) == "money_per_person":
             # a product or income stated per person is the per-head indicator: 'GRDP đạt 94 triệu đồng/người'
             if meaning.GRDP_SUBJECT.search(subject):
@@ -716,7 +726,8 @@ def _default_base(text: str, pos: int, unit_end: int, period: str | None, last_b
         s0 = _previous_sentence_start(text, pos)
     if OTHER_BASE.search(text, s0, pos):
         return None  # a base outside the contract's list: 'so với 31/12/2020 tăng 375 tỷ đồng', 'so với đầu năm'
-    return "previous_term" if period and TERM.fullmatch(period) else "same_period"
+    # (a one-year span is a crop season or a school year, whose base is the same season before)
+    return "previous_term" if period and TERM.fullmatch(period) and int(period[-4:]) - int(period[:4]) > 1 else "same_period"
 
 
 LEAD_BASE = re.compile(r"(?<![\wÀ-ỹ])so\s+(?:với\s+)?", re.I)
@@ -946,6 +957,11 @@ def _indicator(p: Pending, pend: dict[int, Pending], subject: str, subj_text: st
         list_lead = text[s0:colon] if colon >= s0 else ""
         code = sector_code(raw or subject, f"{topic_of(text, pos)} {list_lead} {text[c0:pos]}", unit_code, measure,
                            context=text[_previous_sentence_start(text, pos):pos])
+    elif code is not None and measure == "change_pct" and names_sector(raw or subject) and is_sector_code(code) \
+            and in_value_added(raw or subject, text[_previous_sentence_start(text, pos):pos]):
+        # a sector's growth inside GRDP ('GRDP tăng 8%. Trong đó: khu vực II (công nghiệp và xây dựng)
+        # tăng 13%') names no indicator, however its name reads like a sector's value or share
+        code = None
     if code is None and measure in ("actual", "target") and unit_class(unit_code) in IMPLIED_HEAD:
         # the unit names the measure a crop or herd is counted in: 'lúa mùa gieo trồng được 7.748 ha'
         # is the rice area, '32 nghìn tấn hồ tiêu' the pepper output
@@ -1153,7 +1169,11 @@ def parse_lines(lines: list[str], source_name: str = "", tables: list[Table] | N
                 _extract_paragraph(piece, sec, doc, facts, place, caption, row, flat.base if row else None)
             except Exception as exc:  # noqa: BLE001 - one odd paragraph must not lose the whole report
                 warnings.append(f"line {piece.first_line}: {type(exc).__name__}: {exc}")
+    # a place the text spells only with its tone marks placed the other way keeps its spelling
+    spelled = text_spellings({f.locality for f in facts if f.locality}, "\n".join(lines))
     for f in facts:
+        if f.locality in spelled:
+            f.locality = spelled[f.locality]
         # the contract's field names only the contract's codes; the catalogue's finer code rides beside it
         f.catalogue_code = f.indicator_code
         if f.indicator_code is not None and not is_core(f.indicator_code):

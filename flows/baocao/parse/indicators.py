@@ -463,8 +463,19 @@ def _sector_named(subj: str) -> tuple[tuple[int, str, str] | None, frozenset[str
     return found, frozenset(named)
 
 
+REVENUE = re.compile(r"(?<![\wÀ-ỹ])(?:doanh thu|doanh số)(?![\wÀ-ỹ])", re.I)
 SHARE_WORDS = re.compile(r"(?<![\wÀ-ỹ])(?:chiếm|tỷ trọng|tỉ trọng|cơ cấu)(?![\wÀ-ỹ])", re.I)
 VALUE_ADDED = re.compile(r"(?<![\wÀ-ỹ])(?:grdp|tổng sản phẩm|giá trị tăng thêm|va)(?![\wÀ-ỹ])", re.I)
+
+
+def is_sector_code(code: str) -> bool:
+    """A sector's share or value code (catalog/sectors.csv)."""
+    return any(code in (share, value) for _, share, value in _sectors())
+
+
+def in_value_added(subject: str, context: str) -> bool:
+    """Whether the subject or the sentences before it speak of GRDP (value added)."""
+    return bool(VALUE_ADDED.search(subject) or VALUE_ADDED.search(context))
 
 
 def names_sector(subject: str) -> bool:
@@ -481,6 +492,8 @@ def sector_code(subject: str, lead: str, unit_code: str | None, measure: str, co
     subj = norm(subject)
     if re.search(r"(?<![\wÀ-ỹ])lao động(?![\wÀ-ỹ])", subj):
         return None  # the labour force by sector is another indicator
+    if REVENUE.search(subj):
+        return None  # a sector's revenue ('doanh thu thương mại, dịch vụ') is not its production value
     found, named = _sector_named(subj)
     if found is None or (len(named) > 1 and SHARE_WORDS.search(subject)):
         return None  # 'công nghiệp, xây dựng và dịch vụ chiếm trên 70%' is two sectors together

@@ -152,6 +152,15 @@ SENTENCE_OPENING_NAME_END = re.compile(r"(?:^|[.;:]\s*)[" + UPPER + r"][\wÀ-ỹ
 COVID_END = re.compile(r"Covid\s*[-–]?\s*$", re.I)
 
 
+# a group of people by age: the people, then the bound, then the age (or the low end of the ages)
+# (children by age with or without a bound: 'trẻ 5 tuổi', 'trẻ em dưới 6 tuổi')
+AGE_GROUP_BEFORE = re.compile(r"(?<![\wÀ-ỹ])(?:trẻ(?: em)?(?:[\wÀ-ỹ ]{0,20})?(?:dưới|từ|đủ|trên)?\s*(?:\d+\s*[-–]\s*)?$"
+                              r"|(?:trẻ|trẻ em|người|đối tượng|công dân|thanh niên|lao động|học sinh|phụ nữ|nam|nữ|cụ)"
+                              r"(?:\s+[\wÀ-ỹ]+){0,3}?\s+(?:dưới|từ|đủ|trên|ngoài|đến|trong độ tuổi)\s*(?:\d+\s*[-–]\s*)?$)", re.I)
+AGE_RANGE_AFTER = re.compile(r"^\s*[-–]\s*\d{1,3}\s*tuổi", re.I)  # the low end of 'từ 12-17 tuổi'
+AGE_BOUND_BEFORE = re.compile(r"(?<![\wÀ-ỹ])(?:từ|đủ|trên)\s*$", re.I)
+AGE_OPEN_END_AFTER = re.compile(r"^\s*tuổi\s+trở\s+(?:lên|xuống)", re.I)
+PHASES_AFTER = re.compile(r"^\s*pha(?![\wÀ-ỹ])")
 STARS_AFTER = re.compile(r"^\s*sao(?![\wÀ-ỹ])")
 PER_POPULATION_AFTER = re.compile(r"^\s*(?:vạn\s+)?dân(?![\wÀ-ỹ])")
 LIST_ITEM_AFTER = re.compile(r"^\.\s+[" + UPPER + r"]")
@@ -274,8 +283,11 @@ def non_fact_reason(text: str, toks: list[NumToken], i: int, unit: UnitMatch | N
         return "period"  # a small count of years/months before a year is a time label, '121.000 năm 2020' is not
     if PER_POPULATION_AFTER.match(after) and re.search(r"(?:trên|/)\s*$", before):
         return "other"
-    if unit is not None and unit.code == "AGE_YEARS" and re.search(r"trẻ(?: em)?(?:[\wÀ-ỹ ]{0,20})?(?:dưới|từ|đủ|trên)?\s*$", before[-40:]):
-        return "other"
+    if ((unit is not None and unit.code == "AGE_YEARS") or AGE_RANGE_AFTER.match(after)) \
+            and (AGE_GROUP_BEFORE.search(before[-40:]) or (AGE_BOUND_BEFORE.search(before[-16:]) and AGE_OPEN_END_AFTER.match(after))):
+        return "other"  # the ages of a group of people, not a quantity: 'trẻ em dưới 5 tuổi', 'người từ 18 tuổi trở lên'
+    if PHASES_AFTER.match(after) and t.literal in ("1", "2", "3"):
+        return "other"  # 'lưới điện 3 pha': a kind of line, not a count
     if unit is None and t.literal.isdigit() and not t.literal.startswith("0") and int(t.literal) <= 20 \
             and FOOTNOTE_NUMBER_AFTER.match(after) and re.search(r"[\wÀ-ỹ]\s$", before):
         return "heading"  # a footnote number left in the text ('Tổng chi ngân sách 1 là 324,603 …')
@@ -422,7 +434,7 @@ SLASH_PLAN_BEFORE = re.compile(r"/\s*(?:KH|kế hoạch|NQ|nghị quyết|chỉ 
 TARGET_LEAD = re.compile(r"^\s*\*?\s*(?:chỉ tiêu|kế hoạch|KH|nghị quyết|NQ|mục tiêu|dự toán|phấn đấu)(?![\wÀ-Ỹà-ỹ])", re.I)
 TARGET_IN_SEGMENT = re.compile(r"(?<![\wÀ-ỹ])(?:phấn đấu|mục tiêu(?!\s+quốc gia)|chỉ tiêu(?!\s+(?:tỉnh|huyện|trên)?\s*giao)|kế hoạch(?=\s+(?:là|giao|đề ra)))(?![\wÀ-ỹ])", re.I)
 # (the make-up of a body of cadres by qualification is a set of shares: 'về trình độ chuyên môn, đại học tăng 15%')
-RATE_SUBJECT = re.compile(r"tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng|chiếm|khu vực I|mức độ|tốc độ|về trình độ", re.I)
+RATE_SUBJECT = re.compile(r"tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng|chiếm|mức độ|tốc độ|về trình độ", re.I)
 GROWTH_SUBJECT = re.compile(r"tốc độ tăng|tăng trưởng|tốc độ phát triển", re.I)
 GROWTH_AT_BEFORE = re.compile(r"(?:tốc độ tăng|tăng trưởng|tốc độ phát triển)[^\d;]{0,40}?(?<![\wÀ-ỹ])đạt\s*(?:khoảng|gần|trên|hơn)?\s*$", re.I)
 REDUCTION_SUBJECT = re.compile(r"nghèo", re.I)
@@ -634,7 +646,8 @@ ACCOMPLISHED_BEFORE = re.compile(r"(?<![\wÀ-ỹ])(?:hoàn thành|đạt đượ
 
 # a sentence whose subject is the plan itself: 'Kế hoạch vốn năm 2024 được giao là 90 tỷ đồng,
 # trong đó …', 'Dự toán thu năm 2024 là 60 tỷ đồng' (not 'Kế hoạch số 12-KH/UBND …')
-PLAN_HEAD = re.compile(r"[\W\d]*(?:kế hoạch|dự toán)(?![\wÀ-ỹ])(?!\s+(?:số|\d))", re.I)
+# (after the year it opens with, and as a total: 'Trong năm 2024, tổng kế hoạch vốn … là 410 tỷ đồng')
+PLAN_HEAD = re.compile(r"[\W\d]*(?:(?:trong\s+)?năm\s+(?:19|20)\d\d\s*,\s*)?(?:tổng\s+)?(?:kế hoạch|dự toán)(?![\wÀ-ỹ])(?!\s+(?:số|\d))", re.I)
 # a word of results or of a comparison between the plan head and the number ends its reach
 PLAN_HEAD_ENDS = re.compile(r"(?<![\wÀ-ỹ])(?:đạt|đã|giải ngân|thực hiện|ước|thu được|so|tăng|giảm|vượt|bằng|chiếm)(?![\wÀ-ỹ])", re.I)
 

@@ -81,6 +81,7 @@ def is_year(tok: NumToken) -> bool:
 RANGE_SEP = re.compile(r"\s*(?:-|–|—|đến|tới)\s*$")
 BOUND_WORD_SEP = re.compile(r"\s*(?:đến|tới)\s+(?:trên|hơn|gần|khoảng|dưới)\s*")
 PCT_FROM_TO_SEP = re.compile(r"\s*%\s*(?:đến|tới)\s*")
+PCT_DASH_SEP = re.compile(r"\s*%\s*[-–]\s*")
 SLASH = re.compile(r"^\s*/\s*$")
 
 
@@ -96,6 +97,8 @@ def is_range_joint(text: str, a: NumToken, b: NumToken) -> bool:
     if PCT_FROM_TO_SEP.fullmatch(gap) and re.search(r"\btừ\s*$", text[max(0, a.start - 6):a.start]) \
             and text[b.end:b.end + 2].lstrip().startswith("%"):
         return a.value < b.value  # 'từ 12% đến 15%': each end written with its unit
+    if PCT_DASH_SEP.fullmatch(gap) and text[b.end:b.end + 2].lstrip().startswith("%"):
+        return a.value < b.value  # '73,1% - 73,6%', 'từ 8% – 9%': each end with its unit, a dash between
     if not RANGE_SEP.match(gap) or len(gap) > 7:
         return False
     if gap.strip() in ("đến", "tới") and not re.search(r"\btừ\s*$", text[max(0, a.start - 6):a.start]):

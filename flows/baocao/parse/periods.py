@@ -74,11 +74,17 @@ UNTIL_NOW_AFTER = re.compile(r"^\s*(?:đến|tới)\s+nay", re.I)
 
 YEAR_OPENING = re.compile(r"^\W*(?:trong\s+|kết quả\s+|ước\s+|dự kiến\s+|phấn đấu\s+)?(?:đến\s+(?:cuối\s+)?)?(?:năm học|năm|nhiệm kỳ|giai đoạn)\s+"
                           r"((?:19|20)\d\d)(?:\s*[-–]\s*((?:19|20)\d\d))?\s*,", re.I)
+# a crop season opening a sentence after a word or two of time: 'Kết thúc vụ Hè thu 2022,', 'Trong vụ
+# Đông xuân 2021 - 2022,'
+SEASON_OPENING = re.compile(r"^\W*(?:(?:kết thúc|trong|qua|sau|đến hết|tổng kết|kết quả)\s+)?vụ\s+(?:đông\s+xuân|hè\s+thu|thu\s+đông|mùa|"
+                            r"chiêm|xuân|hè|đông)(?:\s+năm)?\s+((?:19|20)\d\d)(?:\s*[-–]\s*((?:19|20)\d\d))?\s*,", re.I)
 # a span opening a sentence after a linking word, comma or not: 'Theo đó, giai đoạn 2026-2030 đưa …'
 SPAN_OPENING = re.compile(r"^\W*(?:theo đó|cụ thể|trong đó)\s*,?\s*(?:trong\s+)?(?:nhiệm kỳ|giai đoạn)\s+"
                           r"((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)(?!\d)\s*,?", re.I)
 
 
+LIST_ANNOUNCED = re.compile(r"(?<![\wÀ-ỹ])(?:như sau|là|gồm|bao gồm|cụ thể|lần lượt là)\s*$", re.I)
+LIST_LEAD_MAX_WORDS = 20
 DETAILS_OPENING = re.compile(r"\W*(?:cụ thể|trong đó|theo đó)\s*[,:]", re.I)
 
 
@@ -86,7 +92,8 @@ def _opening_year(text: str, s0: int, before: int) -> str | None:
     """The year or span a sentence starting at s0 opens with ('Năm 2022, …', 'Nhiệm kỳ
     2020-2025, …'), when its opening ends before `before`."""
     lead = text[s0:s0 + 50]
-    m = (YEAR_OPENING.match(lead) or SPAN_OPENING.match(lead)) if "19" in lead or "20" in lead else None  # (it needs a year)
+    m = (YEAR_OPENING.match(lead) or SPAN_OPENING.match(lead) or SEASON_OPENING.match(lead)) \
+        if "19" in lead or "20" in lead else None  # (it needs a year)
     if m and s0 + m.end() <= before:
         return f"{m.group(1)}-{m.group(2)}" if m.group(2) else m.group(1)
     return None
@@ -170,8 +177,11 @@ def clause_period(text: str, pos: int, unit_end: int, c0: int, now_year: str | N
                 return f"{lead.group('y1')}-{lead.group('y2')}" if lead.group("y2") else lead.group("y1")
         # a year named in a short lead before the sentence's colon covers the list after it:
         # 'Sản xuất vụ Đông xuân 2020-2021: gieo trồng 41.900 ha, …; ngô 2.050 ha'
+        # (a longer lead announcing its list counts too: '… vụ Đông năm 2023 - 2024 đến nay như sau:',
+        # '(Cơ cấu tương ứng của cùng kỳ năm 2021 là: …')
         colon = text.find(":", s0, pos)
-        if colon > 0 and len(text[s0:colon].split()) <= 8:  # a short topic label, not a clause of its own
+        if colon > 0 and (len(text[s0:colon].split()) <= 8
+                          or (len(text[s0:colon].split()) <= LIST_LEAD_MAX_WORDS and LIST_ANNOUNCED.search(text, s0, colon))):
             for m in YEAR_EXPR.finditer(text, s0, colon):
                 if not REFERENCE_BEFORE.search(text[max(s0, m.start() - 12):m.start()]) \
                         and not PRICE_BASE_BEFORE.search(text[max(s0, m.start() - 20):m.start()]):

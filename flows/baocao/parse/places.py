@@ -82,12 +82,17 @@ class Gazetteer:
     children: dict[str, list[Place]]
     province_names: set[str]
     by_folded: dict[str, list[Place]] = field(default_factory=dict)
+    by_tone: dict[str, list[Place]] = field(default_factory=dict)
 
     def named(self, name: str, levels: tuple[str, ...]) -> list[Place]:
-        """Places of this name at these levels; else of this name spelled without tone marks,
-        as reports often write highland names ('Đak Song', 'Đăk Lăk' for Đắk Song, Đắk Lắk)."""
+        """Places of this name at these levels; else of this name with its tone marks placed
+        the other way ('Hoà', 'Thuỷ' for Hòa, Thủy); else spelled without tone marks, as reports
+        often write highland names ('Đak Song', 'Đăk Lăk' for Đắk Song, Đắk Lắk)."""
         exact = [p for p in self.by_name.get(_key(name), []) if p.level in levels]
-        return exact or [p for p in self.by_folded.get(_folded(name), []) if p.level in levels]
+        if exact:
+            return exact
+        toned = [p for p in self.by_tone.get(tone_key(name), []) if p.level in levels] if _TONE_VARIANT.search(name) else []
+        return toned or [p for p in self.by_folded.get(_folded(name), []) if p.level in levels]
 
 
 WORD_CHAR = re.compile(r"[\wÀ-ỹ]")
@@ -166,9 +171,12 @@ def gazetteer() -> Gazetteer:
             children[p.parent].append(p)
     provinces = {k for k, v in by_name.items() if any(p.level == "province" for p in v)}
     by_folded: dict[str, list[Place]] = defaultdict(list)
+    by_tone: dict[str, list[Place]] = defaultdict(list)
     for name, places in by_name.items():
         by_folded[_folded(name)].extend(places)
-    return Gazetteer(dict(by_name), by_code, dict(children), provinces, dict(by_folded))
+        if _TONE_VARIANT.search(name):
+            by_tone[tone_key(name)].extend(places)
+    return Gazetteer(dict(by_name), by_code, dict(children), provinces, dict(by_folded), dict(by_tone))
 
 
 _TITLED_LEVEL = re.compile(r"\b(Thị|Thành|Thị) (Xã|Phố|Trấn)\b")
@@ -289,6 +297,45 @@ def bare_provinces(text: str) -> dict[str, int]:
     return dict(counts)
 
 
+# Two ways of placing a tone mark in the clusters oa, oe, uy: old style on the second vowel
+# ('Hoà', 'Thuỷ', 'Hoá'), new style on the first ('Hòa', 'Thủy', 'Hóa'). The gazetteer writes
+# one, offices write either; the same name either way.
+_OLD_TONE = {"oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa", "oè": "òe", "oé": "óe", "oẻ": "ỏe",
+             "oẽ": "õe", "oẹ": "ọe", "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy"}
+_OLD_TONE_RE = re.compile("|".join(_OLD_TONE), re.I)
+_NEW_TONE = {new: old for old, new in _OLD_TONE.items()}
+_TONE_VARIANT = re.compile(r"(?i)[òóỏõọ][ae]|[ùúủũụ]y|o[àáảãạèéẻẽẹ]|u[ỳýỷỹỵ]")
+
+
+def tone_key(name: str) -> str:
+    """A name compared modulo where its tone marks sit: lower case, marks on the first vowel."""
+    return _OLD_TONE_RE.sub(lambda m: _OLD_TONE[m.group(0).lower()], _key(name))
+
+
+def text_spellings(names: set[str], text: str) -> dict[str, str]:
+    """Gazetteer names the text writes only with its tone marks placed the other way: the
+    name as the text writes it (its most frequent form, cased as the gazetteer's), so a fact
+    keeps the place's spelling of its own report ('Hoà Thành' where the gazetteer has 'Hòa
+    Thành'). A name the text also writes as the gazetteer does keeps the gazetteer's."""
+    out: dict[str, str] = {}
+    low = text.casefold()
+    for name in names:
+        if not name or "," in name or not _TONE_VARIANT.search(name):
+            continue
+        key = tone_key(name)
+        body = re.sub(r"[òóỏõọ][ae]|[ùúủũụ]y", lambda m: f"(?:{m.group(0)}|{_NEW_TONE[m.group(0)]})",
+                      r"\s+".join(re.escape(w) for w in key.split()))
+        forms: dict[str, int] = defaultdict(int)
+        for m in _at_word_start(re.compile(body + r"(?![\wÀ-ỹ])"), low):
+            forms[_key(m.group(0))] += 1
+        if not forms or _key(name) in forms:
+            continue
+        written = max(forms, key=lambda f: forms[f])
+        if len(written) == len(name):
+            out[name] = "".join(w.upper() if c.isupper() else w for c, w in zip(name, written, strict=True))
+    return out
+
+
 BARE_WITH_PROVINCE = re.compile(r"([A-ZĐ][\wÀ-ỹ']*(?:\s+[A-ZĐ][\wÀ-ỹ']*){0,3})\s*\(([A-ZĐ][\wÀ-ỹ]*(?:\s+[A-ZĐ][\wÀ-ỹ]*){0,3})\)")
 PLACE_DATE = re.compile(r"^\s*([A-ZĐ][\wÀ-ỹ]*(?:\s+[A-ZĐ][\wÀ-ỹ]*){0,3}),\s*ngày\s+\d", re.M)
 PROVINCE_SCOPE = re.compile(r"toàn tỉnh|tỉnh nhà|Tỉnh ủy|Tỉnh uỷ|của tỉnh|trên địa bàn tỉnh|Đảng bộ tỉnh|UBND tỉnh|HĐND tỉnh", re.I)
@@ -357,6 +404,42 @@ def _commune_document(mentions: list[Mention], lower_lines: list[str], dist_scop
     return m.candidates[0] if len(m.candidates) == 1 else Place("", m.name, "commune", "", "")
 
 
+# the district (or town) a text introduces: its founding, or what kind of unit it is and where
+NEIGHBOUR_BEFORE = re.compile(r"(?<![\wÀ-ỹ])giáp(?:\s+(?:với|ranh|ranh với))?(?:\s+(?:các|hai|ba))?\s*$", re.I)
+DISTRICT_FOUNDED = re.compile(r"(?<![\wÀ-ỹ])(?:[Hh]uyện|[Tt]hị xã)\s+(" + NAME_WORD + r"(?:\s+" + NAME_WORD + r"){0,3})\s+"
+                              r"(?:được|đã được)\s+(?:thành lập|tái lập|chia tách|tách ra)")
+DISTRICT_IS_A = re.compile(r"(?<![\wÀ-ỹ])(" + NAME_WORD + r"(?:\s+" + NAME_WORD + r"){0,3})\s+là\s+(?:một\s+)?"
+                           r"(?:huyện|thị xã)(?:\s+[a-zà-ỹđ]+){0,4}?\s+(?:thuộc|của|nằm ở phía [a-zà-ỹđ ]+ của)\s+tỉnh\s+("
+                           + NAME_WORD + r"(?:\s+" + NAME_WORD + r"){0,3})")
+
+
+DEFINITION_WINDOW = 2000  # an introduction opens the text; a passing remark later is no subject
+PROVINCE_HEADER = re.compile(r"TỈNH ỦY|TỈNH UỶ|ĐẢNG BỘ TỈNH|ỦY BAN NHÂN DÂN TỈNH|UBND TỈNH|HỘI ĐỒNG NHÂN DÂN TỈNH")
+
+
+def _defined_district(text: str, province_votes: dict[str, float]) -> Place | None:
+    """The one district a text introduces ('Huyện X được thành lập theo …', 'X là một huyện
+    thuộc tỉnh Y'); None when it introduces none or several."""
+    g = gazetteer()
+    found: dict[str, Place] = {}
+    for m in DISTRICT_FOUNDED.finditer(text):
+        words = m.group(1).split()
+        cands = next((c for k in range(len(words), 0, -1) if (c := g.named(" ".join(words[:k]), ("district",)))), [])
+        if len(cands) > 1:
+            cands = [p for p in cands if p.province in province_votes]
+        if len(cands) == 1:
+            found[cands[0].code] = cands[0]
+    for m in DISTRICT_IS_A.finditer(text):
+        provinces = {p.code for p in g.named(m.group(2), ("province",))}
+        words = m.group(1).split()
+        for k in range(len(words)):  # the name is the tail of the words before 'là'
+            cands = [p for p in g.named(" ".join(words[k:]), ("district",)) if p.province in provinces]
+            if len(cands) == 1:
+                found[cands[0].code] = cands[0]
+                break
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def resolve_document_place(text: str, header: str = "") -> Place | None:
     """The district (or province) the document is about, from all the places it names.
     The header (issuer lines, title) settles the level when it names one: 'HUYỆN ỦY …' is a
@@ -367,6 +450,8 @@ def resolve_document_place(text: str, header: str = "") -> Place | None:
     province_votes: dict[str, float] = defaultdict(float)
     seen_communes: set[str] = set()
     for m in mentions:
+        if NEIGHBOUR_BEFORE.search(text, max(0, m.start - 40), m.start):
+            continue  # a neighbour in the boundary description: 'phía Bắc giáp huyện X'
         if m.level == "district":
             for p in m.candidates:
                 score[p.code] += 3.0 / len(m.candidates) + 1.0
@@ -408,6 +493,11 @@ def resolve_document_place(text: str, header: str = "") -> Place | None:
         for p in g.by_name.get(name, []):
             if p.level == "province":
                 province_votes[p.code] += 0.5 * min(count, 4)
+    # a text introducing one district as such: 'Huyện X được thành lập …', 'X là một huyện
+    # (miền núi) thuộc tỉnh Y' is about that district, however many neighbours it names
+    defined = _defined_district(text[:DEFINITION_WINDOW], province_votes)
+    if defined is not None and not PROVINCE_HEADER.search(header):
+        return defined
     lower_lines = text.lower().split("\n")
     prov_scope = _count_in_lines(PROVINCE_SCOPE_LOWER, lower_lines, "tỉnh")
     dist_scope = _count_in_lines(DISTRICT_SCOPE_LOWER, lower_lines, "huyện")
@@ -418,7 +508,7 @@ def resolve_document_place(text: str, header: str = "") -> Place | None:
     province_level = prov_scope >= 3 and prov_scope > 2 * dist_scope
     if re.search(r"\bHUYỆN\b|\bHuyện ủy\b|\bHuyện uỷ\b|\bTHỊ XÃ\b|\bQUẬN\b|ĐẢNG BỘ HUYỆN|Đảng bộ huyện", header):
         province_level = False
-    elif re.search(r"TỈNH ỦY|TỈNH UỶ|ĐẢNG BỘ TỈNH|ỦY BAN NHÂN DÂN TỈNH|UBND TỈNH|HỘI ĐỒNG NHÂN DÂN TỈNH", header) and province_votes:
+    elif PROVINCE_HEADER.search(header) and province_votes:
         province_level = True
     elif PROVINCE_ISSUER.search(header):
         # issued by the province's own bodies, named by their level only ('HĐND tỉnh ban hành Nghị

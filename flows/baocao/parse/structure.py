@@ -27,6 +27,7 @@ HEADING_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("upper_letter", re.compile(r"^(?:PHẦN|Phần)\s+[A-ZĐ]\b\s*[.:\-–]?\s*")),
     ("roman", re.compile(r"^(?=[IVXLC])" + ROMAN + r"\s*[.\-–)/]\s*(?=\S)")),
     ("upper_letter", re.compile(r"^[A-ZĐ]\s*(?:[.)]|\s[-–]|-(?=\s))\s*(?=\S)")),
+    ("arabic4", re.compile(r"^\d{1,2}(?:\.\d{1,2}){3,4}\.?\s*(?=[^\d\s.,%])")),  # '2.1.1.1. Điều kiện tự nhiên'
     ("arabic3", re.compile(r"^\d{1,2}\.\d{1,2}\.\d{1,2}\.?\s*(?=[^\d\s.,])")),
     ("arabic2", re.compile(r"^\d{1,2}\.\d{1,2}\.?\s*(?=[^\d\s.,%])")),
     ("arabic1", re.compile(r"^\d{1,2}\s*[.)/]\s*(?=[^\d\s.,%/])")),
@@ -36,7 +37,8 @@ HEADING_PATTERNS: list[tuple[str, re.Pattern]] = [
 ]
 # Vietnamese administrative writing nests numbering in a fixed order (Nghị định 30/2020 style):
 # PHẦN > A. > I. > 1. > 1.1. > 1.1.1. > (1) > a)
-STYLE_RANK = {"part": 0, "upper_letter": 1, "roman": 2, "arabic1": 3, "arabic2": 4, "arabic3": 5, "paren": 6, "lower_letter": 7}
+STYLE_RANK = {"part": 0, "upper_letter": 1, "roman": 2, "arabic1": 3, "arabic2": 4, "arabic3": 5, "arabic4": 5.5, "paren": 6,
+               "lower_letter": 7}
 FOOTNOTE_START = re.compile(r"^\s*(?:\ufffd|[⁽⁾⁰¹²³⁴⁵⁶⁷⁸⁹]+\.?)")
 SUPERSCRIPT_MARK = re.compile(r"⁽?[⁰¹²³⁴⁵⁶⁷⁸⁹]+⁾?")
 SUPERSCRIPT_DIGIT = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]")  # in every mark; found faster (SUPERSCRIPT_MARK tries every position)

@@ -10,7 +10,7 @@ One reader per format, all ending in the same `SourceText`:
 
 Line numbers matter: a fact's anchor is (line, col) in these lines, which for .txt/.md are
 the lines of the file itself (line i of the list is line i+1 of the file: only decoded,
-NFC-normalised and with the line ending removed; nothing is joined, stripped or dropped).
+NFC-normalised, look-alike letters replaced (see `normalise`) and with the line ending removed; nothing is joined, stripped or dropped).
 
 Every failure is an `UnreadableDocument` carrying a human reason (the pipeline quarantines
 the file and shows the reason); nothing here returns an empty list.
@@ -70,15 +70,25 @@ def read_document(
         src = read_xls(data, path) if data.startswith(OLE2) else read_xlsx(data, path, max_unpacked_bytes)
     else:
         src = _converted(data, path, suffix, max_unpacked_bytes)
-    src.lines = [unicodedata.normalize("NFC", line) for line in src.lines]
+    src.lines = [normalise(line) for line in src.lines]
     for table in src.tables:
-        table.caption = [unicodedata.normalize("NFC", c) for c in table.caption]
+        table.caption = [normalise(c) for c in table.caption]
         for row in table.rows:
             for cell in row:
-                cell.text = unicodedata.normalize("NFC", cell.text)
+                cell.text = normalise(cell.text)
     if not any(line.strip() for line in src.lines):
         raise UnreadableDocument(path, "no text: the file contains only whitespace")
     return src
+
+
+# Letters some pages (and fonts) put in place of Vietnamese ones: Icelandic eth 'Ð'/'ð' for
+# 'Đ'/'đ' (they look alike). One character for one, so columns stay put.
+LOOKALIKES = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})
+
+
+def normalise(line: str) -> str:
+    """A line as the parser reads it: NFC, and look-alike letters replaced by the Vietnamese ones."""
+    return unicodedata.normalize("NFC", line).translate(LOOKALIKES)
 
 
 def formats() -> list[tuple[str, str | None]]:
@@ -153,6 +163,7 @@ __all__ = [
     "UnreadableDocument",
     "decode_text",
     "formats",
+    "normalise",
     "read_document",
     "read_lines",
     "sniff",
