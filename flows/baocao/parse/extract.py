@@ -725,7 +725,7 @@ def _default_base(text: str, pos: int, unit_end: int, period: str | None, last_b
     if periods.DETAILS_OPENING.match(text, s0):
         s0 = _previous_sentence_start(text, pos)
     if OTHER_BASE.search(text, s0, pos):
-        return None  # a base outside the contract's list: 'so với 31/12/2020 tăng 375 tỷ đồng', 'so với đầu năm'
+        return None  # a base outside the contract's list: 'so với 31/12/2019 tăng 120 tỷ đồng', 'so với đầu năm'
     # (a one-year span is a crop season or a school year, whose base is the same season before)
     return "previous_term" if period and TERM.fullmatch(period) and int(period[-4:]) - int(period[:4]) > 1 else "same_period"
 

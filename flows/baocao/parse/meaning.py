@@ -181,7 +181,7 @@ NUMBER_ONLY_PART = re.compile(r"\d{1,2}(?:\.\d{1,4})?")  # '15', '27.12', '10.20
 
 def _fits_date_word(text: str, dm: re.Match, first: NumToken, chain_len: int, in_range: bool = True) -> bool:
     """Whether a number after 'ngày'/'tháng' can be the day or month they name: 'cây dài ngày
-    4.210 ha' is a crop's term and 'đến cuối tháng 179,07 ha' an area, no dates. (`in_range`:
+    4.210 ha' is a crop's term and 'đến cuối tháng 215,4 ha' an area, no dates. (`in_range`:
     a whole number must be a day or month number too; as a label, 'lương tháng 13' need not.)"""
     word = DAY_OR_MONTH_WORD.search(dm.group(0))
     if word is None or chain_len > 1:

@@ -128,7 +128,7 @@ def clause_period(text: str, pos: int, unit_end: int, c0: int, now_year: str | N
     # 'mức tăng 5,82% của cùng kỳ năm trước': the level of the year before
     if now_year and YEAR_BEFORE_AFTER.match(text[unit_end:unit_end + 30]):
         return str(int(now_year) - 1)
-    # 'tăng 5,3%, thấp hơn mức tăng 12,1% so cùng kỳ': the rate it is compared with is last year's
+    # 'tăng 4,1%, thấp hơn mức tăng 9,6% so cùng kỳ': the rate it is compared with is last year's
     if now_year and SAME_PERIOD_AFTER.match(text, unit_end) and RATE_COMPARED_BEFORE.search(text, max(0, pos - 40), pos):
         return str(int(now_year) - 1)
     mm = None
