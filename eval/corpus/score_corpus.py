@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
-"""Score an extractor on the real-world corpus (eval/corpus): 64 public texts of 60 places.
+"""Score an extractor on the real-world corpus (eval/corpus): 124 public texts of 120 places.
 
     score_corpus.py --split dev     --run "CMD {doc} ..." [--errors N]
     score_corpus.py --split heldout --run "CMD {doc} ..."        (figures only, never errors)
     score_corpus.py --split heldout2 --run "CMD {doc} ..."       (a second blind set, added later)
+    score_corpus.py --split dev3|dev4 --run "CMD {doc} ..." [--errors N]   (scored blind once, then read)
 
 The texts are third-party and not in the repository: sources.jsonl names each one (url, the
 exact `pages` query of the search tool that returns it, its rank, length and sha256). They
