@@ -722,8 +722,9 @@ def _default_base(text: str, pos: int, unit_end: int, period: str | None, last_b
             return lead_ref
     if last_base is not None and last_base[0] in (s0, _previous_sentence_start(text, pos)):
         return last_base[1]
-    if periods.DETAILS_OPENING.match(text, s0):
-        s0 = _previous_sentence_start(text, pos)
+    detailed = periods.detailed_sentence_start(text, s0)
+    if detailed is not None:
+        s0 = detailed  # (a base outside the list may be named in the sentence it details)
     if OTHER_BASE.search(text, s0, pos):
         return None  # a base outside the contract's list: 'so với 31/12/2019 tăng 120 tỷ đồng', 'so với đầu năm'
     # (a one-year span is a crop season or a school year, whose base is the same season before)

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from baocao.parse.numbers import NumToken, is_year
-from baocao.parse.periods import DETAILS_OPENING, clause_period, sentence_start  # noqa: F401  (re-exported)
+from baocao.parse.periods import clause_period, detailed_sentence_start, sentence_start  # noqa: F401  (re-exported)
 from baocao.parse.sentences import search_before
 from baocao.parse.units import UnitMatch
 from baocao.parse.vocab import (
@@ -594,10 +594,10 @@ def _estimate_lead(text: str, pos: int) -> str:
     if colon > 0 and len(text[s0:colon].split()) <= LEAD_BEFORE_COLON_WORDS \
             and cue_re("estimate_lead", "any").search(text, s0, colon):
         return text[s0:pos]
-    if s0 > 1 and DETAILS_OPENING.match(text, s0):
-        p0 = sentence_start(text, s0 - 2)
+    p0 = detailed_sentence_start(text, s0)
+    if p0 is not None:
         first = re.search(r"\d", text[p0:s0])  # the cue must reach the earlier sentence's first level
-        if p0 < s0 and first and cue_re("estimate_lead", "any").search(text, p0, p0 + first.start()):
+        if first and cue_re("estimate_lead", "any").search(text, p0, p0 + first.start()):
             return text[p0:pos]
     return ""
 
@@ -657,10 +657,8 @@ def _plan_headed(text: str, s0: int, pos: int) -> bool:
     or in the details ('Trong đó, …') of one, with no word of results in between."""
     if PLAN_HEAD.match(text, s0) and not PLAN_HEAD_ENDS.search(text, s0, pos):
         return True
-    if s0 > 1 and DETAILS_OPENING.match(text, s0):
-        p0 = sentence_start(text, s0 - 2)
-        return p0 < s0 and PLAN_HEAD.match(text, p0) is not None and not PLAN_HEAD_ENDS.search(text, p0, pos)
-    return False
+    p0 = detailed_sentence_start(text, s0)
+    return p0 is not None and PLAN_HEAD.match(text, p0) is not None and not PLAN_HEAD_ENDS.search(text, p0, pos)
 
 
 PLAN_REFERENCE = re.compile(r"(?<![\wÀ-ỹ])so\s+(?:với\s+)?(?:dự toán|kế hoạch|chỉ tiêu|nghị quyết|KH|NQ)(?:\s+(?:tỉnh|huyện|trên)?\s*giao)?(?![\wÀ-ỹ])", re.I)

@@ -88,6 +88,15 @@ LIST_LEAD_MAX_WORDS = 20
 DETAILS_OPENING = re.compile(r"\W*(?:cụ thể|trong đó|theo đó)\s*[,:]", re.I)
 
 
+def detailed_sentence_start(text: str, s0: int) -> int | None:
+    """Start of the sentence whose details the sentence at s0 gives ('… đạt 900 tỷ đồng. Trong
+    đó: chi thường xuyên …', 'Cụ thể, …'), or None when it opens with no such words."""
+    if s0 > 1 and DETAILS_OPENING.match(text, s0):
+        p0 = sentence_start(text, s0 - 2)
+        return p0 if p0 < s0 else None
+    return None
+
+
 def _opening_year(text: str, s0: int, before: int) -> str | None:
     """The year or span a sentence starting at s0 opens with ('Năm 2022, …', 'Nhiệm kỳ
     2020-2025, …'), when its opening ends before `before`."""
@@ -194,11 +203,10 @@ def clause_period(text: str, pos: int, unit_end: int, c0: int, now_year: str | N
             return opened
         # a sentence going on with the details of the one before ('Cụ thể, …', 'Trong đó, …') keeps
         # the time that sentence opened with: 'Nhiệm kỳ 2020-2025, xã … đạt nhiều kết quả. Cụ thể, …'
-        if s0 > 1 and DETAILS_OPENING.match(text, s0):
-            p0 = sentence_start(text, s0 - 2)
-            opened = _opening_year(text, p0, len(text)) if p0 < s0 else None
-            if opened:
-                return opened
+        p0 = detailed_sentence_start(text, s0)
+        opened = _opening_year(text, p0, len(text)) if p0 is not None else None
+        if opened:
+            return opened
         return paragraph_season(text, s0)
     y1, y2 = best.group("y1"), best.group("y2")
     # 'từ năm 2016 đến nay' : a span up to the section's (or document's) end year
