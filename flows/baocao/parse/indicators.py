@@ -473,9 +473,10 @@ def is_sector_code(code: str) -> bool:
     return any(code in (share, value) for _, share, value in _sectors())
 
 
-def in_value_added(subject: str, context: str) -> bool:
-    """Whether the subject or the sentences before it speak of GRDP (value added)."""
-    return bool(VALUE_ADDED.search(subject) or VALUE_ADDED.search(context))
+def in_value_added(*texts: str) -> bool:
+    """Whether any of these (a subject, its lead, the sentences before it) speaks of GRDP
+    (value added)."""
+    return any(VALUE_ADDED.search(t) for t in texts)
 
 
 def names_sector(subject: str) -> bool:
@@ -501,7 +502,7 @@ def sector_code(subject: str, lead: str, unit_code: str | None, measure: str, co
     cls = unit_class(unit_code)
     if cls == "percent" and measure in ("actual", "target") and (SHARE_WORDS.search(subject) or SHARE_WORDS.search(lead)):
         return share
-    if VALUE_ADDED.search(subject) or VALUE_ADDED.search(lead) or VALUE_ADDED.search(context):
+    if in_value_added(subject, lead, context):
         return None
     if cls == "money" or measure in ("change_pct", "attainment_pct"):
         return value
