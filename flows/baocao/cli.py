@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import shutil
@@ -32,6 +33,10 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         out = sys.stdout
         for fact in parsed.facts:
             out.write(json.dumps(fact.to_dict(), ensure_ascii=False) + "\n")
+        return 0
+    if args.format == "document":
+        # what the parser took the document to be: the defaults every fact falls back on
+        print(json.dumps(dataclasses.asdict(parsed.info) | {"facts": len(parsed.facts)}, ensure_ascii=False))
         return 0
     _print_fact_table(parsed)
     return 0
@@ -292,7 +297,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("extract", help="print the facts of one report")
     p.add_argument("file")
-    p.add_argument("--format", choices=["jsonl", "table"], default="table")
+    p.add_argument("--format", choices=["jsonl", "table", "document"], default="table",
+                   help="table (default): a readable table; jsonl: one fact per line (the contract); "
+                        "document: the document's own kind, place and period as one JSON line")
     p.set_defaults(func=_cmd_extract)
 
     p = sub.add_parser("ingest", help="run the ingest flow once (the inbox by default)")

@@ -40,6 +40,16 @@ def test_extract_table_is_readable() -> None:
     assert "indicator" in proc.stdout
 
 
+def test_extract_document_says_what_the_report_is_about(tmp_path: Path) -> None:
+    report = tmp_path / "hdnd-xa.txt"
+    report.write_text("Ngày 20/12/2023, HĐND xã Tân Phước khóa XII tổ chức kỳ họp thứ tám.\n"
+                      "Năm 2023, tổng thu ngân sách xã đạt 5,2 tỷ đồng.\n", encoding="utf-8")
+    proc = run("extract", str(report), "--format", "document")
+    assert proc.returncode == 0, proc.stderr
+    doc = json.loads(proc.stdout)
+    assert (doc["locality"], doc["locality_level"], doc["period"], doc["facts"]) == ("Tân Phước", "commune", "2023", 1)
+
+
 def test_extract_names_the_file_and_the_reason_when_it_cannot_read(tmp_path: Path) -> None:
     bad = tmp_path / "ảnh.docx"
     bad.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
