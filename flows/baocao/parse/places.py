@@ -37,12 +37,13 @@ LEVEL_WORDS = {
     "xã": "commune",
     "phường": "commune",
     "thị trấn": "commune",
+    "tt.": "commune",  # 'TT.Ái Nghĩa', 'TT. Phú Mỹ': a town, abbreviated as news and tables write it
 }
 NAME_WORD = r"(?:[" + UPPER + r"][\wÀ-ỹ]*|\d{1,2})"
 # a level word, then the name (matched at the start of a word: see _at_word_start)
 MENTION = re.compile(
-    r"(tỉnh|Tỉnh|huyện|Huyện|thị xã|Thị xã|thành phố|Thành phố|TP\.|Tp\.|TX\.|Tx\.|TP(?= )|Tp(?= )|TX(?= )|quận|Quận|xã|Xã|phường|Phường|thị trấn|Thị trấn)"
-    r"(?:\s+(?:ủy|uỷ|Ủy|Uỷ))?(?:\s+|(?<=[PpXx]\.))("
+    r"(tỉnh|Tỉnh|huyện|Huyện|thị xã|Thị xã|thành phố|Thành phố|TP\.|Tp\.|TX\.|Tx\.|TP(?= )|Tp(?= )|TX(?= )|quận|Quận|xã|Xã|phường|Phường|thị trấn|Thị trấn|TT\.)"
+    r"(?:\s+(?:ủy|uỷ|Ủy|Uỷ))?(?:\s+|(?<=[PpXxT]\.))("
     + NAME_WORD + r"(?:\s+(?:[-–]\s+)?" + NAME_WORD + r"){0,3})"
 )
 
@@ -63,7 +64,8 @@ class Place:
 # ('Cai Lậy (Huyện)', 'Cai Lậy (Thị xã)'); a report writes the type as its level word.
 TYPED_NAME = re.compile(r"(.+?)\s*\((Huyện|Thị xã|Thành phố|Quận|Xã|Phường|Thị trấn)\)")
 KIND_OF_WORD = {"huyện": "Huyện", "thị xã": "Thị xã", "tx.": "Thị xã", "tx": "Thị xã", "thành phố": "Thành phố",
-                "tp.": "Thành phố", "tp": "Thành phố", "quận": "Quận", "xã": "Xã", "phường": "Phường", "thị trấn": "Thị trấn"}
+                "tp.": "Thành phố", "tp": "Thành phố", "quận": "Quận", "xã": "Xã", "phường": "Phường", "thị trấn": "Thị trấn",
+                "tt.": "Thị trấn"}
 
 
 @dataclass
@@ -362,6 +364,30 @@ TITLE_WORD = r"[" + UPPER + r"][a-zà-ỹđ']+"  # a name word as a headline wri
 HEADLINE_BARE = re.compile(r"^\W*(" + TITLE_WORD + r"(?:\s+" + TITLE_WORD + r"){1,3})(?=\s*:|\s+[a-zà-ỹđ])")
 
 
+# a news headline naming its district and the district's province: 'TP. X (Y): …', 'H. X, Y: …',
+# 'Huyện X (Y) …'
+HEADLINE_WITH_PROVINCE = re.compile(
+    r"^\W*(?:huyện|thị xã|thành phố|quận|H\.|TP\.|Tp\.|TX\.|Tx\.)?\s*(" + NAME_WORD + r"(?:\s+" + NAME_WORD + r"){0,3})"
+    r"\s*(?:\(\s*(?:tỉnh\s+)?(" + NAME_WORD + r"(?:\s+" + NAME_WORD + r"){0,3})\s*\)|,\s*(?:tỉnh\s+)?(" + NAME_WORD
+    + r"(?:\s+" + NAME_WORD + r"){0,3})\s*:)", re.I)
+
+
+def _headline_district(header: str) -> Place | None:
+    """The district a news headline names together with its province, in its first lines."""
+    g = gazetteer()
+    for line in [ln for ln in header.split("\n") if ln.strip()][:3]:
+        m = HEADLINE_WITH_PROVINCE.match(line) if len(line) <= 200 else None
+        if m is None:
+            continue
+        provinces = {p.code for p in g.named(m.group(2) or m.group(3), ("province",))}
+        words = m.group(1).split()
+        for k in range(len(words)):  # the name may follow other capitalised words
+            cands = [p for p in g.named(" ".join(words[k:]), ("district",)) if p.province in provinces]
+            if len(cands) == 1:
+                return cands[0]
+    return None
+
+
 def _headline_districts(header: str, province_votes: dict[str, float]) -> list[Place]:
     """A district named bare (two words or more) at the start of one of the first short lines,
     followed by a colon or a lower-case word; a name shared by several districts counts only
@@ -404,12 +430,41 @@ def _commune_document(mentions: list[Mention], lower_lines: list[str], dist_scop
     return m.candidates[0] if len(m.candidates) == 1 else Place("", m.name, "commune", "", "")
 
 
+# a local body named with its unit: 'HĐND xã X', 'Đảng bộ phường X', 'Đại hội đại biểu Đảng bộ xã X'
+LOCAL_BODY = re.compile(r"(?<![\wÀ-ỹ])(?:HĐND|Hội đồng nhân dân|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Đảng bộ|Đảng ủy|Đảng uỷ"
+                        r"|Ban Chấp hành Đảng bộ|Mặt trận Tổ quốc|MTTQ)\s+$", re.I)
+
+
+def _body_commune(mentions: list[Mention], text: str) -> Place | None:
+    """A commune's meeting or congress reported as news ('HĐND xã X khóa XII tổ chức kỳ họp
+    …', 'Đại hội Đảng bộ phường X …'): its own bodies are named, no district's are, and no
+    district is named more often than it; its figures are the commune's."""
+    bodies: dict[str, Mention] = {}
+    for m in mentions:
+        if LOCAL_BODY.search(text, max(0, m.start - 40), m.start):
+            if m.level == "district":
+                return None
+            if m.level == "commune":
+                bodies.setdefault(_key(m.name), m)
+    if len(bodies) != 1:
+        return None
+    key, m = next(iter(bodies.items()))
+    own = sum(1 for x in mentions if x.level == "commune" and _key(x.name) == key)
+    districts: dict[str, int] = defaultdict(int)
+    for x in mentions:
+        if x.level == "district":
+            districts[_key(x.name)] += 1
+    if districts and max(districts.values()) >= own:
+        return None
+    return m.candidates[0] if len(m.candidates) == 1 else Place("", m.name, "commune", "", "")
+
+
 # the district (or town) a text introduces: its founding, or what kind of unit it is and where
 NEIGHBOUR_BEFORE = re.compile(r"(?<![\wÀ-ỹ])giáp(?:\s+(?:với|ranh|ranh với))?(?:\s+(?:các|hai|ba))?\s*$", re.I)
 DISTRICT_FOUNDED = re.compile(r"(?<![\wÀ-ỹ])(?:[Hh]uyện|[Tt]hị xã)\s+(" + NAME_WORD + r"(?:\s+" + NAME_WORD + r"){0,3})\s+"
                               r"(?:được|đã được)\s+(?:thành lập|tái lập|chia tách|tách ra)")
 DISTRICT_IS_A = re.compile(r"(?<![\wÀ-ỹ])(" + NAME_WORD + r"(?:\s+" + NAME_WORD + r"){0,3})\s+là\s+(?:một\s+)?"
-                           r"(?:huyện|thị xã)(?:\s+[a-zà-ỹđ]+){0,4}?\s+(?:thuộc|của|nằm ở phía [a-zà-ỹđ ]+ của)\s+tỉnh\s+("
+                           r"(?:huyện|thị xã)(?:\s+[a-zà-ỹđ]+){0,4}?\s+(?:thuộc|của|nằm ở (?:phía )?[a-zà-ỹđ ]{2,30}?(?: của)?)\s+tỉnh\s+("
                            + NAME_WORD + r"(?:\s+" + NAME_WORD + r"){0,3})")
 
 
@@ -495,14 +550,14 @@ def resolve_document_place(text: str, header: str = "") -> Place | None:
                 province_votes[p.code] += 0.5 * min(count, 4)
     # a text introducing one district as such: 'Huyện X được thành lập …', 'X là một huyện
     # (miền núi) thuộc tỉnh Y' is about that district, however many neighbours it names
-    defined = _defined_district(text[:DEFINITION_WINDOW], province_votes)
+    defined = _defined_district(text[:DEFINITION_WINDOW], province_votes) or _headline_district(header)
     if defined is not None and not PROVINCE_HEADER.search(header):
         return defined
     lower_lines = text.lower().split("\n")
     prov_scope = _count_in_lines(PROVINCE_SCOPE_LOWER, lower_lines, "tỉnh")
     dist_scope = _count_in_lines(DISTRICT_SCOPE_LOWER, lower_lines, "huyện")
     best = max(score, key=lambda c: score[c]) if score else None
-    commune = _commune_document(mentions, lower_lines, dist_scope)
+    commune = _commune_document(mentions, lower_lines, dist_scope) or _body_commune(mentions, text)
     if commune is not None:
         return commune
     province_level = prov_scope >= 3 and prov_scope > 2 * dist_scope

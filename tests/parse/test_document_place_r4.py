@@ -1,0 +1,66 @@
+"""Which place a whole text is about, in families the document-level labels of 63 unseen texts
+showed (eval/documents, dev part), each with sentences of our own (invented, with invented
+numbers): a commune's own meeting or congress reported as news, a headline naming a district
+with its province, a district introduced by where it lies in its province, a town abbreviated
+`TT.`."""
+
+NO_HEADER: list[str] = []
+
+
+# --- a commune's own bodies meeting: the news is the commune's ---------------------------------
+
+def test_a_commune_council_session_is_the_communes(extract):
+    get = extract(["Ngày 20/12, HĐND xã Tân Phước khóa XII tổ chức kỳ họp thứ tám.",
+                   "Năm 2023, tổng thu ngân sách xã đạt 5,2 tỷ đồng, thu nhập bình quân đầu người 58 triệu đồng."],
+                  header=NO_HEADER)
+    assert (get("5,2").locality, get("5,2").locality_level) == ("Tân Phước", "commune")
+    assert get("58").locality == "Tân Phước"
+
+
+def test_a_ward_party_congress_is_the_wards(extract):
+    get = extract(["Đại hội đại biểu Đảng bộ phường Phú Lợi lần thứ XIII, nhiệm kỳ 2025 - 2030 khai mạc sáng nay.",
+                   "Nhiệm kỳ qua, thu ngân sách trên địa bàn phường đạt 410 tỷ đồng."],
+                  header=NO_HEADER)
+    assert get("410").locality == "Phú Lợi"
+
+
+def test_a_district_council_naming_a_commune_stays_the_districts(extract):
+    # the district's own body is named: the commune is one place among its figures
+    get = extract(["Kỳ họp thứ 9 HĐND huyện Tiên Du khóa XX bế mạc.",
+                   "Năm 2023, toàn huyện thu ngân sách đạt 1.250 tỷ đồng; HĐND xã Lạc Vệ đã chất vấn 4 nội dung."],
+                  header=NO_HEADER)
+    assert get("1.250").locality == "Tiên Du"
+
+
+# --- a headline naming a district with its province ---------------------------------------------
+
+def test_a_city_with_its_province_in_brackets_heads_the_news(extract):
+    get = extract(["TP. Bảo Lộc (Lâm Đồng): Sức bật mới sau 30 năm thành lập",
+                   "Phát biểu tại lễ kỷ niệm, Chủ tịch UBND tỉnh đề nghị thành phố trở thành cực tăng trưởng của tỉnh.",
+                   "Năm 2023, thu ngân sách trên địa bàn đạt 1.120 tỷ đồng, đóng góp lớn cho tỉnh, theo Tỉnh ủy."],
+                  header=NO_HEADER)
+    assert (get("1.120").locality, get("1.120").locality_level) == ("Bảo Lộc", "district")
+
+
+def test_a_district_abbreviated_h_with_its_province_after_a_comma(extract):
+    get = extract(["H. Tiên Du, Bắc Ninh: Về đích nông thôn mới nâng cao",
+                   "6 tháng đầu năm 2023, tổng giá trị sản xuất của huyện đạt 9.800 tỷ đồng."],
+                  header=NO_HEADER)
+    assert get("9.800").locality == "Tiên Du"
+
+
+# --- a district introduced by where it lies ------------------------------------------------------
+
+def test_a_district_that_lies_in_the_middle_of_its_province(extract):
+    get = extract(["Phú Tân là một huyện nằm ở phía đông bắc tỉnh An Giang, giáp huyện Châu Phú và thị xã Tân Châu.",
+                   "Diện tích tự nhiên của huyện là 31.000 ha."],
+                  header=NO_HEADER)
+    assert get("31.000").locality == "Phú Tân"
+
+
+# --- a town abbreviated 'TT.' -------------------------------------------------------------------
+
+def test_a_town_abbreviated_tt_names_its_district(extract):
+    get = extract(["Mục tiêu nhiệm kỳ: TT.Ái Nghĩa đạt đô thị loại IV; tỷ lệ hộ dùng nước sạch đạt 95%."],
+                  header=NO_HEADER)
+    assert get("95").locality == "Đại Lộc"
