@@ -64,3 +64,37 @@ def test_a_town_abbreviated_tt_names_its_district(extract):
     get = extract(["Mục tiêu nhiệm kỳ: TT.Ái Nghĩa đạt đô thị loại IV; tỷ lệ hộ dùng nước sạch đạt 95%."],
                   header=NO_HEADER)
     assert get("95").locality == "Đại Lộc"
+
+
+# --- news of a congress opening a term, naming no year of its own ---------------------------------
+
+CONGRESS_NEWS = ["Sáng 20-8, Đảng bộ xã Tân Phước tổ chức Đại hội đại biểu lần thứ I, nhiệm kỳ 2025 - 2030.",
+                 "Nhiệm kỳ qua, thu nhập bình quân đầu người đạt 51 triệu đồng/năm; tỷ lệ hộ nghèo giảm còn 3,2%.",
+                 "Đại hội đề ra các mục tiêu phấn đấu: tổng thu ngân sách đạt 39 tỷ đồng; tỷ lệ hộ nghèo dưới 1%."]
+
+
+def test_a_congress_reviews_the_term_before_it(extract):
+    get = extract(CONGRESS_NEWS, header=NO_HEADER)
+    assert (get("51").measure, get("51").period) == ("actual", "2020-2025")
+    assert get("3,2").period == "2020-2025"
+
+
+def test_a_congress_sets_targets_for_the_term_it_opens(extract):
+    get = extract(CONGRESS_NEWS, header=NO_HEADER)
+    assert (get("39").measure, get("39").period) == ("target", "2025-2030")
+    assert (get("1").measure, get("1").period) == ("target", "2025-2030")
+
+
+def test_a_congress_text_is_of_its_term_not_of_a_year_its_review_names_once(extract):
+    get = extract(["Khai mạc Đại hội đại biểu Đảng bộ huyện Cần Giuộc lần thứ XII, nhiệm kỳ 2020 - 2025",
+                   "Giá trị sản xuất nông nghiệp tăng bình quân 4,1%/năm; thu nhập bình quân đầu người tăng từ "
+                   "38 triệu đồng năm 2015 lên 80 triệu đồng."],
+                  header=NO_HEADER)
+    assert get("4,1").period == "2015-2020"
+
+
+def test_a_years_programme_preparing_the_congress_keeps_its_year(extract):
+    get = extract(["Chương trình công tác năm 2024: chuẩn bị tốt Đại hội Đảng bộ huyện nhiệm kỳ 2025 - 2030.",
+                   "Năm 2024 phấn đấu thu ngân sách đạt 420 tỷ đồng; kết nạp 150 đảng viên trong năm 2024."],
+                  header=NO_HEADER)
+    assert get("420").period == "2024"

@@ -63,14 +63,20 @@ PAGE_DATE = re.compile(r"^\s*date\s+((?:19|20)\d\d)-\d\d|(?<![\d/])\d{1,2}/\d{1,
 # a congress opening a term, reported as it meets: 'đại hội đại biểu Đảng bộ … lần thứ X, nhiệm
 # kỳ 2025-2030, đã thông qua …' (not a resolution of it quoted later: 'Nghị quyết Đại hội …')
 CONGRESS_OPENING = re.compile(r"(?<![\wÀ-ỹ])(?<!quyết\s)đại hội(?![\wÀ-ỹ])[^.;\n]{0,120}?nhiệm kỳ\s+"
-                              r"((?:19|20)\d\d)\s*[-–]\s*(?:19|20)\d\d", re.I)
+                              r"((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)", re.I)
+
+
+def congress_term(lines: list[str]) -> str | None:
+    """The term ('2025-2030') a text opens on the congress of, if it does."""
+    m = CONGRESS_OPENING.search("\n".join(lines[:6])[:1500])
+    return f"{m.group(1)}-{m.group(2)}" if m else None
 
 
 def congress_year(lines: list[str]) -> str | None:
     """A text that names no year but opens on a congress of a term is of the term's first
     year: a term's congress meets as the term begins."""
-    m = CONGRESS_OPENING.search("\n".join(lines[:6])[:1500])
-    return m.group(1) if m else None
+    term = congress_term(lines)
+    return term[:4] if term else None
 
 
 def implied_year(text: str, lines: list[str]) -> str | None:
@@ -103,6 +109,8 @@ class DocContext:
     locality_level: str | None
     district_code: str | None
     month: str | None = None  # the month a month's report is about ('2022-10'), for 'trong tháng'
+    # the term a text naming no year of its own opens the congress of ('2025-2030'): its targets'
+    term_ahead: str | None = None
 
 
 def _title(lines: list[str], outline: Outline) -> str | None:
@@ -190,10 +198,16 @@ def document_context(lines: list[str], outline: Outline) -> DocContext:
         if m:
             period = m.group(1)
             break
+    term_ahead = None
     if period is None:
         period = dominant_year(text)
-    if period is None:
-        period = congress_year(lines)
+        # a text opening on a congress is of the term it opens, whatever earlier year its
+        # review of the last term names once ('thu nhập tăng từ 39 triệu đồng năm 2015 lên …')
+        term_ahead = congress_term(lines)
+        if term_ahead and (period is None or (period < term_ahead[:4] and len(re.findall(rf"năm\s+{period}", text, re.I)) < 2)):
+            period = term_ahead[:4]
+        elif term_ahead and period != term_ahead[:4]:
+            term_ahead = None
     implied = period is None
     if implied:
         period = implied_year(text, lines)
@@ -227,4 +241,5 @@ def document_context(lines: list[str], outline: Outline) -> DocContext:
         info=info, mode=mode, period=period, year_end=year_end,
         locality=info.locality, locality_level=info.locality_level,
         district_code=place.code if place and place.level == "district" else None, month=month,
+        term_ahead=term_ahead,
     )

@@ -400,6 +400,10 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
             planned = _plan_year_before(text, t.start)
             if planned and int(planned) > int(period):
                 period = planned
+        if measure == "target" and not cy and doc.term_ahead and not sec.period:
+            # a congress's targets without a year of their own are for the term it opens:
+            # 'Đại hội … nhiệm kỳ 2025-2030 đề ra mục tiêu: … thu ngân sách đạt 3.900 tỷ đồng'
+            period = doc.term_ahead
         if m.period_override:
             period = m.period_override
         # a plan's default 'target' does not apply to a year already past: 'Năm 2022, … đạt …'
@@ -739,9 +743,12 @@ OTHER_BASE = re.compile(r"(?<![\wÀ-ỹ])so\s+(?:với\s+)?(?:ngày\s+|thời đ
 
 def _default_period(doc: DocContext, sec: Section) -> str | None:
     """The document's period, except that the results part of a term report (whose own
-    period is the new term) reports on the term before: 2020-2025 -> 2015-2020."""
+    period is the new term), or of news of the congress opening a term, reports on the term
+    before: 2020-2025 -> 2015-2020."""
     m = re.fullmatch(r"(\d{4})-(\d{4})", doc.period or "")
-    if m and doc.info.kind == "bao_cao_chinh_tri" and (sec.mode or doc.mode) == "actual":
+    if m is None and doc.term_ahead:
+        m = re.fullmatch(r"(\d{4})-(\d{4})", doc.term_ahead)  # a congress's news: the results of the term before
+    if m and (doc.info.kind == "bao_cao_chinh_tri" or doc.term_ahead) and (sec.mode or doc.mode) == "actual":
         y1, y2 = int(m.group(1)), int(m.group(2))
         return f"{y1 - (y2 - y1)}-{y1}"
     return doc.period
