@@ -98,3 +98,42 @@ def test_a_years_programme_preparing_the_congress_keeps_its_year(extract):
                    "Năm 2024 phấn đấu thu ngân sách đạt 420 tỷ đồng; kết nạp 150 đảng viên trong năm 2024."],
                   header=NO_HEADER)
     assert get("420").period == "2024"
+
+
+# --- a text naming no year of its own: a date cited in its first paragraph is no page stamp ------
+
+def test_a_founding_decisions_date_is_not_the_texts_year(extract):
+    get = extract(["Huyện Bắc Tân Uyên được thành lập theo Nghị quyết số 136/NQ-CP ngày 29/12/2013 của Chính phủ và "
+                   "chính thức đi vào hoạt động kể từ ngày 01/04/2014, có diện tích tự nhiên 40.000 ha và 7 đơn vị "
+                   "hành chính cấp xã, sau nhiều năm nỗ lực xây dựng.",
+                   "Tính đến 31/12/2020, huyện đã thu hút 212 dự án đầu tư."],
+                  header=NO_HEADER)
+    assert get("212").period == "2020"
+    assert get("40.000").period == "2020"
+
+
+def test_a_page_stamp_on_its_own_line_still_dates_the_text(extract):
+    get = extract(["05:21, 21/09/2023", "6 tháng đầu năm, thu ngân sách tăng 14% so với cùng kỳ, đạt 96 tỷ đồng."],
+                  header=NO_HEADER)
+    assert get("96").period == "2023"
+
+
+# --- a paragraph opening on its year -------------------------------------------------------------
+
+def test_a_year_opening_the_paragraph_covers_its_later_sentences(extract):
+    get = extract(["Hội nghị triển khai nhiệm vụ năm 2024 của huyện Na Hang.",
+                   "Năm 2023 sản xuất nông nghiệp của huyện đạt nhiều kết quả. Giá trị sản xuất nông nghiệp đạt "
+                   "1.420 tỷ đồng; sản lượng lương thực 31.000 tấn.",
+                   "Năm 2024 huyện phấn đấu trồng mới 1.500 ha rừng."],
+                  header=NO_HEADER)
+    assert get("1.420").period == "2023"
+    assert get("31.000").period == "2023"
+    assert get("1.500").period == "2024"
+
+
+def test_a_horizon_opening_the_paragraph_is_its_own_sentences_only(extract):
+    get = extract(["Kế hoạch phát triển kinh tế - xã hội giai đoạn 2021 - 2025 của huyện Na Hang",
+                   "Đến năm 2025, tỷ lệ lao động qua đào tạo đạt 70%. Hằng năm giải quyết việc làm cho 1.200 lao động."],
+                  header=NO_HEADER)
+    assert get("70").period == "2025"
+    assert get("1.200").period != "2025"

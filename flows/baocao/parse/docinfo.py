@@ -59,6 +59,8 @@ COUNCIL_TERM_BEFORE = re.compile(r"(?<![\wÀ-ỹ])(?:khóa|khoá)\s+[IVXLC]+\s*[
 # a web page's own date line or stamp near its top: ' date 2024-06', 'Ngày đăng: 07/12/2023', '05:21, 21/09/2023'
 PAGE_DATE = re.compile(r"^\s*date\s+((?:19|20)\d\d)-\d\d|(?<![\d/])\d{1,2}/\d{1,2}/((?:19|20)\d\d)(?!\d)", re.M)
 
+# the date of a decision cited, not of the page: 'theo Nghị quyết số 136/NQ-CP ngày 29/12/2013'
+CITED_DOCUMENT_BEFORE = re.compile(r"(?<![\wÀ-ỹ])số\s+\d+[^\s,;]*/[^\s,;]+\s+ngày\s+$", re.I)
 
 # a congress opening a term, reported as it meets: 'đại hội đại biểu Đảng bộ … lần thứ X, nhiệm
 # kỳ 2025-2030, đã thông qua …' (not a resolution of it quoted later: 'Nghị quyết Đại hội …')
@@ -90,9 +92,11 @@ def implied_year(text: str, lines: list[str]) -> str | None:
     bases = [] if terms else [int(m.group(1)) for m in COMPARED_YEAR.finditer(text)]
     if bases:
         return str(max(bases) + 1)
-    m = PAGE_DATE.search("\n".join(lines[:4]))
-    if m:
-        return m.group(1) or m.group(2)
+    for line in lines[:4]:
+        for m in PAGE_DATE.finditer(line):
+            # a stamp stands at a line's head or on a short line, not inside the body's sentences
+            if (m.start() < 40 or len(line) < 120) and not CITED_DOCUMENT_BEFORE.search(line, max(0, m.start() - 60), m.start()):
+                return m.group(1) or m.group(2)
     # else the year of the latest cut-off date its figures are counted to ('tính đến ngày
     # 15/5/2021', 'đến thời điểm 20/4/2021')
     cutoffs = [int(m.group(1)) for m in CUTOFF_DATE.finditer(text)]

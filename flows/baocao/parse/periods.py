@@ -128,6 +128,20 @@ def paragraph_season(text: str, s0: int) -> str | None:
     return f"{m.group(1)}-{m.group(2)}" if m.group(2) else m.group(1)
 
 
+# a paragraph opening on its year, comma or not: 'Năm 2023, …', 'Trong năm 2023 sản xuất …' (not a
+# horizon: 'Đến năm 2025, …' is the time of its own sentence only)
+PARAGRAPH_YEAR = re.compile(r"^\W*(?:trong\s+)?năm\s+((?:19|20)\d\d)(?!\s*[-–]\s*\d)(?!\d)\s*,?\s", re.I)
+
+
+def paragraph_opening_year(text: str, s0: int) -> str | None:
+    """A year opening the paragraph ('Năm 2023 sản xuất nông nghiệp đạt nhiều kết quả. Giá trị
+    sản xuất … đạt …') is the time of its later sentences, until another year is named."""
+    m = PARAGRAPH_YEAR.match(text) if s0 > 0 else None
+    if m is None or m.end() > s0 or YEARISH.search(text, m.end(), s0):
+        return None
+    return m.group(1)
+
+
 def clause_period(text: str, pos: int, unit_end: int, c0: int, now_year: str | None = None) -> str | None:
     """A year or span named in the clause before the number (`năm học 2022 - 2023 có …`), or
     right after it (`9,29% năm 2015`); a year after `so (với)` is a reference, not the period."""
@@ -207,7 +221,7 @@ def clause_period(text: str, pos: int, unit_end: int, c0: int, now_year: str | N
         opened = _opening_year(text, p0, len(text)) if p0 is not None else None
         if opened:
             return opened
-        return paragraph_season(text, s0)
+        return paragraph_season(text, s0) or paragraph_opening_year(text, s0)
     y1, y2 = best.group("y1"), best.group("y2")
     # 'từ năm 2016 đến nay' : a span up to the section's (or document's) end year
     if not y2 and FROM_END.search(text[max(c0, best.start() - 6):best.start()]) and \
