@@ -137,3 +137,20 @@ def test_a_horizon_opening_the_paragraph_is_its_own_sentences_only(extract):
                   header=NO_HEADER)
     assert get("70").period == "2025"
     assert get("1.200").period != "2025"
+
+
+def test_a_year_named_as_last_years_is_not_the_texts(extract):
+    get = extract(["Lục Yên: thu từ quế tăng hơn 200 tỷ đồng so với năm 2018",
+                   "Vụ này huyện ước thu được 1.282 tỷ đồng, dù sản lượng thấp hơn năm ngoái (năm 2018 đạt "
+                   "41.230 tấn)."],
+                  header=NO_HEADER)
+    assert get("1.282").period == "2019"
+
+
+def test_a_text_naming_its_time_only_as_a_span_is_about_the_span(extract):
+    get = extract(["Sa Pa: phấn đấu thu nhập bình quân 95 triệu đồng",
+                   "Trong 05 năm qua, thị xã đã nỗ lực thực hiện các đột phá. Giá trị sản xuất công nghiệp giai đoạn "
+                   "2016 - 2020 tăng bình quân 6,7%/năm; tổng mức bán lẻ hàng hóa tăng 9,8%/năm; toàn thị xã có "
+                   "12 trường đạt chuẩn quốc gia."],
+                  header=NO_HEADER)
+    assert get("12").period == "2016-2020"

@@ -33,7 +33,7 @@ DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d
 NAMED_YEAR = re.compile(r"(?<![\wÀ-ỹ])năm\s+((?:19|20)\d\d)(?!\s*[-–]\s*\d)(?!\d)", re.I)
 NOT_THE_DOCUMENTS_YEAR = re.compile(
     r"(?:so\s+(?:với\s+)?(?:cùng kỳ\s+|cuối\s+|đầu\s+)?|đến\s+(?:cuối\s+)?|tầm nhìn\s+(?:đến\s+)?|định hướng\s+(?:đến\s+)?|giá\s+so\s+sánh\s+|"
-    r"giá\s+ss\s+|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+|từ\s+|sau\s+)$", re.I)
+    r"giá\s+ss\s+|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+|từ\s+|sau\s+|năm\s+(?:ngoái|trước)\s*\(\s*)$", re.I)
 
 
 REPORT_TITLE_LINE = re.compile(r"^\s*(?:tình hình|báo cáo|kết quả thực hiện)\s+(?:thống kê\s+)?(?:tình hình\s+)?(?:kinh tế|phát triển kinh tế)", re.I)
@@ -52,9 +52,11 @@ def dominant_year(text: str) -> str | None:
 
 
 # a year named only as the base of a comparison: 'tăng 14% so với cùng kỳ năm 2021', 'so với
-# cuối năm 2021', 'so với năm 2021'
-COMPARED_YEAR = re.compile(r"(?<![\wÀ-ỹ])so\s+(?:với\s+)?(?:cùng kỳ\s+|cuối\s+)?năm\s+((?:19|20)\d\d)(?!\s*[-–]\s*\d)(?!\d)", re.I)
+# cuối năm 2021', 'so với năm 2021', or named as last year: 'năm ngoái (năm 2018 đạt …)'
+COMPARED_YEAR = re.compile(r"(?<![\wÀ-ỹ])(?:so\s+(?:với\s+)?(?:cùng kỳ\s+|cuối\s+)?|năm\s+(?:ngoái|trước)\s*\(\s*)năm\s+"
+                           r"((?:19|20)\d\d)(?!\s*[-–]\s*\d)(?!\d)", re.I)
 TERM_SPAN = re.compile(r"(?:nhiệm kỳ|giai đoạn)\s+(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d", re.I)
+TERM_SPAN_YEARS = re.compile(r"(?:nhiệm kỳ|giai đoạn)\s+((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)", re.I)
 COUNCIL_TERM_BEFORE = re.compile(r"(?<![\wÀ-ỹ])(?:khóa|khoá)\s+[IVXLC]+\s*[,;]?\s*$", re.I)
 # a web page's own date line or stamp near its top: ' date 2024-06', 'Ngày đăng: 07/12/2023', '05:21, 21/09/2023'
 PAGE_DATE = re.compile(r"^\s*date\s+((?:19|20)\d\d)-\d\d|(?<![\d/])\d{1,2}/\d{1,2}/((?:19|20)\d\d)(?!\d)", re.M)
@@ -215,6 +217,11 @@ def document_context(lines: list[str], outline: Outline) -> DocContext:
     implied = period is None
     if implied:
         period = implied_year(text, lines)
+    if period is None:
+        # a text naming its time only as a span ('Trong 05 năm qua, … giai đoạn 2016 - 2020 tăng
+        # bình quân 6,7%/năm') is about that span
+        m = TERM_SPAN_YEARS.search(text)
+        period = f"{m.group(1)}-{m.group(2)}" if m else None
     # a month's report names its month in its title or first lines: 'THÁNG 10 NĂM 2022', 'Trong tháng 10/2022'
     mm = MONTH_EXPR.search((title or "") + "\n" + "\n".join(ln for ln in lines[:8] if len(ln) < 400))
     if mm is None:
