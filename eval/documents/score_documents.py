@@ -98,10 +98,13 @@ def main() -> None:
     which = ap.add_mutually_exclusive_group(required=True)
     which.add_argument("--split", choices=["dev", "blind", "all"])
     which.add_argument("--from-facts", choices=["dev", "dev3", "dev4", "heldout", "heldout2", "all"])
+    ap.add_argument("--batch", type=int, help="only the texts of this batch of labels (1: d001-d090, 2: d091-d180)")
     ap.add_argument("--run", required=True, help="command printing JSONL facts; {doc} is the text's path")
     ap.add_argument("--errors", action="store_true", help="dev texts only: list each wrong document")
     a = ap.parse_args()
     rows, texts = labelled_documents(a.split) if a.split else from_fact_labels(a.from_facts)
+    if a.batch:
+        rows = [r for r in rows if r.get("batch") == a.batch]
     readable = a.split == "dev" or a.from_facts in ("dev", "dev3", "dev4")
     if a.errors and not readable:
         ap.error("errors are listed for dev texts only: the blind ones stay blind")
@@ -129,7 +132,7 @@ def main() -> None:
             print(f"{r['id']}: gold {r.get('locality')!r} ({r.get('locality_level')}) {r.get('period')!r}"
                   f" | got {got.get('locality')!r} ({got.get('locality_level')}) {got.get('period')!r}")
     t = n["texts"]
-    name = a.split or f"facts:{a.from_facts}"
+    name = (a.split or f"facts:{a.from_facts}") + (f" batch {a.batch}" if a.batch else "")
     print(f"{name}: {t} texts; place {n['place'] / t:.3f}  place+level {n['level'] / t:.3f}  "
           f"period {n['period'] / t:.3f}  both {n['both'] / t:.3f}"
           + "".join(f"  | {k}: {n['both_' + k]}/{n['texts_' + k]}" for k in ("report", "news") if n["texts_" + k]))
