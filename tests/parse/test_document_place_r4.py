@@ -154,3 +154,22 @@ def test_a_text_naming_its_time_only_as_a_span_is_about_the_span(extract):
                    "12 trường đạt chuẩn quốc gia."],
                   header=NO_HEADER)
     assert get("12").period == "2016-2020"
+
+
+# --- a city's news that never names its province; a commune heading the news --------------------
+
+def test_the_provinces_bodies_named_by_level_do_not_make_a_citys_text_the_provinces(extract):
+    get = extract(["Năm 2023, 15/15 chỉ tiêu của thành phố Tam Kỳ đều đạt và vượt kế hoạch. Tổng thu ngân sách ước đạt "
+                   "1.056 tỷ đồng; UBND tỉnh tặng cờ thi đua cho 4 tập thể của thành phố.",
+                   "Các công trình trọng điểm của tỉnh trên địa bàn được bảo đảm tiến độ; Phó Chủ tịch UBND tỉnh dự "
+                   "hội nghị; năm 2024, UBND thành phố Tam Kỳ tập trung xây dựng đô thị loại I."],
+                  header=NO_HEADER)
+    assert (get("1.056").locality, get("1.056").locality_level) == ("Tam Kỳ", "district")
+
+
+def test_a_commune_heading_the_news_is_its_subject(extract):
+    get = extract(["Xã Tam Hiệp công bố đạt chuẩn nông thôn mới nâng cao",
+                   "Sáng 27/6, xã Tam Hiệp (Núi Thành) tổ chức lễ công bố. Xã có diện tích tự nhiên 5.297 ha, dân số "
+                   "12.792 người; thu nhập bình quân đầu người năm 2024 đạt 62 triệu đồng."],
+                  header=NO_HEADER)
+    assert (get("62").locality, get("62").locality_level) == ("Tam Hiệp", "commune")

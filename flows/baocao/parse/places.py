@@ -459,6 +459,30 @@ def _body_commune(mentions: list[Mention], text: str) -> Place | None:
     return m.candidates[0] if len(m.candidates) == 1 else Place("", m.name, "commune", "", "")
 
 
+HEADLINE_COMMUNE = re.compile(r"^\W*(?:xã|phường|thị trấn)\s", re.I)
+
+
+def _headline_commune(mentions: list[Mention], text: str, header: str) -> Place | None:
+    """News headed by a commune ('Xã X công bố đạt chuẩn nông thôn mới nâng cao'): the commune
+    its headline opens with, when the text names no other commune or any district as often."""
+    first = next((ln for ln in header.split("\n") if ln.strip()), "")
+    if len(first) > 200 or not HEADLINE_COMMUNE.match(first):
+        return None
+    start = text.find(first.strip())
+    lead = next((m for m in mentions if m.level == "commune" and start >= 0 and start <= m.start < start + len(first)), None)
+    if lead is None:
+        return None
+    key = _key(lead.name)
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    for m in mentions:
+        if m.level in ("commune", "district"):
+            counts[(m.level, _key(m.name))] += 1
+    own = counts[("commune", key)]
+    if any(n >= own for k, n in counts.items() if k != ("commune", key)):
+        return None
+    return lead.candidates[0] if len(lead.candidates) == 1 else Place("", lead.name, "commune", "", "")
+
+
 # the district (or town) a text introduces: its founding, or what kind of unit it is and where
 NEIGHBOUR_BEFORE = re.compile(r"(?<![\wÀ-ỹ])giáp(?:\s+(?:với|ranh|ranh với))?(?:\s+(?:các|hai|ba))?\s*$", re.I)
 DISTRICT_FOUNDED = re.compile(r"(?<![\wÀ-ỹ])(?:[Hh]uyện|[Tt]hị xã)\s+(" + NAME_WORD + r"(?:\s+" + NAME_WORD + r"){0,3})\s+"
@@ -557,10 +581,13 @@ def resolve_document_place(text: str, header: str = "") -> Place | None:
     prov_scope = _count_in_lines(PROVINCE_SCOPE_LOWER, lower_lines, "tỉnh")
     dist_scope = _count_in_lines(DISTRICT_SCOPE_LOWER, lower_lines, "huyện")
     best = max(score, key=lambda c: score[c]) if score else None
-    commune = _commune_document(mentions, lower_lines, dist_scope) or _body_commune(mentions, text)
+    commune = _commune_document(mentions, lower_lines, dist_scope) or _body_commune(mentions, text) \
+        or _headline_commune(mentions, text, header)
     if commune is not None:
         return commune
-    province_level = prov_scope >= 3 and prov_scope > 2 * dist_scope
+    # (the province's bodies named by level only, 'UBND tỉnh trao cờ thi đua', in a text that never
+    # names the province but names one of its districts: the superior, not the subject)
+    province_level = prov_scope >= 3 and prov_scope > 2 * dist_scope and (bool(province_votes) or best is None)
     if re.search(r"\bHUYỆN\b|\bHuyện ủy\b|\bHuyện uỷ\b|\bTHỊ XÃ\b|\bQUẬN\b|ĐẢNG BỘ HUYỆN|Đảng bộ huyện", header):
         province_level = False
     elif PROVINCE_HEADER.search(header) and province_votes:
