@@ -173,3 +173,18 @@ def test_a_commune_heading_the_news_is_its_subject(extract):
                    "12.792 người; thu nhập bình quân đầu người năm 2024 đạt 62 triệu đồng."],
                   header=NO_HEADER)
     assert (get("62").locality, get("62").locality_level) == ("Tam Hiệp", "commune")
+
+
+def test_a_page_dated_long_after_its_only_base_is_of_the_pages_year(extract):
+    get = extract(["Huyện Tri Tôn đạt chuẩn nông thôn mới", "03:27 PM 01/08/2019 In bài viết",
+                   "Hiện huyện có 14/14 xã đạt chuẩn; thu nhập bình quân đầu người đạt 47 triệu đồng/người/năm, "
+                   "tăng gấp 3 lần so năm 2010."],
+                  header=NO_HEADER)
+    assert get("47").period == "2019"
+
+
+def test_a_base_of_last_year_still_dates_a_text_published_early_the_next(extract):
+    get = extract(["Thu ngân sách vượt dự toán", "Ngày đăng: 07/01/2023",
+                   "Cả năm, thu ngân sách trên địa bàn huyện đạt 310 tỷ đồng, tăng 12% so với năm 2021."],
+                  header=NO_HEADER)
+    assert get("310").period == "2022"

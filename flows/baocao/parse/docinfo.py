@@ -83,6 +83,16 @@ def congress_year(lines: list[str]) -> str | None:
     return term[:4] if term else None
 
 
+def _page_year(lines: list[str]) -> str | None:
+    """The year of the page's own date stamp near its top."""
+    for line in lines[:4]:
+        for m in PAGE_DATE.finditer(line):
+            # a stamp stands at a line's head or on a short line, not inside the body's sentences
+            if (m.start() < 40 or len(line) < 120) and not CITED_DOCUMENT_BEFORE.search(line, max(0, m.start() - 60), m.start()):
+                return m.group(1) or m.group(2)
+    return None
+
+
 def implied_year(text: str, lines: list[str]) -> str | None:
     """A text naming no year of its own ('6 tháng đầu năm, … tăng 14% so với cùng kỳ năm
     2021'): the year after the latest base it compares with, else the year of the page's
@@ -92,13 +102,15 @@ def implied_year(text: str, lines: list[str]) -> str | None:
     # 'HĐND huyện (khóa XI, nhiệm kỳ 2016 - 2021) họp kỳ thứ 7')
     terms = [m for m in TERM_SPAN.finditer(text) if not COUNCIL_TERM_BEFORE.search(text, max(0, m.start() - 20), m.start())]
     bases = [] if terms else [int(m.group(1)) for m in COMPARED_YEAR.finditer(text)]
+    stamp = _page_year(lines)
     if bases:
+        # (a page dated years after it compares with a base long past: 'tăng gấp 3 lần so năm 2010'
+        # in news of 2019 — the page's year is the text's)
+        if stamp is not None and int(stamp) - (max(bases) + 1) >= 2:
+            return stamp
         return str(max(bases) + 1)
-    for line in lines[:4]:
-        for m in PAGE_DATE.finditer(line):
-            # a stamp stands at a line's head or on a short line, not inside the body's sentences
-            if (m.start() < 40 or len(line) < 120) and not CITED_DOCUMENT_BEFORE.search(line, max(0, m.start() - 60), m.start()):
-                return m.group(1) or m.group(2)
+    if stamp is not None:
+        return stamp
     # else the year of the latest cut-off date its figures are counted to ('tính đến ngày
     # 15/5/2021', 'đến thời điểm 20/4/2021')
     cutoffs = [int(m.group(1)) for m in CUTOFF_DATE.finditer(text)]
