@@ -188,3 +188,22 @@ def test_a_base_of_last_year_still_dates_a_text_published_early_the_next(extract
                    "Cả năm, thu ngân sách trên địa bàn huyện đạt 310 tỷ đồng, tăng 12% so với năm 2021."],
                   header=NO_HEADER)
     assert get("310").period == "2022"
+
+
+# --- a text opening on the main targets of a term ------------------------------------------------
+
+def test_a_text_opening_on_a_terms_main_targets_sets_targets(extract):
+    get = extract([" date 2020-08 CÁC CHỈ TIÊU CHỦ YẾU TRONG NHIỆM KỲ 2020-2025 I. Về kinh tế 1. Tốc độ tăng giá trị "
+                   "sản xuất bình quân hằng năm đạt 14%. 2. Thu nhập bình quân đầu người đến năm 2025: 70 triệu đồng. "
+                   "3. Tổng sản lượng lương thực bình quân hằng năm: 31.000 tấn."],
+                  header=NO_HEADER)
+    assert (get("14").measure, get("14").period) == ("target", "2020-2025")
+    assert (get("70").measure, get("70").period) == ("target", "2025")
+    assert get("31.000").measure == "target"
+
+
+def test_a_results_text_naming_targets_later_keeps_its_results(extract):
+    get = extract(["Năm 2020, tổng giá trị sản xuất của huyện đạt 9.100 tỷ đồng. Các chỉ tiêu chủ yếu nhiệm kỳ "
+                   "2020 - 2025 được Đại hội thông qua."],
+                  header=NO_HEADER)
+    assert (get("9.100").measure, get("9.100").period) == ("actual", "2020")

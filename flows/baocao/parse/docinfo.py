@@ -36,6 +36,9 @@ NOT_THE_DOCUMENTS_YEAR = re.compile(
     r"giá\s+ss\s+|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+|từ\s+|sau\s+|năm\s+(?:ngoái|trước)\s*\(\s*)$", re.I)
 
 
+TARGETS_OPENING = re.compile(r"^\W*(?:date\s+\S+\s+)?(?:một số\s+|các\s+)?(?:chỉ tiêu|mục tiêu)(?:\s+chủ yếu)?"
+                             r"(?:\s+và\s+[^.:;()\n]{1,40}?)?\s*\(?\s*(?:trong\s+)?(?:nhiệm kỳ|giai đoạn)\s+"
+                             r"((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)", re.I)
 REPORT_TITLE_LINE = re.compile(r"^\s*(?:tình hình|báo cáo|kết quả thực hiện)\s+(?:thống kê\s+)?(?:tình hình\s+)?(?:kinh tế|phát triển kinh tế)", re.I)
 
 
@@ -205,9 +208,15 @@ def document_context(lines: list[str], outline: Outline) -> DocContext:
     if kind is None and outline.sections and any(s.mode == "actual" for s in outline.sections[:3]):
         kind = "bao_cao_ket_qua"  # an untitled export opening with 'KẾT QUẢ …'
     mode = "target" if kind in ("chuong_trinh", "ke_hoach", "nghi_quyet") else "actual"
-    # period: title, else the first section heading with a year, else the first 'năm YYYY'
-    period = None
-    for src in [title or ""] + [" ".join(s.path) for s in outline.sections if s.period][:1]:
+    # a text opening on the main targets of a term: 'CÁC CHỈ TIÊU CHỦ YẾU TRONG NHIỆM KỲ 2020-2025 …',
+    # 'Một số chỉ tiêu chủ yếu và 3 khâu đột phá (nhiệm kỳ 2020 - 2025) …'
+    targets = TARGETS_OPENING.match("\n".join(ln for ln in lines[:3] if ln.strip())[:300])
+    if targets and kind is None:
+        mode = "target"
+    # period: the targets' term, else the title, else the first section heading with a year, else the
+    # year the text names most
+    period = f"{targets.group(1)}-{targets.group(2)}" if targets and kind is None and not title else None
+    for src in ([title or ""] + [" ".join(s.path) for s in outline.sections if s.period][:1]) if period is None else []:
         m = YEAR_SPAN.search(src)
         if m:
             period = f"{m.group(1)}-{m.group(2)}"
