@@ -61,21 +61,21 @@ def test_a_district_that_lies_in_the_middle_of_its_province(extract):
 # --- a town abbreviated 'TT.' -------------------------------------------------------------------
 
 def test_a_town_abbreviated_tt_names_its_district(extract):
-    get = extract(["Mục tiêu nhiệm kỳ: TT.Ái Nghĩa đạt đô thị loại IV; tỷ lệ hộ dùng nước sạch đạt 95%."],
+    get = extract(["Mục tiêu nhiệm kỳ: TT.Ái Nghĩa lên đô thị loại IV. Toàn huyện có 93% hộ dùng nước sạch."],
                   header=NO_HEADER)
-    assert get("95").locality == "Đại Lộc"
+    assert get("93").locality == "Đại Lộc"
 
 
 # --- news of a congress opening a term, naming no year of its own ---------------------------------
 
-CONGRESS_NEWS = ["Sáng 20-8, Đảng bộ xã Tân Phước tổ chức Đại hội đại biểu lần thứ I, nhiệm kỳ 2025 - 2030.",
-                 "Nhiệm kỳ qua, thu nhập bình quân đầu người đạt 51 triệu đồng/năm; tỷ lệ hộ nghèo giảm còn 3,2%.",
-                 "Đại hội đề ra các mục tiêu phấn đấu: tổng thu ngân sách đạt 39 tỷ đồng; tỷ lệ hộ nghèo dưới 1%."]
+CONGRESS_NEWS = ["Đại hội Đảng bộ xã Tân Phước lần thứ XV, nhiệm kỳ 2025 - 2030, họp trong hai ngày.",
+                 "Nhiệm kỳ qua, mỗi người dân có thu nhập 64 triệu đồng/năm; hộ nghèo còn 3,2%.",
+                 "Đại hội thống nhất mục tiêu: thu ngân sách 39 tỷ đồng; hộ nghèo dưới 1%."]
 
 
 def test_a_congress_reviews_the_term_before_it(extract):
     get = extract(CONGRESS_NEWS, header=NO_HEADER)
-    assert (get("51").measure, get("51").period) == ("actual", "2020-2025")
+    assert (get("64").measure, get("64").period) == ("actual", "2020-2025")
     assert get("3,2").period == "2020-2025"
 
 
@@ -86,9 +86,9 @@ def test_a_congress_sets_targets_for_the_term_it_opens(extract):
 
 
 def test_a_congress_text_is_of_its_term_not_of_a_year_its_review_names_once(extract):
-    get = extract(["Khai mạc Đại hội đại biểu Đảng bộ huyện Cần Giuộc lần thứ XII, nhiệm kỳ 2020 - 2025",
-                   "Giá trị sản xuất nông nghiệp tăng bình quân 4,1%/năm; thu nhập bình quân đầu người tăng từ "
-                   "38 triệu đồng năm 2015 lên 80 triệu đồng."],
+    get = extract(["Đại hội Đảng bộ huyện Cần Giuộc lần thứ XI, nhiệm kỳ 2020 - 2025 khai mạc",
+                   "Nông nghiệp tăng bình quân 4,1%/năm; thu nhập mỗi người từ 33 triệu đồng năm 2015 nay "
+                   "lên 71 triệu đồng."],
                   header=NO_HEADER)
     assert get("4,1").period == "2015-2020"
 
@@ -103,13 +103,13 @@ def test_a_years_programme_preparing_the_congress_keeps_its_year(extract):
 # --- a text naming no year of its own: a date cited in its first paragraph is no page stamp ------
 
 def test_a_founding_decisions_date_is_not_the_texts_year(extract):
-    get = extract(["Huyện Bắc Tân Uyên được thành lập theo Nghị quyết số 136/NQ-CP ngày 29/12/2013 của Chính phủ và "
-                   "chính thức đi vào hoạt động kể từ ngày 01/04/2014, có diện tích tự nhiên 40.000 ha và 7 đơn vị "
-                   "hành chính cấp xã, sau nhiều năm nỗ lực xây dựng.",
-                   "Tính đến 31/12/2020, huyện đã thu hút 212 dự án đầu tư."],
+    get = extract(["Huyện Bắc Tân Uyên ra đời theo Nghị quyết số 12/NQ-CP ngày 05/03/2013 của Chính phủ, bắt đầu "
+                   "làm việc từ ngày 15/06/2013, rộng 40.000 ha với 10 xã, thị trấn, một vùng đất còn nhiều khó "
+                   "khăn khi mới thành lập.",
+                   "Tính đến 30/11/2021, huyện có 187 dự án đầu tư."],
                   header=NO_HEADER)
-    assert get("212").period == "2020"
-    assert get("40.000").period == "2020"
+    assert get("187").period == "2021"
+    assert get("40.000").period == "2021"
 
 
 def test_a_page_stamp_on_its_own_line_still_dates_the_text(extract):
@@ -121,8 +121,8 @@ def test_a_page_stamp_on_its_own_line_still_dates_the_text(extract):
 # --- a paragraph opening on its year -------------------------------------------------------------
 
 def test_a_year_opening_the_paragraph_covers_its_later_sentences(extract):
-    get = extract(["Hội nghị triển khai nhiệm vụ năm 2024 của huyện Na Hang.",
-                   "Năm 2023 sản xuất nông nghiệp của huyện đạt nhiều kết quả. Giá trị sản xuất nông nghiệp đạt "
+    get = extract(["Huyện Na Hang bàn nhiệm vụ năm 2024.",
+                   "Năm 2023 ngành nông nghiệp của huyện có bước tiến. Giá trị sản xuất nông nghiệp đạt "
                    "1.420 tỷ đồng; sản lượng lương thực 31.000 tấn.",
                    "Năm 2024 huyện phấn đấu trồng mới 1.500 ha rừng."],
                   header=NO_HEADER)
@@ -140,18 +140,17 @@ def test_a_horizon_opening_the_paragraph_is_its_own_sentences_only(extract):
 
 
 def test_a_year_named_as_last_years_is_not_the_texts(extract):
-    get = extract(["Lục Yên: thu từ quế tăng hơn 200 tỷ đồng so với năm 2018",
-                   "Vụ này huyện ước thu được 1.282 tỷ đồng, dù sản lượng thấp hơn năm ngoái (năm 2018 đạt "
-                   "41.230 tấn)."],
+    get = extract(["Lục Yên: quế cho thu nhập cao hơn so với năm 2018",
+                   "Năm nay người trồng quế ước thu 640 tỷ đồng, nhiều hơn năm ngoái (năm 2018 thu "
+                   "520 tỷ đồng)."],
                   header=NO_HEADER)
-    assert get("1.282").period == "2019"
+    assert get("640").period == "2019"
 
 
 def test_a_text_naming_its_time_only_as_a_span_is_about_the_span(extract):
-    get = extract(["Sa Pa: phấn đấu thu nhập bình quân 95 triệu đồng",
-                   "Trong 05 năm qua, thị xã đã nỗ lực thực hiện các đột phá. Giá trị sản xuất công nghiệp giai đoạn "
-                   "2016 - 2020 tăng bình quân 6,7%/năm; tổng mức bán lẻ hàng hóa tăng 9,8%/năm; toàn thị xã có "
-                   "12 trường đạt chuẩn quốc gia."],
+    get = extract(["Sa Pa: năm năm nhìn lại",
+                   "Suốt 5 năm, thị xã làm được nhiều việc. Công nghiệp giai đoạn 2016 - 2020 tăng bình quân "
+                   "5,3%/năm; du lịch tăng 14%/năm; thị xã có 12 trường đạt chuẩn quốc gia."],
                   header=NO_HEADER)
     assert get("12").period == "2016-2020"
 
@@ -159,28 +158,27 @@ def test_a_text_naming_its_time_only_as_a_span_is_about_the_span(extract):
 # --- a city's news that never names its province; a commune heading the news --------------------
 
 def test_the_provinces_bodies_named_by_level_do_not_make_a_citys_text_the_provinces(extract):
-    get = extract(["Năm 2023, 15/15 chỉ tiêu của thành phố Tam Kỳ đều đạt và vượt kế hoạch. Tổng thu ngân sách ước đạt "
-                   "1.056 tỷ đồng; UBND tỉnh tặng cờ thi đua cho 4 tập thể của thành phố.",
-                   "Các công trình trọng điểm của tỉnh trên địa bàn được bảo đảm tiến độ; Phó Chủ tịch UBND tỉnh dự "
-                   "hội nghị; năm 2024, UBND thành phố Tam Kỳ tập trung xây dựng đô thị loại I."],
+    get = extract(["Năm 2023, thành phố Tam Kỳ hoàn thành 18 chỉ tiêu. Thu ngân sách ước 870 tỷ đồng; UBND tỉnh khen "
+                   "6 tập thể của thành phố.",
+                   "Lãnh đạo UBND tỉnh dự hội nghị, đề nghị giữ tiến độ các dự án của tỉnh; năm 2024, thành phố Tam "
+                   "Kỳ phấn đấu lên đô thị loại I."],
                   header=NO_HEADER)
-    assert (get("1.056").locality, get("1.056").locality_level) == ("Tam Kỳ", "district")
+    assert (get("870").locality, get("870").locality_level) == ("Tam Kỳ", "district")
 
 
 def test_a_commune_heading_the_news_is_its_subject(extract):
-    get = extract(["Xã Tam Hiệp công bố đạt chuẩn nông thôn mới nâng cao",
-                   "Sáng 27/6, xã Tam Hiệp (Núi Thành) tổ chức lễ công bố. Xã có diện tích tự nhiên 5.297 ha, dân số "
-                   "12.792 người; thu nhập bình quân đầu người năm 2024 đạt 62 triệu đồng."],
+    get = extract(["Xã Tam Hiệp đón bằng công nhận nông thôn mới kiểu mẫu",
+                   "Hôm qua, xã Tam Hiệp (Núi Thành) nhận bằng công nhận. Xã rộng 3.900 ha, có 9.400 người; "
+                   "năm 2024 mỗi người dân có thu nhập 62 triệu đồng."],
                   header=NO_HEADER)
     assert (get("62").locality, get("62").locality_level) == ("Tam Hiệp", "commune")
 
 
 def test_a_page_dated_long_after_its_only_base_is_of_the_pages_year(extract):
-    get = extract(["Huyện Tri Tôn đạt chuẩn nông thôn mới", "03:27 PM 01/08/2019 In bài viết",
-                   "Hiện huyện có 14/14 xã đạt chuẩn; thu nhập bình quân đầu người đạt 47 triệu đồng/người/năm, "
-                   "tăng gấp 3 lần so năm 2010."],
+    get = extract(["Tri Tôn về đích nông thôn mới", "10:05 15/10/2019",
+                   "Nay mỗi người dân có thu nhập 41 triệu đồng/người/năm, gấp 2,5 lần so năm 2011."],
                   header=NO_HEADER)
-    assert get("47").period == "2019"
+    assert get("41").period == "2019"
 
 
 def test_a_base_of_last_year_still_dates_a_text_published_early_the_next(extract):
@@ -193,9 +191,8 @@ def test_a_base_of_last_year_still_dates_a_text_published_early_the_next(extract
 # --- a text opening on the main targets of a term ------------------------------------------------
 
 def test_a_text_opening_on_a_terms_main_targets_sets_targets(extract):
-    get = extract([" date 2020-08 CÁC CHỈ TIÊU CHỦ YẾU TRONG NHIỆM KỲ 2020-2025 I. Về kinh tế 1. Tốc độ tăng giá trị "
-                   "sản xuất bình quân hằng năm đạt 14%. 2. Thu nhập bình quân đầu người đến năm 2025: 70 triệu đồng. "
-                   "3. Tổng sản lượng lương thực bình quân hằng năm: 31.000 tấn."],
+    get = extract([" date 2020-09 MỘT SỐ CHỈ TIÊU CHỦ YẾU NHIỆM KỲ 2020-2025 1. Giá trị sản xuất tăng bình quân 14%/năm. "
+                   "2. Thu nhập mỗi người đến năm 2025: 70 triệu đồng. 3. Lương thực mỗi năm: 31.000 tấn."],
                   header=NO_HEADER)
     assert (get("14").measure, get("14").period) == ("target", "2020-2025")
     assert (get("70").measure, get("70").period) == ("target", "2025")

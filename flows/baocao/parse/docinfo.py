@@ -55,7 +55,7 @@ def dominant_year(text: str) -> str | None:
 
 
 # a year named only as the base of a comparison: 'tăng 14% so với cùng kỳ năm 2021', 'so với
-# cuối năm 2021', 'so với năm 2021', or named as last year: 'năm ngoái (năm 2018 đạt …)'
+# cuối năm 2021', 'so với năm 2021', or named as last year: 'năm ngoái (năm 2018 thu …)'
 COMPARED_YEAR = re.compile(r"(?<![\wÀ-ỹ])(?:so\s+(?:với\s+)?(?:cùng kỳ\s+|cuối\s+)?|năm\s+(?:ngoái|trước)\s*\(\s*)năm\s+"
                            r"((?:19|20)\d\d)(?!\s*[-–]\s*\d)(?!\d)", re.I)
 TERM_SPAN = re.compile(r"(?:nhiệm kỳ|giai đoạn)\s+(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d", re.I)
@@ -64,7 +64,7 @@ COUNCIL_TERM_BEFORE = re.compile(r"(?<![\wÀ-ỹ])(?:khóa|khoá)\s+[IVXLC]+\s*[
 # a web page's own date line or stamp near its top: ' date 2024-06', 'Ngày đăng: 07/12/2023', '05:21, 21/09/2023'
 PAGE_DATE = re.compile(r"^\s*date\s+((?:19|20)\d\d)-\d\d|(?<![\d/])\d{1,2}/\d{1,2}/((?:19|20)\d\d)(?!\d)", re.M)
 
-# the date of a decision cited, not of the page: 'theo Nghị quyết số 136/NQ-CP ngày 29/12/2013'
+# the date of a decision cited, not of the page: 'theo Nghị quyết số 12/NQ-CP ngày 05/03/2013'
 CITED_DOCUMENT_BEFORE = re.compile(r"(?<![\wÀ-ỹ])số\s+\d+[^\s,;]*/[^\s,;]+\s+ngày\s+$", re.I)
 
 # a congress opening a term, reported as it meets: 'đại hội đại biểu Đảng bộ … lần thứ X, nhiệm
@@ -107,7 +107,7 @@ def implied_year(text: str, lines: list[str]) -> str | None:
     bases = [] if terms else [int(m.group(1)) for m in COMPARED_YEAR.finditer(text)]
     stamp = _page_year(lines)
     if bases:
-        # (a page dated years after it compares with a base long past: 'tăng gấp 3 lần so năm 2010'
+        # (a page dated years after it compares with a base long past: 'gấp 2,5 lần so năm 2011'
         # in news of 2019 — the page's year is the text's)
         if stamp is not None and int(stamp) - (max(bases) + 1) >= 2:
             return stamp
@@ -208,8 +208,8 @@ def document_context(lines: list[str], outline: Outline) -> DocContext:
     if kind is None and outline.sections and any(s.mode == "actual" for s in outline.sections[:3]):
         kind = "bao_cao_ket_qua"  # an untitled export opening with 'KẾT QUẢ …'
     mode = "target" if kind in ("chuong_trinh", "ke_hoach", "nghi_quyet") else "actual"
-    # a text opening on the main targets of a term: 'CÁC CHỈ TIÊU CHỦ YẾU TRONG NHIỆM KỲ 2020-2025 …',
-    # 'Một số chỉ tiêu chủ yếu và 3 khâu đột phá (nhiệm kỳ 2020 - 2025) …'
+    # a text opening on the main targets of a term: 'CHỈ TIÊU CHỦ YẾU NHIỆM KỲ 2020-2025 …',
+    # 'Một số chỉ tiêu chủ yếu và các khâu đột phá (nhiệm kỳ 2020 - 2025) …'
     targets = TARGETS_OPENING.match("\n".join(ln for ln in lines[:3] if ln.strip())[:300])
     if targets and kind is None:
         mode = "target"
@@ -229,7 +229,7 @@ def document_context(lines: list[str], outline: Outline) -> DocContext:
     if period is None:
         period = dominant_year(text)
         # a text opening on a congress is of the term it opens, whatever earlier year its
-        # review of the last term names once ('thu nhập tăng từ 39 triệu đồng năm 2015 lên …')
+        # review of the last term names once ('thu nhập từ 33 triệu đồng năm 2015 nay lên …')
         term_ahead = congress_term(lines)
         if term_ahead and (period is None or (period < term_ahead[:4] and len(re.findall(rf"năm\s+{period}", text, re.I)) < 2)):
             period = term_ahead[:4]

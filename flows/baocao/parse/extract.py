@@ -402,7 +402,7 @@ def _extract_paragraph(para: Paragraph, sec: Section, doc: DocContext, out: list
                 period = planned
         if measure == "target" and not cy and doc.term_ahead and not sec.period:
             # a congress's targets without a year of their own are for the term it opens:
-            # 'Đại hội … nhiệm kỳ 2025-2030 đề ra mục tiêu: … thu ngân sách đạt 3.900 tỷ đồng'
+            # 'Đại hội … nhiệm kỳ 2025-2030 thống nhất mục tiêu: … thu ngân sách 39 tỷ đồng'
             period = doc.term_ahead
         if m.period_override:
             period = m.period_override

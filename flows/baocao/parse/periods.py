@@ -128,13 +128,13 @@ def paragraph_season(text: str, s0: int) -> str | None:
     return f"{m.group(1)}-{m.group(2)}" if m.group(2) else m.group(1)
 
 
-# a paragraph opening on its year, comma or not: 'Năm 2023, …', 'Trong năm 2023 sản xuất …' (not a
+# a paragraph opening on its year, comma or not: 'Năm 2023, …', 'Trong năm 2023 ngành …' (not a
 # horizon: 'Đến năm 2025, …' is the time of its own sentence only)
 PARAGRAPH_YEAR = re.compile(r"^\W*(?:trong\s+)?năm\s+((?:19|20)\d\d)(?!\s*[-–]\s*\d)(?!\d)\s*,?\s", re.I)
 
 
 def paragraph_opening_year(text: str, s0: int) -> str | None:
-    """A year opening the paragraph ('Năm 2023 sản xuất nông nghiệp đạt nhiều kết quả. Giá trị
+    """A year opening the paragraph ('Năm 2023 ngành nông nghiệp có bước tiến. Giá trị
     sản xuất … đạt …') is the time of its later sentences, until another year is named."""
     m = PARAGRAPH_YEAR.match(text) if s0 > 0 else None
     if m is None or m.end() > s0 or YEARISH.search(text, m.end(), s0):

@@ -37,7 +37,7 @@ LEVEL_WORDS = {
     "xã": "commune",
     "phường": "commune",
     "thị trấn": "commune",
-    "tt.": "commune",  # 'TT.Ái Nghĩa', 'TT. Phú Mỹ': a town, abbreviated as news and tables write it
+    "tt.": "commune",  # 'TT.X', 'TT. X': a town, abbreviated as news and tables write it
 }
 NAME_WORD = r"(?:[" + UPPER + r"][\wÀ-ỹ]*|\d{1,2})"
 # a level word, then the name (matched at the start of a word: see _at_word_start)
@@ -463,7 +463,7 @@ HEADLINE_COMMUNE = re.compile(r"^\W*(?:xã|phường|thị trấn)\s", re.I)
 
 
 def _headline_commune(mentions: list[Mention], text: str, header: str) -> Place | None:
-    """News headed by a commune ('Xã X công bố đạt chuẩn nông thôn mới nâng cao'): the commune
+    """News headed by a commune ('Xã X đón bằng công nhận nông thôn mới'): the commune
     its headline opens with, when the text names no other commune or any district as often."""
     first = next((ln for ln in header.split("\n") if ln.strip()), "")
     if len(first) > 200 or not HEADLINE_COMMUNE.match(first):
