@@ -415,6 +415,12 @@ COMMUNE_SCOPE_LOWER = re.compile(r"toàn xã|của xã|trên địa bàn xã|đ�
                                  r"|hội đồng nhân dân xã|ủy ban nhân dân xã|uỷ ban nhân dân xã")
 
 
+def _commune_place(m: Mention) -> Place:
+    """The commune a mention names: the gazetteer's when only one bears the name, else the name
+    alone (several communes share it and the text does not say whose)."""
+    return m.candidates[0] if len(m.candidates) == 1 else Place("", m.name, "commune", "", "")
+
+
 def _commune_document(mentions: list[Mention], lower_lines: list[str], dist_scope: int) -> Place | None:
     """A commune's own text ('HĐND xã X … kỳ họp', 'toàn xã có …'): one commune named, no
     district named with its level word, and the text speaking of its commune more than of
@@ -427,7 +433,7 @@ def _commune_document(mentions: list[Mention], lower_lines: list[str], dist_scop
     m = next(iter(communes.values()))
     if _count_in_lines(COMMUNE_SCOPE_LOWER, lower_lines, "xã") < 2 or dist_scope > 0:
         return None
-    return m.candidates[0] if len(m.candidates) == 1 else Place("", m.name, "commune", "", "")
+    return _commune_place(m)
 
 
 # a local body named with its unit: 'HĐND xã X', 'Đảng bộ phường X', 'Đại hội đại biểu Đảng bộ xã X'
@@ -456,7 +462,7 @@ def _body_commune(mentions: list[Mention], text: str) -> Place | None:
             districts[_key(x.name)] += 1
     if districts and max(districts.values()) >= own:
         return None
-    return m.candidates[0] if len(m.candidates) == 1 else Place("", m.name, "commune", "", "")
+    return _commune_place(m)
 
 
 HEADLINE_COMMUNE = re.compile(r"^\W*(?:xã|phường|thị trấn)\s", re.I)
@@ -480,7 +486,7 @@ def _headline_commune(mentions: list[Mention], text: str, header: str) -> Place 
     own = counts[("commune", key)]
     if any(n >= own for k, n in counts.items() if k != ("commune", key)):
         return None
-    return lead.candidates[0] if len(lead.candidates) == 1 else Place("", lead.name, "commune", "", "")
+    return _commune_place(lead)
 
 
 # the district (or town) a text introduces: its founding, or what kind of unit it is and where
