@@ -58,8 +58,7 @@ def dominant_year(text: str) -> str | None:
 # cuối năm 2021', 'so với năm 2021', or named as last year: 'năm ngoái (năm 2018 thu …)'
 COMPARED_YEAR = re.compile(r"(?<![\wÀ-ỹ])(?:so\s+(?:với\s+)?(?:cùng kỳ\s+|cuối\s+)?|năm\s+(?:ngoái|trước)\s*\(\s*)năm\s+"
                            r"((?:19|20)\d\d)(?!\s*[-–]\s*\d)(?!\d)", re.I)
-TERM_SPAN = re.compile(r"(?:nhiệm kỳ|giai đoạn)\s+(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d", re.I)
-TERM_SPAN_YEARS = re.compile(r"(?:nhiệm kỳ|giai đoạn)\s+((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)", re.I)
+TERM_SPAN = re.compile(r"(?:nhiệm kỳ|giai đoạn)\s+((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)", re.I)
 COUNCIL_TERM_BEFORE = re.compile(r"(?<![\wÀ-ỹ])(?:khóa|khoá)\s+[IVXLC]+\s*[,;]?\s*$", re.I)
 # a web page's own date line or stamp near its top: ' date 2024-06', 'Ngày đăng: 07/12/2023', '05:21, 21/09/2023'
 PAGE_DATE = re.compile(r"^\s*date\s+((?:19|20)\d\d)-\d\d|(?<![\d/])\d{1,2}/\d{1,2}/((?:19|20)\d\d)(?!\d)", re.M)
@@ -74,16 +73,10 @@ CONGRESS_OPENING = re.compile(r"(?<![\wÀ-ỹ])(?<!quyết\s)đại hội(?![\w�
 
 
 def congress_term(lines: list[str]) -> str | None:
-    """The term ('2025-2030') a text opens on the congress of, if it does."""
+    """The term ('2025-2030') a text opens on the congress of, if it does: a term's congress
+    meets as the term begins, so such a text is of the term's first year."""
     m = CONGRESS_OPENING.search("\n".join(lines[:6])[:1500])
     return f"{m.group(1)}-{m.group(2)}" if m else None
-
-
-def congress_year(lines: list[str]) -> str | None:
-    """A text that names no year but opens on a congress of a term is of the term's first
-    year: a term's congress meets as the term begins."""
-    term = congress_term(lines)
-    return term[:4] if term else None
 
 
 def _page_year(lines: list[str]) -> str | None:
@@ -216,15 +209,16 @@ def document_context(lines: list[str], outline: Outline) -> DocContext:
     # period: the targets' term, else the title, else the first section heading with a year, else the
     # year the text names most
     period = f"{targets.group(1)}-{targets.group(2)}" if targets and kind is None and not title else None
-    for src in ([title or ""] + [" ".join(s.path) for s in outline.sections if s.period][:1]) if period is None else []:
-        m = YEAR_SPAN.search(src)
-        if m:
-            period = f"{m.group(1)}-{m.group(2)}"
-            break
-        m = YEAR.search(src)
-        if m:
-            period = m.group(1)
-            break
+    if period is None:
+        for src in [title or ""] + [" ".join(s.path) for s in outline.sections if s.period][:1]:
+            m = YEAR_SPAN.search(src)
+            if m:
+                period = f"{m.group(1)}-{m.group(2)}"
+                break
+            m = YEAR.search(src)
+            if m:
+                period = m.group(1)
+                break
     term_ahead = None
     if period is None:
         period = dominant_year(text)
@@ -241,7 +235,7 @@ def document_context(lines: list[str], outline: Outline) -> DocContext:
     if period is None:
         # a text naming its time only as a span ('Trong 05 năm qua, … giai đoạn 2016 - 2020 tăng
         # bình quân 6,7%/năm') is about that span
-        m = TERM_SPAN_YEARS.search(text)
+        m = TERM_SPAN.search(text)
         period = f"{m.group(1)}-{m.group(2)}" if m else None
     # a month's report names its month in its title or first lines: 'THÁNG 10 NĂM 2022', 'Trong tháng 10/2022'
     mm = MONTH_EXPR.search((title or "") + "\n" + "\n".join(ln for ln in lines[:8] if len(ln) < 400))
