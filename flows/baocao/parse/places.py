@@ -15,7 +15,7 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -372,19 +372,28 @@ HEADLINE_WITH_PROVINCE = re.compile(
     + r"(?:\s+" + NAME_WORD + r"){0,3})\s*:)", re.I)
 
 
+def _district_named_last(words: str, province: str) -> Place | None:
+    """The one district of the named province that the words end with ('Sáng nay Phú Tân',
+    'An Giang' -> Phú Tân of An Giang): the longest tail naming exactly one."""
+    g = gazetteer()
+    provinces = {p.code for p in g.named(province, ("province",))}
+    names = words.split()
+    for k in range(len(names)):
+        cands = [p for p in g.named(" ".join(names[k:]), ("district",)) if p.province in provinces]
+        if len(cands) == 1:
+            return cands[0]
+    return None
+
+
 def _headline_district(header: str) -> Place | None:
     """The district a news headline names together with its province, in its first lines."""
-    g = gazetteer()
     for line in [ln for ln in header.split("\n") if ln.strip()][:3]:
         m = HEADLINE_WITH_PROVINCE.match(line) if len(line) <= 200 else None
         if m is None:
             continue
-        provinces = {p.code for p in g.named(m.group(2) or m.group(3), ("province",))}
-        words = m.group(1).split()
-        for k in range(len(words)):  # the name may follow other capitalised words
-            cands = [p for p in g.named(" ".join(words[k:]), ("district",)) if p.province in provinces]
-            if len(cands) == 1:
-                return cands[0]
+        found = _district_named_last(m.group(1), m.group(2) or m.group(3))
+        if found is not None:
+            return found
     return None
 
 
@@ -421,6 +430,11 @@ def _commune_place(m: Mention) -> Place:
     return m.candidates[0] if len(m.candidates) == 1 else Place("", m.name, "commune", "", "")
 
 
+def _named_counts(mentions: list[Mention]) -> Counter[tuple[str, str]]:
+    """How often each commune and district is named: (level, name key) -> mentions."""
+    return Counter((m.level, _key(m.name)) for m in mentions if m.level in ("commune", "district"))
+
+
 def _commune_document(mentions: list[Mention], lower_lines: list[str], dist_scope: int) -> Place | None:
     """A commune's own text ('HĐND xã X … kỳ họp', 'toàn xã có …'): one commune named, no
     district named with its level word, and the text speaking of its commune more than of
@@ -455,12 +469,9 @@ def _body_commune(mentions: list[Mention], text: str) -> Place | None:
     if len(bodies) != 1:
         return None
     key, m = next(iter(bodies.items()))
-    own = sum(1 for x in mentions if x.level == "commune" and _key(x.name) == key)
-    districts: dict[str, int] = defaultdict(int)
-    for x in mentions:
-        if x.level == "district":
-            districts[_key(x.name)] += 1
-    if districts and max(districts.values()) >= own:
+    counts = _named_counts(mentions)
+    own = counts[("commune", key)]
+    if any(n >= own for (level, _), n in counts.items() if level == "district"):
         return None
     return _commune_place(m)
 
@@ -478,13 +489,9 @@ def _headline_commune(mentions: list[Mention], text: str, header: str) -> Place 
     lead = next((m for m in mentions if m.level == "commune" and start >= 0 and start <= m.start < start + len(first)), None)
     if lead is None:
         return None
-    key = _key(lead.name)
-    counts: dict[tuple[str, str], int] = defaultdict(int)
-    for m in mentions:
-        if m.level in ("commune", "district"):
-            counts[(m.level, _key(m.name))] += 1
-    own = counts[("commune", key)]
-    if any(n >= own for k, n in counts.items() if k != ("commune", key)):
+    counts = _named_counts(mentions)
+    own = ("commune", _key(lead.name))
+    if any(n >= counts[own] for k, n in counts.items() if k != own):
         return None
     return _commune_place(lead)
 
@@ -515,13 +522,9 @@ def _defined_district(text: str, province_votes: dict[str, float]) -> Place | No
         if len(cands) == 1:
             found[cands[0].code] = cands[0]
     for m in DISTRICT_IS_A.finditer(text):
-        provinces = {p.code for p in g.named(m.group(2), ("province",))}
-        words = m.group(1).split()
-        for k in range(len(words)):  # the name is the tail of the words before 'là'
-            cands = [p for p in g.named(" ".join(words[k:]), ("district",)) if p.province in provinces]
-            if len(cands) == 1:
-                found[cands[0].code] = cands[0]
-                break
+        district = _district_named_last(m.group(1), m.group(2))  # the words before 'là' end with it
+        if district is not None:
+            found[district.code] = district
     return next(iter(found.values())) if len(found) == 1 else None
 
 
