@@ -548,7 +548,7 @@ def resolve_document_place(text: str, header: str = "") -> Place | None:
             if key in seen_communes:
                 continue
             seen_communes.add(key)
-            parents = {p.parent for p in m.candidates}
+            parents = sorted({p.parent for p in m.candidates})  # (sorted: a tie between parents ends the same in every process)
             for par in parents:
                 score[par] += 1.0 / len(parents) + 0.5
         elif m.level == "province":
